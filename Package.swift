@@ -1,0 +1,51 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Certifolio",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "certifolio", targets: ["certifolio"]),
+        .executable(name: "certifolio-bench", targets: ["certifolio-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+    ],
+    targets: [
+        // Value types of the domain: no I/O, no database.
+        .target(name: "CertifolioCore"),
+        // Pure rules engine: (record, référentiel, date) -> verdict with reasons.
+        .target(name: "CertifolioRules", dependencies: ["CertifolioCore"]),
+        // SQLite through GRDB: AppDatabase, migrations from Schema/, use-case methods.
+        .target(
+            name: "CertifolioStore",
+            dependencies: ["CertifolioCore", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Schema")]
+        ),
+        // Files in and out: référentiel YAML, cohort CSV, verdict JSON.
+        .target(
+            name: "CertifolioInterchange",
+            dependencies: ["CertifolioCore", "CertifolioRules", .product(name: "Yams", package: "Yams")]
+        ),
+        // The executable: ArgumentParser subcommands, thin.
+        .executableTarget(
+            name: "certifolio",
+            dependencies: [
+                "CertifolioCore", "CertifolioRules", "CertifolioStore", "CertifolioInterchange",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Benchmark program: prints figures, never a timed test.
+        .executableTarget(
+            name: "certifolio-bench",
+            dependencies: ["CertifolioCore", "CertifolioRules", "CertifolioStore", "CertifolioInterchange"]
+        ),
+        .testTarget(name: "CertifolioCoreTests", dependencies: ["CertifolioCore"]),
+        .testTarget(name: "CertifolioRulesTests", dependencies: ["CertifolioRules", "CertifolioInterchange"]),
+        .testTarget(name: "CertifolioStoreTests", dependencies: ["CertifolioStore", "CertifolioInterchange", "CertifolioRules"]),
+        .testTarget(name: "CertifolioInterchangeTests", dependencies: ["CertifolioInterchange"]),
+        .testTarget(name: "CertifolioCLITests", dependencies: ["certifolio"]),
+    ]
+)

@@ -1,0 +1,66 @@
+/// An error a user can act on: its French message names the file, line and column or the id
+/// at fault. The CLI prints `message` and exits 1; nothing has been changed.
+public protocol UserFacingError: Error, CustomStringConvertible {
+    var message: String { get }
+}
+
+extension UserFacingError {
+    public var description: String { message }
+}
+
+/// A place in an input file. `column` is 1-based; for CSV it is the field number and
+/// `columnName` the header of that field.
+public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+    public var columnName: String?
+
+    public init(file: String, line: Int? = nil, column: Int? = nil, columnName: String? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.columnName = columnName
+    }
+
+    /// "candidates.csv, ligne 3, colonne 4 (birth_date)".
+    public var description: String {
+        var text = file
+        if let line { text += ", ligne \(line)" }
+        if let column { text += ", colonne \(column)" }
+        if let columnName { text += " (\(columnName))" }
+        return text
+    }
+}
+
+/// A bad input file: what is wrong and exactly where.
+public struct InputError: UserFacingError, Equatable {
+    public var location: SourceLocation
+    public var problem: String
+
+    public init(_ location: SourceLocation, _ problem: String) {
+        self.location = location
+        self.problem = problem
+    }
+
+    public var message: String { "\(location) : \(problem)" }
+}
+
+/// Several bad lines at once, so that a file can be mended in one pass.
+public struct InputErrors: UserFacingError, Equatable {
+    public var errors: [InputError]
+    /// How many errors there were in all (only the first ones are kept).
+    public var total: Int
+
+    public init(_ errors: [InputError], total: Int? = nil) {
+        self.errors = errors
+        self.total = total ?? errors.count
+    }
+
+    public var message: String {
+        var lines = errors.map(\.message)
+        if total > errors.count { lines.append("… et \(total - errors.count) autre(s) erreur(s).") }
+        lines.append("Rien n'a été importé.")
+        return lines.joined(separator: "\n")
+    }
+}

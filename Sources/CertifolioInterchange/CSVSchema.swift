@@ -1,0 +1,102 @@
+import CertifolioCore
+
+/// The columns a cohort file may have, matched against a file's header by name.
+struct CSVSchema {
+    let required: [String]
+    let optional: [String]
+
+    /// Column index by name for this file; unknown, repeated or missing columns are errors.
+    func columns(of table: CSVTable) throws(InputError) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (i, name) in table.header.enumerated() {
+            let location = SourceLocation(file: table.file, line: 1, column: i + 1)
+            guard required.contains(name) || optional.contains(name) else {
+                throw InputError(location, "colonne inconnue « \(name) ». Colonnes attendues : "
+                                 + (required + optional).joined(separator: ", ") + ".")
+            }
+            guard index[name] == nil else { throw InputError(location, "colonne « \(name) » en double.") }
+            index[name] = i
+        }
+        for name in required where index[name] == nil {
+            throw InputError(SourceLocation(file: table.file, line: 1), "colonne obligatoire « \(name) » absente.")
+        }
+        return index
+    }
+}
+
+/// Reads the fields of one row by column name, collecting errors instead of stopping at the
+/// first one, so that a whole file can be reported at once.
+struct CSVFieldReader {
+    let table: CSVTable
+    let columns: [String: Int]
+    var row: CSVTable.Row
+    var errors: ErrorCollector
+
+    func location(_ name: String) -> SourceLocation {
+        let column = columns[name]
+        return SourceLocation(file: table.file, line: row.line, column: column.map { $0 + 1 }, columnName: name)
+    }
+
+    /// The field trimmed of spaces; "" when the column is absent.
+    func text(_ name: String) -> String {
+        guard let i = columns[name] else { return "" }
+        return row.fields[i].trimmingSpaces
+    }
+
+    func fail(_ name: String, _ problem: String) {
+        errors.add(InputError(location(name), problem))
+    }
+
+    func nonEmpty(_ name: String, what: String) -> String? {
+        let value = text(name)
+        if value.isEmpty {
+            fail(name, "\(what) manquant.")
+            return nil
+        }
+        return value
+    }
+
+    func day(_ name: String) -> Day? {
+        let value = text(name)
+        if value.isEmpty {
+            fail(name, "date manquante (format AAAA-MM-JJ).")
+            return nil
+        }
+        guard let day = Day(iso: value) else {
+            fail(name, "date « \(value) » invalide : une date réelle au format AAAA-MM-JJ est attendue.")
+            return nil
+        }
+        return day
+    }
+
+    /// Nil and no error when the field is empty.
+    func optionalDecimal(_ name: String) -> ExactDecimal?? {
+        let value = text(name)
+        if value.isEmpty { return .some(nil) }
+        guard let number = ExactDecimal(parsing: value) else {
+            fail(name, "nombre « \(value) » invalide (par exemple 12,5 ou 12.5).")
+            return nil
+        }
+        return .some(number)
+    }
+}
+
+/// Errors of a whole import, kept in file order; only the first `limit` are kept in full.
+final class ErrorCollector {
+    private(set) var errors: [InputError] = []
+    private(set) var total = 0
+    let limit: Int
+
+    init(limit: Int = 50) { self.limit = limit }
+
+    func add(_ error: InputError) {
+        total += 1
+        if errors.count < limit { errors.append(error) }
+    }
+
+    var isEmpty: Bool { total == 0 }
+
+    func throwIfAny() throws(InputErrors) {
+        if total > 0 { throw InputErrors(errors, total: total) }
+    }
+}

@@ -1,0 +1,139 @@
+import CertifolioCore
+
+/// A CSV file read whole: its header and its rows, each row with its line number.
+///
+/// UTF-8 (a BOM is skipped), `,` or `;` detected from the header, RFC 4180 quoting (a quoted
+/// field may hold the separator, `""` and line breaks), `\n` or `\r\n` line ends. Blank lines
+/// are skipped. Byte-level on purpose: a cohort can hold hundreds of thousands of lines.
+public struct CSVTable: Sendable {
+    public struct Row: Sendable {
+        /// 1-based line where the row starts in the file (the header is line 1).
+        public var line: Int
+        public var fields: [String]
+    }
+
+    public var file: String
+    public var separator: Character
+    public var header: [String]
+    public var rows: [Row]
+
+    public init(file: String, bytes: [UInt8]) throws(InputError) {
+        self.file = file
+        var parser = Parser(file: file, bytes: bytes)
+        guard let headerRow = try parser.nextRecord(separator: Parser.detectSeparator(bytes, from: parser.index)) else {
+            throw InputError(SourceLocation(file: file, line: 1), "le fichier est vide : la ligne d'en-tête manque.")
+        }
+        self.separator = Character(Unicode.Scalar(parser.separator))
+        self.header = headerRow.fields.map { $0.trimmingSpaces }
+        var rows: [Row] = []
+        while let row = try parser.nextRecord(separator: parser.separator) {
+            if row.fields.count == 1, row.fields[0].isEmpty { continue }
+            if row.fields.count != header.count {
+                throw InputError(SourceLocation(file: file, line: row.line),
+                                 "\(row.fields.count) champ(s) au lieu des \(header.count) de l'en-tête "
+                                 + "(séparateur « \(separator) »).")
+            }
+            rows.append(row)
+        }
+        self.rows = rows
+    }
+
+    private struct Parser {
+        let file: String
+        let bytes: [UInt8]
+        var index = 0
+        var line = 1
+        var separator: UInt8 = UInt8(ascii: ",")
+
+        init(file: String, bytes: [UInt8]) {
+            self.file = file
+            self.bytes = bytes
+            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
+        }
+
+        /// `;` when the header line has more semicolons than commas, else `,`.
+        static func detectSeparator(_ bytes: [UInt8], from start: Int) -> UInt8 {
+            var commas = 0
+            var semicolons = 0
+            var i = start
+            while i < bytes.count, bytes[i] != UInt8(ascii: "\n") {
+                if bytes[i] == UInt8(ascii: ",") { commas += 1 }
+                if bytes[i] == UInt8(ascii: ";") { semicolons += 1 }
+                i += 1
+            }
+            return semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
+        }
+
+        mutating func nextRecord(separator: UInt8) throws(InputError) -> Row? {
+            self.separator = separator
+            guard index < bytes.count else { return nil }
+            let startLine = line
+            var fields: [String] = []
+            var field: [UInt8] = []
+            field.reserveCapacity(32)
+            var quoted = false
+            var fieldStart = true
+            while index < bytes.count {
+                let c = bytes[index]
+                index += 1
+                if quoted {
+                    if c == UInt8(ascii: "\"") {
+                        if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
+                            field.append(c)
+                            index += 1
+                        } else {
+                            quoted = false
+                        }
+                    } else {
+                        if c == UInt8(ascii: "\n") { line += 1 }
+                        field.append(c)
+                    }
+                    continue
+                }
+                switch c {
+                case UInt8(ascii: "\"") where fieldStart:
+                    quoted = true
+                    fieldStart = false
+                case separator:
+                    fields.append(try string(field, column: fields.count + 1, line: startLine))
+                    field.removeAll(keepingCapacity: true)
+                    fieldStart = true
+                case UInt8(ascii: "\n"):
+                    line += 1
+                    if field.last == UInt8(ascii: "\r") { field.removeLast() }
+                    fields.append(try string(field, column: fields.count + 1, line: startLine))
+                    return Row(line: startLine, fields: fields)
+                default:
+                    field.append(c)
+                    fieldStart = false
+                }
+            }
+            if quoted {
+                throw InputError(SourceLocation(file: file, line: startLine, column: fields.count + 1),
+                                 "guillemet ouvrant sans guillemet fermant.")
+            }
+            if field.last == UInt8(ascii: "\r") { field.removeLast() }
+            fields.append(try string(field, column: fields.count + 1, line: startLine))
+            return Row(line: startLine, fields: fields)
+        }
+
+        private func string(_ bytes: [UInt8], column: Int, line: Int) throws(InputError) -> String {
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw InputError(SourceLocation(file: file, line: line, column: column),
+                                 "texte qui n'est pas de l'UTF-8 valide (enregistrez le fichier en UTF-8).")
+            }
+            return text
+        }
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces and tabs (Foundation-free).
+    var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }),
+              let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
+        if first == scalars.startIndex, last == scalars.index(before: scalars.endIndex) { return self }
+        return String(scalars[first...last])
+    }
+}

@@ -1,0 +1,344 @@
+import CertifolioCore
+import Foundation
+
+/// Reads a cohort folder (contract §3) and checks every line against the référentiels.
+///
+/// Pure apart from reading the files: the caller says which référentiels exist and which
+/// candidates are already recorded (and in which certification). On any error nothing is
+/// returned: all the errors found are thrown together, each naming file, line and column.
+public struct CohortReader {
+    static let candidatesSchema = CSVSchema(
+        required: ["candidate_id", "family_name", "given_names", "birth_date", "email", "certification",
+                   "access_route", "enrolled_on", "cohort"], optional: [])
+    static let eventsSchema = CSVSchema(
+        required: ["candidate_id", "component", "modality", "date"],
+        optional: ["score", "max_score", "result", "evaluator"])
+    static let requirementsSchema = CSVSchema(
+        required: ["candidate_id", "kind"], optional: ["start", "end", "years"])
+    static let decisionsSchema = CSVSchema(
+        required: ["candidate_id", "component", "decision", "date"], optional: [])
+
+    public let referentiels: [CertificationCode: Referentiel]
+    /// Candidates already in the database, with the certification they are enrolled in.
+    public let knownCandidates: [CandidateID: CertificationCode]
+
+    public init(referentiels: [CertificationCode: Referentiel], knownCandidates: [CandidateID: CertificationCode]) {
+        self.referentiels = referentiels
+        self.knownCandidates = knownCandidates
+    }
+
+    /// Reads `candidates.csv` (required) and the optional files of `folder`.
+    public func read(folder: String, progress: ProgressReporter? = nil) throws -> CohortBatch {
+        let url = URL(fileURLWithPath: folder)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw InputError(SourceLocation(file: folder), "dossier de cohorte introuvable.")
+        }
+        func table(_ name: String, required: Bool) throws -> CSVTable? {
+            let path = url.appendingPathComponent(name).path
+            guard FileManager.default.fileExists(atPath: path) else {
+                if required {
+                    throw InputError(SourceLocation(file: path), "fichier obligatoire absent du dossier de cohorte.")
+                }
+                return nil
+            }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw InputError(SourceLocation(file: path), "fichier illisible.")
+            }
+            return try CSVTable(file: name, bytes: [UInt8](data))
+        }
+        let candidates = try table("candidates.csv", required: true)!
+        let events = try table("events.csv", required: false)
+        let requirements = try table("requirements.csv", required: false)
+        let decisions = try table("decisions.csv", required: false)
+        return try read(source: folder, candidates: candidates, events: events, requirements: requirements,
+                        decisions: decisions, progress: progress)
+    }
+
+    /// Checks already-parsed tables (what `read(folder:)` does after reading the files).
+    public func read(source: String, candidates: CSVTable, events: CSVTable?, requirements: CSVTable?,
+                     decisions: CSVTable?, progress: ProgressReporter? = nil) throws -> CohortBatch {
+        var batch = CohortBatch(source: source)
+        let errors = ErrorCollector()
+        var certificationOf = knownCandidates
+        let total = candidates.rows.count + (events?.rows.count ?? 0) + (requirements?.rows.count ?? 0)
+            + (decisions?.rows.count ?? 0)
+        progress?.start(total: total)
+
+        let newCandidates = try readCandidates(candidates, errors: errors, progress: progress)
+        var seenInFile: Set<CandidateID> = []
+        for entry in newCandidates {
+            if !seenInFile.insert(entry.candidate.id).inserted {
+                errors.add(InputError(SourceLocation(file: candidates.file, line: entry.line, column: 1,
+                                                     columnName: "candidate_id"),
+                                      "le candidat \(entry.candidate.id) apparaît deux fois dans le fichier."))
+                continue
+            }
+            if let known = knownCandidates[entry.candidate.id], known != entry.enrolment.certification {
+                errors.add(InputError(SourceLocation(file: candidates.file, line: entry.line, column: 6,
+                                                     columnName: "certification"),
+                                      "le candidat \(entry.candidate.id) est déjà inscrit en \(known)."))
+                continue
+            }
+            certificationOf[entry.candidate.id] = entry.enrolment.certification
+            batch.candidates.append(entry)
+        }
+        let context = RowContext(referentiels: referentiels, certificationOf: certificationOf)
+        if let events {
+            batch.events = try readEvents(events, context: context, errors: errors, progress: progress)
+        }
+        if let requirements {
+            (batch.stages, batch.experiences) = try readRequirements(requirements, context: context, errors: errors,
+                                                                     progress: progress)
+        }
+        if let decisions {
+            batch.decisions = try readDecisions(decisions, context: context, errors: errors, progress: progress)
+        }
+        progress?.finish()
+        try errors.throwIfAny()
+        return batch
+    }
+
+    /// What rows of the other files are checked against.
+    struct RowContext {
+        let referentiels: [CertificationCode: Referentiel]
+        let certificationOf: [CandidateID: CertificationCode]
+
+        func referentiel(for id: CandidateID, _ reader: CSVFieldReader) -> Referentiel? {
+            guard let code = certificationOf[id] else {
+                reader.fail("candidate_id", "candidat « \(id) » inconnu : il n'est ni dans candidates.csv ni déjà enregistré.")
+                return nil
+            }
+            return referentiels[code]
+        }
+    }
+
+    private func readCandidates(_ table: CSVTable, errors: ErrorCollector,
+                                progress: ProgressReporter?) throws -> [CohortBatch.CandidateEntry] {
+        let columns = try Self.candidatesSchema.columns(of: table)
+        var entries: [CohortBatch.CandidateEntry] = []
+        entries.reserveCapacity(table.rows.count)
+        for row in table.rows {
+            progress?.advance()
+            let r = CSVFieldReader(table: table, columns: columns, row: row, errors: errors)
+            let id = r.nonEmpty("candidate_id", what: "identifiant du candidat")
+            if let id, id.contains(where: { $0 == " " || $0 == "\t" }) {
+                r.fail("candidate_id", "l'identifiant « \(id) » ne doit pas contenir d'espace.")
+            }
+            let family = r.nonEmpty("family_name", what: "nom de famille")
+            let given = r.nonEmpty("given_names", what: "prénom(s)")
+            let birth = r.day("birth_date")
+            let email = r.text("email")
+            if !email.isEmpty, !Self.looksLikeEmail(email) {
+                r.fail("email", "adresse électronique « \(email) » invalide.")
+            }
+            let enrolledOn = r.day("enrolled_on")
+            var referentiel: Referentiel?
+            if let code = r.nonEmpty("certification", what: "code de certification") {
+                referentiel = referentiels[CertificationCode(code)]
+                if referentiel == nil {
+                    r.fail("certification", "certification « \(code) » inconnue : importez d'abord son référentiel "
+                           + "(certifolio referentiel import).")
+                }
+            }
+            var route: AccessRouteID?
+            if let text = r.nonEmpty("access_route", what: "voie d'accès"), let referentiel {
+                route = AccessRouteID(text)
+                if referentiel.route(AccessRouteID(text)) == nil {
+                    r.fail("access_route", "voie d'accès « \(text) » inconnue pour \(referentiel.code). Voies possibles : "
+                           + referentiel.accessRoutes.map(\.id.rawValue).joined(separator: ", ") + ".")
+                    route = nil
+                }
+            }
+            guard let id, let family, let given, let birth, let enrolledOn, let referentiel, let route else { continue }
+            entries.append(CohortBatch.CandidateEntry(
+                candidate: Candidate(id: CandidateID(id), familyName: family, givenNames: given, birthDate: birth,
+                                     email: email),
+                enrolment: Enrolment(certification: referentiel.code, route: route, enrolledOn: enrolledOn,
+                                     cohort: r.text("cohort")),
+                line: row.line))
+        }
+        return entries
+    }
+
+    static func looksLikeEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(" ")
+    }
+
+    private func readEvents(_ table: CSVTable, context: RowContext, errors: ErrorCollector,
+                            progress: ProgressReporter?) throws -> [CohortBatch.EventEntry] {
+        let columns = try Self.eventsSchema.columns(of: table)
+        var entries: [CohortBatch.EventEntry] = []
+        entries.reserveCapacity(table.rows.count)
+        for row in table.rows {
+            progress?.advance()
+            let r = CSVFieldReader(table: table, columns: columns, row: row, errors: errors)
+            guard let id = r.nonEmpty("candidate_id", what: "identifiant du candidat").map(CandidateID.init) else {
+                continue
+            }
+            let referentiel = context.referentiel(for: id, r)
+            let date = r.day("date")
+            let componentText = r.text("component")
+            let modalityText = r.text("modality")
+            var target: (Component, ModalityID)?
+            if let referentiel {
+                target = EventTarget.resolve(component: componentText, modality: modalityText, in: referentiel, r)
+            }
+            let evaluation = EventScore.read(r, policy: referentiel?.evaluation)
+            guard let date, let target, let evaluation else { continue }
+            entries.append(CohortBatch.EventEntry(
+                candidateID: id,
+                event: EvaluationEvent(sequence: 0, component: target.0, modality: target.1, date: date,
+                                       score: evaluation.score, maxScore: evaluation.maxScore,
+                                       result: evaluation.result, evaluator: r.text("evaluator")),
+                line: row.line))
+        }
+        return entries
+    }
+
+    private func readRequirements(_ table: CSVTable, context: RowContext, errors: ErrorCollector,
+                                  progress: ProgressReporter?) throws
+        -> ([CohortBatch.StageEntry], [CohortBatch.ExperienceEntry]) {
+        let columns = try Self.requirementsSchema.columns(of: table)
+        var stages: [CohortBatch.StageEntry] = []
+        var experiences: [CohortBatch.ExperienceEntry] = []
+        for row in table.rows {
+            progress?.advance()
+            let r = CSVFieldReader(table: table, columns: columns, row: row, errors: errors)
+            guard let id = r.nonEmpty("candidate_id", what: "identifiant du candidat").map(CandidateID.init) else {
+                continue
+            }
+            let known = context.referentiel(for: id, r) != nil
+            switch r.text("kind") {
+            case "stage":
+                if !r.text("years").isEmpty { r.fail("years", "un stage se décrit par ses dates start et end, sans years.") }
+                guard let start = r.day("start"), let end = r.day("end") else { continue }
+                guard !(end < start) else {
+                    r.fail("end", "le stage finit (\(end.iso)) avant de commencer (\(start.iso)).")
+                    continue
+                }
+                if known { stages.append(.init(candidateID: id, stage: Stage(start: start, end: end), line: row.line)) }
+            case "experience":
+                if !r.text("start").isEmpty || !r.text("end").isEmpty {
+                    r.fail("start", "une expérience se décrit par years seul, sans dates.")
+                }
+                guard let years = r.optionalDecimal("years") else { continue }
+                guard let years, !years.isNegative, years.isPositive else {
+                    r.fail("years", "nombre d'années d'expérience manquant ou nul.")
+                    continue
+                }
+                if known { experiences.append(.init(candidateID: id, experience: ExperienceLine(years: years), line: row.line)) }
+            case let other:
+                r.fail("kind", "type « \(other) » inconnu : stage ou experience attendu.")
+            }
+        }
+        return (stages, experiences)
+    }
+
+    private func readDecisions(_ table: CSVTable, context: RowContext, errors: ErrorCollector,
+                               progress: ProgressReporter?) throws -> [CohortBatch.DecisionEntry] {
+        let columns = try Self.decisionsSchema.columns(of: table)
+        var entries: [CohortBatch.DecisionEntry] = []
+        for row in table.rows {
+            progress?.advance()
+            let r = CSVFieldReader(table: table, columns: columns, row: row, errors: errors)
+            guard let id = r.nonEmpty("candidate_id", what: "identifiant du candidat").map(CandidateID.init) else {
+                continue
+            }
+            let referentiel = context.referentiel(for: id, r)
+            let component = referentiel.flatMap { DecisionTarget.resolve(r.text("component"), in: $0, r) }
+            let kindText = r.text("decision")
+            let kind = DecisionKind(rawValue: kindText)
+            if kind == nil {
+                r.fail("decision", "décision « \(kindText) » inconnue : valide, ajourne ou absent attendu.")
+            }
+            let date = r.day("date")
+            guard let component, let kind, let date else { continue }
+            entries.append(.init(candidateID: id,
+                                 decision: JuryDecision(id: 0, component: component, decision: kind, date: date),
+                                 line: row.line))
+        }
+        return entries
+    }
+}
+
+/// Which block modality or final exam an event line is about.
+enum EventTarget {
+    static func resolve(component: String, modality: String, in referentiel: Referentiel,
+                        _ r: CSVFieldReader) -> (Component, ModalityID)? {
+        let id = ModalityID(modality)
+        if component == "final" {
+            guard referentiel.finalExam(id) != nil else {
+                r.fail("modality", "épreuve finale « \(modality) » inconnue pour \(referentiel.code). Épreuves finales : "
+                       + referentiel.finalExams.map(\.id.rawValue).joined(separator: ", ") + ".")
+                return nil
+            }
+            return (.final, id)
+        }
+        guard let block = referentiel.block(BlockCode(component)) else {
+            r.fail("component", "composante « \(component) » inconnue pour \(referentiel.code) : un code de bloc ("
+                   + referentiel.blocks.map(\.code.rawValue).joined(separator: ", ") + ") ou final attendu.")
+            return nil
+        }
+        let whole = referentiel.evaluation.wholeBlockModality?.id
+        guard block.modality(id) != nil || id == whole else {
+            let allowed = block.modalities.map(\.id.rawValue) + (whole.map { [$0.rawValue] } ?? [])
+            r.fail("modality", "modalité « \(modality) » inconnue pour le bloc \(block.code). Modalités : "
+                   + allowed.joined(separator: ", ") + ".")
+            return nil
+        }
+        return (.block(block.code), id)
+    }
+}
+
+/// The score, maximum and result of an event line.
+enum EventScore {
+    struct Value {
+        var score: ExactDecimal?
+        var maxScore: ExactDecimal
+        var result: EvaluationResult?
+    }
+
+    static func read(_ r: CSVFieldReader, policy: EvaluationPolicy?) -> Value? {
+        guard let score = r.optionalDecimal("score"), let max = r.optionalDecimal("max_score") else { return nil }
+        let resultText = r.text("result")
+        var result: EvaluationResult?
+        if !resultText.isEmpty {
+            result = EvaluationResult(rawValue: resultText)
+            if result == nil {
+                r.fail("result", "résultat « \(resultText) » inconnu : acquis, non_acquis ou vide attendu.")
+                return nil
+            }
+        }
+        if score == nil, result == nil {
+            r.fail("score", "ni note ni résultat : renseignez score ou result.")
+            return nil
+        }
+        let maxScore = max ?? policy?.defaultMaxScore ?? ExactDecimal(20)
+        guard maxScore.isPositive else {
+            r.fail("max_score", "note maximale \(maxScore.french) invalide : elle doit être positive.")
+            return nil
+        }
+        if let score {
+            guard !score.isNegative, !(maxScore < score) else {
+                r.fail("score", "note \(score.french) hors de l'échelle 0 à \(maxScore.french).")
+                return nil
+            }
+        }
+        return Value(score: score, maxScore: maxScore, result: result)
+    }
+}
+
+/// Which block (or the title) a decision line is about.
+enum DecisionTarget {
+    static func resolve(_ component: String, in referentiel: Referentiel, _ r: CSVFieldReader) -> DecisionComponent? {
+        if component == "title" { return .title }
+        guard referentiel.block(BlockCode(component)) != nil else {
+            r.fail("component", "composante « \(component) » inconnue pour \(referentiel.code) : un code de bloc ("
+                   + referentiel.blocks.map(\.code.rawValue).joined(separator: ", ") + ") ou title attendu.")
+            return nil
+        }
+        return .block(BlockCode(component))
+    }
+}

@@ -1,0 +1,77 @@
+import CertifolioCore
+import Foundation
+import GRDB
+
+/// The one door to Certifolio's SQLite database: use-case methods, each in one transaction.
+///
+/// Migrations are the numbered SQL files of `Schema/`, applied in order and recorded by GRDB's
+/// migrator. Foreign keys are on; file databases use WAL.
+public final class AppDatabase: Sendable {
+    let writer: any DatabaseWriter
+
+    init(_ writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try Self.migrator().migrate(writer)
+    }
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    public static func open(path: String) throws -> AppDatabase {
+        do {
+            return try AppDatabase(DatabasePool(path: path, configuration: configuration()))
+        } catch let error as DatabaseError {
+            throw StoreError.cannotOpen(path: path, detail: error.message ?? "\(error)")
+        }
+    }
+
+    /// A private in-memory database (tests, demo).
+    public static func inMemory() throws -> AppDatabase {
+        try AppDatabase(DatabaseQueue(configuration: configuration()))
+    }
+
+    private static func configuration() -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.prepareDatabase { db in
+            // WAL makes a commit one sequential write; NORMAL is durable in WAL mode.
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        }
+        return config
+    }
+
+    /// The migrations: every `NNN_name.sql` of Schema/, in numeric order.
+    static func migrator() throws -> DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for migration in try SchemaFiles.all() {
+            migrator.registerMigration(migration.name) { db in
+                try db.execute(sql: migration.sql)
+            }
+        }
+        return migrator
+    }
+
+    /// The names of the migrations applied to this database, in order.
+    public func appliedMigrations() throws -> [String] {
+        try writer.read { db in try Self.migrator().appliedMigrations(db) }
+    }
+}
+
+/// The SQL migration files shipped with the store.
+enum SchemaFiles {
+    struct Migration {
+        let name: String
+        let sql: String
+    }
+
+    static func all() throws -> [Migration] {
+        guard let folder = Bundle.module.url(forResource: "Schema", withExtension: nil) else {
+            throw StoreError.missingSchema
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasSuffix(".sql") }
+            .sorted()
+        return try names.map { name in
+            Migration(name: String(name.dropLast(4)),
+                      sql: try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))
+        }
+    }
+}

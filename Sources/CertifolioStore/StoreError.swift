@@ -1,0 +1,43 @@
+import CertifolioCore
+
+/// What the store refuses, in French, naming the id at fault.
+public enum StoreError: UserFacingError, Equatable {
+    case cannotOpen(path: String, detail: String)
+    case missingSchema
+    case unknownCandidate(CandidateID)
+    case unknownCertification(CertificationCode)
+    case unknownEvent(Int64)
+    case eventAlreadyCorrected(Int64)
+    case emptyReason
+    case referentielVersionConflict(CertificationCode, version: String)
+    case referentielStillUsed(CertificationCode, what: String)
+    case candidateConflict(CandidateID, file: String, line: Int)
+
+    public var message: String {
+        switch self {
+        case let .cannotOpen(path, detail):
+            return "\(path) : impossible d'ouvrir la base de données (\(detail))."
+        case .missingSchema:
+            return "les fichiers de migration (Schema/) sont introuvables dans l'installation."
+        case let .unknownCandidate(id):
+            return "candidat « \(id) » inconnu."
+        case let .unknownCertification(code):
+            return "certification « \(code) » inconnue : importez d'abord son référentiel."
+        case let .unknownEvent(id):
+            return "évaluation n° \(id) inconnue."
+        case let .eventAlreadyCorrected(id):
+            return "l'évaluation n° \(id) a déjà été corrigée : corrigez la correction la plus récente."
+        case .emptyReason:
+            return "une correction doit donner sa raison."
+        case let .referentielVersionConflict(code, version):
+            return "le référentiel \(code) en version « \(version) » est déjà importé avec un contenu différent : "
+                + "changez le champ version pour importer une nouvelle version."
+        case let .referentielStillUsed(code, what):
+            return "la nouvelle version du référentiel \(code) retire \(what), encore utilisé par des candidats "
+                + "enregistrés : rien n'a été importé."
+        case let .candidateConflict(id, file, line):
+            return "\(file), ligne \(line) : le candidat \(id) est déjà enregistré avec d'autres informations "
+                + "(nom, naissance, courriel, voie ou date d'inscription) ; rien n'a été importé."
+        }
+    }
+}
