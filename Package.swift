@@ -29,11 +29,13 @@ let package = Package(
             name: "CertifolioInterchange",
             dependencies: ["CertifolioCore", "CertifolioRules", .product(name: "Yams", package: "Yams")]
         ),
+        // Verdicts and cohorts for people: French tables and summaries.
+        .target(name: "CertifolioReports", dependencies: ["CertifolioCore", "CertifolioRules"]),
         // The executable: ArgumentParser subcommands, thin.
         .executableTarget(
             name: "certifolio",
             dependencies: [
-                "CertifolioCore", "CertifolioRules", "CertifolioStore", "CertifolioInterchange",
+                "CertifolioCore", "CertifolioRules", "CertifolioStore", "CertifolioInterchange", "CertifolioReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +48,7 @@ let package = Package(
         .testTarget(name: "CertifolioRulesTests", dependencies: ["CertifolioRules", "CertifolioInterchange"]),
         .testTarget(name: "CertifolioStoreTests", dependencies: ["CertifolioStore", "CertifolioInterchange", "CertifolioRules"]),
         .testTarget(name: "CertifolioInterchangeTests", dependencies: ["CertifolioInterchange"]),
+        .testTarget(name: "CertifolioReportsTests", dependencies: ["CertifolioReports", "CertifolioInterchange"]),
         .testTarget(name: "CertifolioCLITests", dependencies: ["certifolio"]),
     ]
 )

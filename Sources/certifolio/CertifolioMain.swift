@@ -1,0 +1,35 @@
+import ArgumentParser
+import CertifolioCore
+import Foundation
+import GRDB
+
+/// Entry point: maps failures to the contract's exit codes — 1 for a user error (a French
+/// message naming the file, line and column or the id), 2 for a usage error.
+@main
+enum CertifolioMain {
+    static func main() {
+        do {
+            var command = try Certifolio.parseAsRoot()
+            try command.run()
+        } catch let error as UserFacingError {
+            Output.error(error.message)
+            exit(1)
+        } catch let error as DatabaseError {
+            Output.error("base de données : \(error.message ?? error.description)")
+            exit(1)
+        } catch let error as CocoaError {
+            Output.error("fichier : \(error.localizedDescription)")
+            exit(1)
+        } catch {
+            if Certifolio.exitCode(for: error) == .success { Certifolio.exit(withError: error) }
+            Output.error(Certifolio.fullMessage(for: error))
+            exit(2)
+        }
+    }
+}
+
+enum Output {
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data("certifolio : \(message)\n".utf8))
+    }
+}

@@ -1,0 +1,100 @@
+import ArgumentParser
+import CertifolioCore
+import CertifolioInterchange
+import CertifolioReports
+import CertifolioRules
+import CertifolioStore
+import Foundation
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Construit une base jetable à partir de SampleCohorts/ et montre ce que fait Certifolio.")
+
+    /// The sample cohorts are written as of this day: the demo shows them then, so that it
+    /// reads the same whatever the day it is run.
+    static let sampleDay = "2027-06-30"
+
+    @Option(name: .long, help: "Fichier de la base de démonstration (jetable par défaut).")
+    var db: String?
+    @Option(name: .long, help: "Dossier des exemples (SampleCohorts/ du dépôt par défaut).")
+    var samples: String?
+    @Option(name: .customLong("as-of"), help: "Date de la situation (AAAA-MM-JJ).")
+    var asOf: String = DemoCommand.sampleDay
+
+    func validate() throws {
+        if Day(iso: asOf) == nil { throw ValidationError("--as-of « \(asOf) » : une date réelle AAAA-MM-JJ est attendue.") }
+    }
+
+    func run() throws {
+        let folder = try samplesFolder()
+        let temporary = FileManager.default.temporaryDirectory
+            .appendingPathComponent("certifolio-demo-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        defer { if db == nil { try? FileManager.default.removeItem(at: temporary) } }
+        let path = db ?? temporary.appendingPathComponent("demo.sqlite").path
+        let database = try AppDatabase.open(path: path)
+        let day = Day(iso: asOf)!
+
+        section("1. Référentiels (\(folder)/referentiels)")
+        let referentielFiles = try files(in: folder + "/referentiels").filter { $0.hasSuffix(".yaml") }
+        for file in referentielFiles {
+            let (r, _) = try Workflows.importReferentiel(file: file, into: database)
+            print("  \(r.code) — \(r.title) (niveau \(r.level), échéance \(r.registrationEnd.french)) : "
+                  + "\(r.blocks.count) blocs, épreuves finales : \(r.finalExams.map(\.id.rawValue).joined(separator: ", "))")
+        }
+
+        section("2. Cohortes")
+        let cohortFolders = try files(in: folder).filter {
+            FileManager.default.fileExists(atPath: $0 + "/candidates.csv")
+        }
+        for cohort in cohortFolders {
+            let summary = try Workflows.importCohort(folder: cohort, into: database)
+            print("  " + Workflows.describe(summary, folder: (cohort as NSString).lastPathComponent))
+        }
+
+        let referentiels = try database.referentiels()
+        let rows = Workflows.verdicts(try database.allCandidateRecords(), referentiels: referentiels, asOf: day)
+        section("3. Situation de chaque candidat au \(day.french)")
+        print(ProgressTable.render(rows))
+
+        for code in referentiels.keys.sorted() {
+            section("4. Bilan \(code) au \(day.french)")
+            let verdicts = rows.map(\.verdict).filter { $0.certification == code }
+            print(CohortSummary(verdicts: verdicts, referentiels: referentiels).render())
+        }
+
+        if let example = rows.first(where: { $0.verdict.title.status == .notEligible && !$0.verdict.title.reasons.isEmpty }),
+           let referentiel = referentiels[example.verdict.certification] {
+            section("5. Le détail d'un candidat (certifolio progress --candidate \(example.record.candidate.id))")
+            print(VerdictText.render(example.verdict, record: example.record, referentiel: referentiel))
+            section("6. Le même verdict en JSON (certifolio progress --candidate \(example.record.candidate.id) --json)")
+            print(VerdictJSON.line(example.verdict))
+        }
+        print("")
+        print(db == nil ? "Base de démonstration jetable : supprimée." : "Base conservée : \(path)")
+    }
+
+    private func section(_ title: String) {
+        print("\n\(title)\n" + String(repeating: "═", count: title.count))
+    }
+
+    private func files(in folder: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder).sorted().map { folder + "/" + $0 }
+    }
+
+    /// `--samples`, else ./SampleCohorts, else the repository's own (next to these sources).
+    private func samplesFolder() throws -> String {
+        if let samples { return samples }
+        let candidates = [
+            FileManager.default.currentDirectoryPath + "/SampleCohorts",
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("SampleCohorts").path,
+        ]
+        guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/referentiels") }) else {
+            throw InputError(SourceLocation(file: "SampleCohorts"),
+                             "dossier d'exemples introuvable : lancez la démo depuis la racine du dépôt ou passez --samples.")
+        }
+        return found
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import CertifolioCore
+import CertifolioInterchange
+import CertifolioReports
+import CertifolioRules
+import CertifolioStore
+
+struct ProgressCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "progress",
+        abstract: "Où en est un candidat (ou chacun) : blocs, épreuves finales, conditions, titre.")
+
+    @OptionGroup var options: DatabaseOptions
+    @Option(name: .long, help: "Identifiant du candidat.") var candidate: String?
+    @Flag(name: .long, help: "Tous les candidats, triés par identifiant.") var all = false
+    @Option(name: .customLong("as-of"), help: "Date de la situation (AAAA-MM-JJ), aujourd'hui par défaut.")
+    var asOf: String?
+    @Flag(name: .long, help: "Sortie JSON (contrat §4) : un objet par ligne avec --all.") var json = false
+
+    func validate() throws {
+        if (candidate == nil) == !all {
+            throw ValidationError("indiquez soit --candidate ID, soit --all.")
+        }
+        if let asOf, Day(iso: asOf) == nil {
+            throw ValidationError("--as-of « \(asOf) » : une date réelle AAAA-MM-JJ est attendue.")
+        }
+    }
+
+    func run() throws {
+        let database = try AppDatabase.open(path: options.db)
+        let day = asOf.flatMap { Day(iso: $0) } ?? Today.day()
+        let referentiels = try database.referentiels()
+        let records: [CandidateRecord]
+        if let candidate {
+            guard let record = try database.candidateRecord(CandidateID(candidate)) else {
+                throw StoreError.unknownCandidate(CandidateID(candidate))
+            }
+            records = [record]
+        } else {
+            records = try database.allCandidateRecords()
+        }
+        let rows = Workflows.verdicts(records, referentiels: referentiels, asOf: day)
+        let out = BufferedOutput()
+        if json {
+            for row in rows { out.write(VerdictJSON.line(row.verdict) + "\n") }
+        } else if candidate != nil, let row = rows.first, let referentiel = referentiels[row.verdict.certification] {
+            out.write(VerdictText.render(row.verdict, record: row.record, referentiel: referentiel) + "\n")
+        } else {
+            out.write(ProgressTable.render(rows) + "\n\n")
+            out.write(CohortSummary(verdicts: rows.map(\.verdict), referentiels: referentiels).render() + "\n")
+        }
+        out.flush()
+    }
+}

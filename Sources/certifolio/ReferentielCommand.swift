@@ -1,0 +1,31 @@
+import ArgumentParser
+import CertifolioStore
+
+struct ReferentielCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "referentiel", abstract: "Référentiels de certification.",
+        subcommands: [Import.self])
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import",
+            abstract: "Charge un référentiel YAML ; réimporter la même version ne change rien.")
+
+        @Argument(help: "Fichier YAML du référentiel.") var file: String
+        @OptionGroup var options: DatabaseOptions
+
+        func run() throws {
+            let database = try AppDatabase.open(path: options.db)
+            let (referentiel, outcome) = try Workflows.importReferentiel(file: file, into: database)
+            switch outcome {
+            case .created:
+                print("Référentiel \(referentiel.code) (version \(referentiel.version)) importé : "
+                      + "\(referentiel.blocks.count) blocs, \(referentiel.finalExams.count) épreuve(s) finale(s).")
+            case .unchanged:
+                print("Référentiel \(referentiel.code) (version \(referentiel.version)) déjà importé : rien à faire.")
+            case .updated(let old):
+                print("Référentiel \(referentiel.code) mis à jour de la version \(old) à la version \(referentiel.version).")
+            }
+        }
+    }
+}
