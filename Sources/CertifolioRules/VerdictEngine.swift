@@ -52,16 +52,6 @@ public enum VerdictEngine {
         var reasons: [Reason] = []
         var anyEvent = false
         var anyFailed = false
-
-        if let whole = policy.wholeBlockModality, let event = events.latest(component, whole.id) {
-            if event.passes(ratio: policy.passRatio) {
-                return BlockVerdict(code: block.code, status: .passed, acquiredOn: nil, reasons: [])
-            }
-            anyEvent = true
-            anyFailed = true
-            reasons.append(Reason(code: .modalityFailed, component: block.code.rawValue,
-                                  message: ReasonText.modalityFailed(whole, in: block, event: event)))
-        }
         for modality in block.modalities {
             guard let event = events.latest(component, modality.id) else {
                 reasons.append(Reason(code: .modalityMissing, component: block.code.rawValue,
@@ -74,6 +64,17 @@ public enum VerdictEngine {
                 reasons.append(Reason(code: .modalityFailed, component: block.code.rawValue,
                                       message: ReasonText.modalityFailed(modality, in: block, event: event)))
             }
+        }
+        // Passed when every modality passes, or when the whole block was assessed (VAE) and
+        // passed; a failed whole-block assessment only counts while the modalities do not pass.
+        if !reasons.isEmpty, let whole = policy.wholeBlockModality, let event = events.latest(component, whole.id) {
+            if event.passes(ratio: policy.passRatio) {
+                return BlockVerdict(code: block.code, status: .passed, acquiredOn: nil, reasons: [])
+            }
+            anyEvent = true
+            anyFailed = true
+            reasons.insert(Reason(code: .modalityFailed, component: block.code.rawValue,
+                                  message: ReasonText.modalityFailed(whole, in: block, event: event)), at: 0)
         }
         let status: BlockStatus
         if reasons.isEmpty {
