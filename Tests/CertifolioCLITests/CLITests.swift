@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+
+/// Runs the built `certifolio` binary as a user would, on a fresh temporary folder.
+final class CLI {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    let folder: URL
+    var db: String { folder.appendingPathComponent("t.sqlite").path }
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("certifolio-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    static var executable: URL {
+        // The test bundle sits in the same build folder as the executable.
+        let candidates = [Bundle.main.bundleURL.deletingLastPathComponent(), Bundle.main.bundleURL,
+                          root.appendingPathComponent(".build/debug")]
+        return candidates.map { $0.appendingPathComponent("certifolio") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }!
+    }
+
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    @discardableResult
+    func run(_ arguments: String...) throws -> Result {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = Self.root
+        var environment = ProcessInfo.processInfo.environment
+        environment["SWIFT_BACKTRACE"] = "enable=no"
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    func ready() throws {
+        try run("init", "--db", db)
+        for code in ["RNCP41818", "RNCP36888"] {
+            let r = try run("referentiel", "import", "SampleCohorts/referentiels/\(code).yaml", "--db", db)
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+    }
+
+    func cohort(_ files: [String: String]) throws -> String {
+        let path = folder.appendingPathComponent("cohort-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: path, withIntermediateDirectories: true)
+        for (name, text) in files { try text.write(to: path.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        return path.path
+    }
+}
+
+let header = "candidate_id,family_name,given_names,birth_date,email,certification,access_route,enrolled_on,cohort\n"
+
+@Suite struct CLITests {
+    @Test func initIsIdempotentAndReferentielReimportIsANoOp() throws {
+        let cli = try CLI()
+        #expect(try cli.run("init", "--db", cli.db).status == 0)
+        #expect(try cli.run("init", "--db", cli.db).status == 0)
+        try cli.ready()
+        let again = try cli.run("referentiel", "import", "SampleCohorts/referentiels/RNCP41818.yaml", "--db", cli.db)
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("déjà importé"))
+    }
+
+    @Test func progressJSONForOneCandidateAndAllSorted() throws {
+        let cli = try CLI()
+        try cli.ready()
+        let folder = try cli.cohort([
+            "candidates.csv": header + "Z9,Roux,Anaïs,1990-01-01,a@exemple.fr,RNCP36888,vae,2025-09-15,P\n"
+                + "A1,Blanc,Paul,1991-01-10,p@exemple.fr,RNCP41818,formation_continue,2025-09-15,P\n",
+            "events.csv": "candidate_id,component,modality,date,score,max_score,result,evaluator\n"
+                + "Z9,RNCP36888BC02,vae,2027-01-05,,,acquis,Jury\n",
+        ])
+        let imported = try cli.run("import", folder, "--db", cli.db)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let one = try cli.run("progress", "--db", cli.db, "--candidate", "Z9", "--as-of", "2027-06-30", "--json")
+        #expect(one.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as! [String: Any]
+        #expect(object["candidate_id"] as? String == "Z9")
+        #expect(object["as_of"] as? String == "2027-06-30")
+        #expect((object["title"] as? [String: Any])?["status"] as? String == "not_eligible")
+        let blocks = object["blocks"] as! [[String: Any]]
+        #expect(blocks.map { $0["status"] as! String } == ["not_started", "passed", "not_started", "not_started"])
+        let all = try cli.run("progress", "--db", cli.db, "--all", "--as-of", "2027-06-30", "--json")
+        let ids = all.stdout.split(separator: "\n").map {
+            (try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any])["candidate_id"] as! String
+        }
+        #expect(ids == ["A1", "Z9"])
+    }
+
+    @Test func progressForAPersonIsFrenchPlainText() throws {
+        let cli = try CLI()
+        try cli.ready()
+        let folder = try cli.cohort(["candidates.csv": header + "A1,Blanc,Paul,1991-01-10,p@exemple.fr,RNCP41818,formation_continue,2025-09-15,P\n"])
+        try cli.run("import", folder, "--db", cli.db)
+        let r = try cli.run("progress", "--db", cli.db, "--candidate", "A1", "--as-of", "2027-06-30")
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("Paul BLANC"))
+        #expect(r.stdout.contains("Ce qui manque pour le titre"))
+        #expect(r.stdout.contains("Période de stage : aucun stage terminé au 30 juin 2027."))
+        let table = try cli.run("progress", "--db", cli.db, "--all", "--as-of", "2027-06-30")
+        #expect(table.stdout.contains("non présentable"))
+        #expect(table.stdout.contains("Candidats : 1"))
+    }
+
+    @Test func badInputExitsOneNamingFileAndLineAndWritesNothing() throws {
+        let cli = try CLI()
+        try cli.ready()
+        let folder = try cli.cohort(["candidates.csv": header
+            + "P90,Blanc,Paul,1991-01-10,p@exemple.fr,RNCP41818,formation_continue,2025-09-15,P\n"
+            + "P91,Noir,Lou,1991-13-10,l@exemple.fr,RNCP41818,formation_continue,2025-09-15,P\n"])
+        let r = try cli.run("import", folder, "--db", cli.db)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("candidates.csv, ligne 3, colonne 4 (birth_date)"))
+        let p = try cli.run("progress", "--db", cli.db, "--candidate", "P90", "--json")
+        #expect(p.status == 1)
+        #expect(p.stderr.contains("P90"))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        let cli = try CLI()
+        #expect(try cli.run("progress", "--db", cli.db, "--json").status == 2)
+        #expect(try cli.run("progress", "--db", cli.db, "--all", "--as-of", "2027-02-30").status == 2)
+        #expect(try cli.run("frobnicate").status == 2)
+        #expect(try cli.run("--help").status == 0)
+    }
+
+    @Test func malformedReferentielExitsOneWithLineAndColumn() throws {
+        let cli = try CLI()
+        let file = cli.folder.appendingPathComponent("bad.yaml")
+        try "format: certifolio-referentiel/1\ncode: RNCP1\nversion: x\ntitle: T\nlevel: douze\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let r = try cli.run("referentiel", "import", file.path, "--db", cli.db)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("bad.yaml, ligne 5, colonne 8"))
+        #expect(try cli.run("referentiel", "import", "/nonexistent.yaml", "--db", cli.db).status == 1)
+        #expect(try cli.run("import", "/nonexistent-folder", "--db", cli.db).status == 1)
+    }
+
+    @Test func demoRunsOnTheSampleCohorts() throws {
+        let cli = try CLI()
+        let r = try cli.run("demo")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Bilan RNCP41818"))
+        #expect(r.stdout.contains("Bilan RNCP36888"))
+        #expect(r.stdout.contains("présentables au jury pour le titre"))
+        #expect(r.stdout.contains("\"candidate_id\""))
+    }
+}
