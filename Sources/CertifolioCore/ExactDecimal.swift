@@ -18,13 +18,20 @@ public struct ExactDecimal: Hashable, Comparable, Sendable, CustomStringConverti
     /// Parses `12`, `12.5`, `12,5`, `-3.25`; nil for anything else (empty, `1e3`, `12.5.1`,
     /// more than `maxScale` decimals or 12 integer digits).
     public init?(parsing text: some StringProtocol) {
+        self.init(parsingUTF8: String(text))
+    }
+
+    /// Concrete (non-generic) parser: it runs for every score of every import.
+    private init?(parsingUTF8 text: String) {
         var negative = false
         var mantissa: Int64 = 0
         var scale = 0
         var seenMark = false
         var digits = 0
         var intDigits = 0
-        for (i, c) in text.utf8.enumerated() {
+        var i = -1
+        for c in text.utf8 {
+            i += 1
             switch c {
             case UInt8(ascii: "-") where i == 0:
                 negative = true
@@ -111,7 +118,9 @@ public struct ExactDecimal: Hashable, Comparable, Sendable, CustomStringConverti
     public var french: String { formatted(mark: ",") }
 
     private func formatted(mark: String) -> String {
+        if scale == 0 { return String(mantissa) }
         let n = normalized
+        if n.scale == 0 { return String(n.mantissa) }
         let digits = String(n.mantissa.magnitude)
         let sign = n.mantissa < 0 ? "-" : ""
         guard n.scale > 0 else { return sign + digits }

@@ -130,6 +130,10 @@ public struct CSVTable: Sendable {
 extension String {
     /// Without leading and trailing spaces and tabs (Foundation-free).
     var trimmingSpaces: String {
+        // Fast path: nearly every field has no surrounding space.
+        let bytes = utf8
+        guard let first = bytes.first, let last = bytes.last else { return self }
+        if first != 32, first != 9, last != 32, last != 9 { return self }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }),
               let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }

@@ -99,17 +99,28 @@ public struct CohortReader {
         return batch
     }
 
-    /// What rows of the other files are checked against.
-    struct RowContext {
-        let referentiels: [CertificationCode: Referentiel]
+    /// What rows of the other files are checked against. A class holding each référentiel
+    /// once: rows borrow it instead of copying a large struct per line.
+    final class RowContext {
+        final class Box {
+            let referentiel: Referentiel
+            init(_ referentiel: Referentiel) { self.referentiel = referentiel }
+        }
+
+        let boxes: [CertificationCode: Box]
         let certificationOf: [CandidateID: CertificationCode]
 
-        func referentiel(for id: CandidateID, _ reader: CSVFieldReader) -> Referentiel? {
+        init(referentiels: [CertificationCode: Referentiel], certificationOf: [CandidateID: CertificationCode]) {
+            boxes = referentiels.mapValues(Box.init)
+            self.certificationOf = certificationOf
+        }
+
+        func referentiel(for id: CandidateID, _ reader: CSVFieldReader) -> Box? {
             guard let code = certificationOf[id] else {
                 reader.fail("candidate_id", "candidat « \(id) » inconnu : il n'est ni dans candidates.csv ni déjà enregistré.")
                 return nil
             }
-            return referentiels[code]
+            return boxes[code]
         }
     }
 
@@ -183,9 +194,9 @@ public struct CohortReader {
             let modalityText = r.text("modality")
             var target: (Component, ModalityID)?
             if let referentiel {
-                target = EventTarget.resolve(component: componentText, modality: modalityText, in: referentiel, r)
+                target = EventTarget.resolve(component: componentText, modality: modalityText, in: referentiel.referentiel, r)
             }
-            let evaluation = EventScore.read(r, policy: referentiel?.evaluation)
+            let evaluation = EventScore.read(r, policy: referentiel?.referentiel.evaluation)
             guard let date, let target, let evaluation else { continue }
             entries.append(CohortBatch.EventEntry(
                 candidateID: id,
@@ -247,7 +258,7 @@ public struct CohortReader {
                 continue
             }
             let referentiel = context.referentiel(for: id, r)
-            let component = referentiel.flatMap { DecisionTarget.resolve(r.text("component"), in: $0, r) }
+            let component = referentiel.flatMap { DecisionTarget.resolve(r.text("component"), in: $0.referentiel, r) }
             let kindText = r.text("decision")
             let kind = DecisionKind(rawValue: kindText)
             if kind == nil {

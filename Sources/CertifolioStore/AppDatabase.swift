@@ -34,6 +34,8 @@ public final class AppDatabase: Sendable {
         config.prepareDatabase { db in
             // WAL makes a commit one sequential write; NORMAL is durable in WAL mode.
             if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+            // 64 MiB of page cache: large imports and full scans stay in memory.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         return config
     }
