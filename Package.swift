@@ -21,7 +21,10 @@ let package = Package(
         // SQLite through GRDB: AppDatabase, migrations from Schema/, use-case methods.
         .target(
             name: "CertifolioStore",
-            dependencies: ["CertifolioCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "CertifolioCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             resources: [.copy("Schema")]
         ),
         // Files in and out: référentiel YAML, cohort CSV, verdict JSON.

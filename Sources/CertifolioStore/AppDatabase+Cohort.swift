@@ -50,29 +50,17 @@ extension AppDatabase {
             summary.newCandidates = batch.candidates.count - preexisting.count
             let known = try CohortRows.existingLines(of: batch, among: preexisting.union(Self.outsideCandidates(batch)), db)
 
-            var pending: [DatabaseValue] = []
-            pending.reserveCapacity(EventInserter.rowsPerStatement * EventInserter.columns)
+            let inserter = try EventInserter(db, batchID: batchID, recordedAt: now)
             for entry in batch.events {
-                let e = entry.event
-                let values: [DatabaseValue] = [
-                    entry.candidateID.rawValue.databaseValue, e.component.fileValue.databaseValue,
-                    e.modality.rawValue.databaseValue, e.date.iso.databaseValue, e.score?.description.databaseValue ?? .null,
-                    e.maxScore.description.databaseValue, e.result?.rawValue.databaseValue ?? .null,
-                    e.evaluator.databaseValue,
-                ]
-                if known.contains(entry.candidateID), known.events.contains(CohortRows.key(values)) {
+                if known.contains(entry.candidateID),
+                   known.events.contains(CohortRows.key(EventInserter.identity(entry))) {
                     summary.duplicateEvents += 1
                     continue
                 }
-                pending += values
-                pending.append(batchID.databaseValue)
-                pending.append(now.databaseValue)
+                try inserter.add(entry)
                 summary.events += 1
-                if pending.count == EventInserter.rowsPerStatement * EventInserter.columns {
-                    try EventInserter.insert(&pending, db)
-                }
             }
-            try EventInserter.insert(&pending, db)
+            try inserter.finish()
             for entry in batch.stages {
                 let values = [entry.candidateID.rawValue, entry.stage.start.iso, entry.stage.end.iso].map(\.databaseValue)
                 if known.contains(entry.candidateID), known.stages.contains(CohortRows.key(values)) { continue }
@@ -114,30 +102,6 @@ extension AppDatabase {
         ids.formUnion(batch.experiences.map(\.candidateID))
         ids.formUnion(batch.decisions.map(\.candidateID))
         return ids.subtracting(inFile)
-    }
-}
-
-/// Inserts evaluation events many rows per statement: one statement per row costs more in
-/// call overhead than SQLite spends storing the row (see docs/performance.md).
-enum EventInserter {
-    static let columns = 10
-    static let rowsPerStatement = 64
-
-    static func sql(rows: Int) -> String {
-        let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
-        return """
-            INSERT INTO evaluation_event (candidate_id, component, modality, date, score, max_score, result,
-                evaluator, batch_id, recorded_at) VALUES
-            """ + Array(repeating: row, count: rows).joined(separator: ", ")
-    }
-
-    /// Writes and empties `pending` (a whole number of rows).
-    static func insert(_ pending: inout [DatabaseValue], _ db: Database) throws {
-        guard !pending.isEmpty else { return }
-        let statement = try db.cachedStatement(sql: sql(rows: pending.count / columns))
-        statement.setUncheckedArguments(StatementArguments(pending))
-        try statement.execute()
-        pending.removeAll(keepingCapacity: true)
     }
 }
 

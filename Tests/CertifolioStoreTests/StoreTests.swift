@@ -139,6 +139,32 @@ let events = """
         #expect(try t.database.candidateRecord("C404") == nil)
     }
 
+    @Test func manyEventsRoundTripExactlyAcrossFullAndPartialChunks() throws {
+        let t = try TemporaryDatabase()
+        try t.loadReferentiels()
+        var lines = ["candidate_id,component,modality,date,score,max_score,result,evaluator"]
+        for i in 0..<150 {
+            let score = i % 5 == 0 ? "" : "\(i % 20),\(i % 10)"
+            let result = i % 5 == 0 ? (i % 2 == 0 ? "acquis" : "non_acquis") : ""
+            let evaluator = i % 7 == 0 ? "" : "Évaluateur \(i)"
+            lines.append("C001,RNCP41818BC0\(i % 4 + 1),etude_de_cas,2026-\(String(format: "%02d", i % 12 + 1))-15,\"\(score)\",,\(result),\(evaluator)")
+        }
+        // BC01 has no etude_de_cas: use its first modality there.
+        let text = lines.joined(separator: "\n").replacingOccurrences(of: "RNCP41818BC01,etude_de_cas", with: "RNCP41818BC01,note_synthese")
+        let summary = try t.importCohort(["candidates.csv": candidates, "events.csv": text + "\n"])
+        #expect(summary.events == 150)
+        let record = try #require(try t.database.candidateRecord("C001"))
+        #expect(record.events.count == 150)
+        for (i, event) in record.events.enumerated() {
+            #expect(event.evaluator == (i % 7 == 0 ? "" : "Évaluateur \(i)"))
+            #expect(event.score == (i % 5 == 0 ? nil : ExactDecimal(parsing: "\(i % 20),\(i % 10)")))
+            #expect(event.result == (i % 5 == 0 ? (i % 2 == 0 ? .acquis : .nonAcquis) : nil))
+            #expect(event.date.month == i % 12 + 1)
+            #expect(event.maxScore == ExactDecimal(20))
+        }
+        #expect(record.events.map(\.sequence) == record.events.map(\.sequence).sorted())
+    }
+
     @Test func importingTheSameFolderTwiceAddsNothing() throws {
         let t = try TemporaryDatabase()
         try t.loadReferentiels()
