@@ -69,55 +69,82 @@ public struct CSVTable: Sendable {
             guard index < bytes.count else { return nil }
             let startLine = line
             var fields: [String] = []
-            var field: [UInt8] = []
-            field.reserveCapacity(32)
-            var quoted = false
-            var fieldStart = true
-            while index < bytes.count {
-                let c = bytes[index]
-                index += 1
-                if quoted {
-                    if c == UInt8(ascii: "\"") {
-                        if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
-                            field.append(c)
-                            index += 1
-                        } else {
-                            quoted = false
-                        }
-                    } else {
-                        if c == UInt8(ascii: "\n") { line += 1 }
-                        field.append(c)
-                    }
-                    continue
-                }
-                switch c {
-                case UInt8(ascii: "\"") where fieldStart:
-                    quoted = true
-                    fieldStart = false
-                case separator:
-                    fields.append(try string(field, column: fields.count + 1, line: startLine))
-                    field.removeAll(keepingCapacity: true)
-                    fieldStart = true
-                case UInt8(ascii: "\n"):
-                    line += 1
-                    if field.last == UInt8(ascii: "\r") { field.removeLast() }
-                    fields.append(try string(field, column: fields.count + 1, line: startLine))
+            fields.reserveCapacity(expectedFields)
+            while true {
+                let (field, ended) = try nextField(column: fields.count + 1, line: startLine)
+                fields.append(field)
+                if ended {
+                    expectedFields = max(expectedFields, fields.count)
                     return Row(line: startLine, fields: fields)
-                default:
-                    field.append(c)
-                    fieldStart = false
                 }
             }
-            if quoted {
-                throw InputError(SourceLocation(file: file, line: startLine, column: fields.count + 1),
-                                 "guillemet ouvrant sans guillemet fermant.")
-            }
-            if field.last == UInt8(ascii: "\r") { field.removeLast() }
-            fields.append(try string(field, column: fields.count + 1, line: startLine))
-            return Row(line: startLine, fields: fields)
         }
 
-        private func string(_ bytes: [UInt8], column: Int, line: Int) throws(InputError) -> String {
+        /// Fields per row seen so far, to size the next row's array once.
+        private var expectedFields = 8
+
+        /// One field and whether it ended its record. Unquoted fields, and quoted ones without
+        /// doubled quotes, are decoded straight from the file bytes.
+        private mutating func nextField(column: Int, line startLine: Int) throws(InputError) -> (String, Bool) {
+            if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
+                index += 1
+                let start = index
+                var escaped: [UInt8]?
+                while true {
+                    guard index < bytes.count else {
+                        throw InputError(SourceLocation(file: file, line: startLine, column: column),
+                                         "guillemet ouvrant sans guillemet fermant.")
+                    }
+                    let c = bytes[index]
+                    if c == UInt8(ascii: "\"") {
+                        if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\"") {
+                            if escaped == nil { escaped = Array(bytes[start..<index]) }
+                            escaped!.append(c)
+                            index += 2
+                            continue
+                        }
+                        break
+                    }
+                    if c == UInt8(ascii: "\n") { line += 1 }
+                    escaped?.append(c)
+                    index += 1
+                }
+                let end = index
+                index += 1
+                let text: String
+                if let escaped {
+                    text = try string(escaped[...], column: column, line: startLine)
+                } else {
+                    text = try string(bytes[start..<end], column: column, line: startLine)
+                }
+                // Whatever follows the closing quote up to the separator is kept (lenient).
+                let (rest, ended) = try nextField(column: column, line: startLine)
+                return (text + rest, ended)
+            }
+            let start = index
+            while index < bytes.count {
+                let c = bytes[index]
+                if c == separator {
+                    let text = try string(bytes[start..<index], column: column, line: startLine)
+                    index += 1
+                    return (text, false)
+                }
+                if c == UInt8(ascii: "\n") {
+                    var end = index
+                    if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                    let text = try string(bytes[start..<end], column: column, line: startLine)
+                    index += 1
+                    line += 1
+                    return (text, true)
+                }
+                index += 1
+            }
+            var end = index
+            if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+            return (try string(bytes[start..<end], column: column, line: startLine), true)
+        }
+
+        private func string(_ bytes: ArraySlice<UInt8>, column: Int, line: Int) throws(InputError) -> String {
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw InputError(SourceLocation(file: file, line: line, column: column),
                                  "texte qui n'est pas de l'UTF-8 valide (enregistrez le fichier en UTF-8).")

@@ -41,51 +41,71 @@ extension AppDatabase {
                 """, arguments: [batch.source, now, batch.candidates.count, batch.events.count, batch.stages.count,
                                  batch.experiences.count, batch.decisions.count])
             let batchID = db.lastInsertedRowID
-            var summary = ImportSummary(batchID: batchID, newCandidates: 0, knownCandidates: 0, events: 0,
-                                        duplicateEvents: 0, stages: 0, experiences: 0, decisions: 0)
-
-            var preexisting = Set<CandidateID>()
-            try CohortRows.insertCandidates(batch, batchID: batchID, db, preexisting: &preexisting)
-            summary.knownCandidates = preexisting.count
-            summary.newCandidates = batch.candidates.count - preexisting.count
+            let preexisting = try CohortRows.insertCandidates(batch, batchID: batchID, db)
             let known = try CohortRows.existingLines(of: batch, among: preexisting.union(Self.outsideCandidates(batch)), db)
+            func isKnown(_ id: CandidateID, _ lines: Set<String>, _ values: [String?]) -> Bool {
+                known.contains(id) && lines.contains(CohortRows.key(values))
+            }
 
-            let inserter = try EventInserter(db, batchID: batchID, recordedAt: now)
+            let events = try CohortRows.eventInsert(db, batchID: batchID, recordedAt: now)
+            var duplicateEvents = 0
             for entry in batch.events {
-                if known.contains(entry.candidateID),
-                   known.events.contains(CohortRows.key(EventInserter.identity(entry))) {
-                    summary.duplicateEvents += 1
-                    continue
+                if isKnown(entry.candidateID, known.events, CohortRows.identity(entry)) {
+                    duplicateEvents += 1
+                } else {
+                    try events.add(entry)
                 }
-                try inserter.add(entry)
-                summary.events += 1
             }
-            try inserter.finish()
-            for entry in batch.stages {
-                let values = [entry.candidateID.rawValue, entry.stage.start.iso, entry.stage.end.iso].map(\.databaseValue)
-                if known.contains(entry.candidateID), known.stages.contains(CohortRows.key(values)) { continue }
-                try db.execute(sql: "INSERT INTO stage (candidate_id, start, \"end\", batch_id) VALUES (?, ?, ?, ?)",
-                               arguments: StatementArguments(values + [batchID.databaseValue]))
-                summary.stages += 1
+            try events.finish()
+
+            let stages = try BulkInsert<CohortBatch.StageEntry>(
+                db, table: "stage", columns: ["candidate_id", "start", "end", "batch_id"]) { entry, row in
+                row.text(1, entry.candidateID.rawValue)
+                row.text(2, entry.stage.start.iso)
+                row.text(3, entry.stage.end.iso)
+                row.int(4, batchID)
             }
-            for entry in batch.experiences {
-                let values = [entry.candidateID.rawValue, entry.experience.years.description].map(\.databaseValue)
-                if known.contains(entry.candidateID), known.experiences.contains(CohortRows.key(values)) { continue }
-                try db.execute(sql: "INSERT INTO experience (candidate_id, years, batch_id) VALUES (?, ?, ?)",
-                               arguments: StatementArguments(values + [batchID.databaseValue]))
-                summary.experiences += 1
+            for entry in batch.stages where !isKnown(entry.candidateID, known.stages,
+                                                     [entry.candidateID.rawValue, entry.stage.start.iso, entry.stage.end.iso]) {
+                try stages.add(entry)
+            }
+            try stages.finish()
+
+            let experiences = try BulkInsert<CohortBatch.ExperienceEntry>(
+                db, table: "experience", columns: ["candidate_id", "years", "batch_id"]) { entry, row in
+                row.text(1, entry.candidateID.rawValue)
+                row.text(2, entry.experience.years.description)
+                row.int(3, batchID)
+            }
+            for entry in batch.experiences where !isKnown(entry.candidateID, known.experiences,
+                                                          [entry.candidateID.rawValue, entry.experience.years.description]) {
+                try experiences.add(entry)
+            }
+            try experiences.finish()
+
+            let decisions = try BulkInsert<CohortBatch.DecisionEntry>(
+                db, table: "jury_decision",
+                columns: ["candidate_id", "component", "decision", "date", "batch_id", "recorded_at"]) { entry, row in
+                row.text(1, entry.candidateID.rawValue)
+                row.text(2, entry.decision.component.fileValue)
+                row.text(3, entry.decision.decision.rawValue)
+                row.text(4, entry.decision.date.iso)
+                row.int(5, batchID)
+                row.text(6, now)
             }
             for entry in batch.decisions {
                 let d = entry.decision
-                let values = [entry.candidateID.rawValue, d.component.fileValue, d.decision.rawValue, d.date.iso]
-                    .map(\.databaseValue)
-                if known.contains(entry.candidateID), known.decisions.contains(CohortRows.key(values)) { continue }
-                try db.execute(sql: """
-                    INSERT INTO jury_decision (candidate_id, component, decision, date, batch_id, recorded_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """, arguments: StatementArguments(values + [batchID.databaseValue, now.databaseValue]))
-                summary.decisions += 1
+                if !isKnown(entry.candidateID, known.decisions,
+                            [entry.candidateID.rawValue, d.component.fileValue, d.decision.rawValue, d.date.iso]) {
+                    try decisions.add(entry)
+                }
             }
+            try decisions.finish()
+
+            let summary = ImportSummary(
+                batchID: batchID, newCandidates: batch.candidates.count - preexisting.count,
+                knownCandidates: preexisting.count, events: events.inserted, duplicateEvents: duplicateEvents,
+                stages: stages.inserted, experiences: experiences.inserted, decisions: decisions.inserted)
             try db.execute(sql: """
                 UPDATE import_batch SET events = ?, stages = ?, experiences = ?, decisions = ? WHERE id = ?
                 """, arguments: [summary.events, summary.stages, summary.experiences, summary.decisions, batchID])
@@ -119,40 +139,81 @@ enum CohortRows {
         func contains(_ id: CandidateID) -> Bool { candidates.contains(id) }
     }
 
-    static func key(_ values: [DatabaseValue]) -> String {
-        values.map(\.description).joined(separator: "\u{1F}")
+    static func key(_ values: [String?]) -> String {
+        values.map { $0 ?? "\u{0}" }.joined(separator: "\u{1F}")
     }
 
-    static func insertCandidates(_ batch: CohortBatch, batchID: Int64, _ db: Database,
-                                 preexisting: inout Set<CandidateID>) throws {
-        let insertCandidate = try db.cachedStatement(sql: """
-            INSERT INTO candidate (id, family_name, given_names, birth_date, email) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (id) DO NOTHING
-            """)
-        let insertEnrolment = try db.cachedStatement(sql: """
-            INSERT INTO enrolment (candidate_id, certification, route, enrolled_on, cohort, batch_id)
-            VALUES (?, ?, ?, ?, ?, ?)
-            """)
-        for entry in batch.candidates {
+    /// The columns that make two event lines "the same line" (a folder imported twice).
+    static func identity(_ entry: CohortBatch.EventEntry) -> [String?] {
+        let e = entry.event
+        return [entry.candidateID.rawValue, e.component.fileValue, e.modality.rawValue, e.date.iso,
+                e.score?.description, e.maxScore.description, e.result?.rawValue, e.evaluator]
+    }
+
+    static func eventInsert(_ db: Database, batchID: Int64, recordedAt: String) throws
+        -> BulkInsert<CohortBatch.EventEntry> {
+        try BulkInsert(db, table: "evaluation_event",
+                       columns: ["candidate_id", "component", "modality", "date", "score", "max_score", "result",
+                                 "evaluator", "batch_id", "recorded_at"]) { entry, row in
+            let e = entry.event
+            row.text(1, entry.candidateID.rawValue)
+            row.text(2, e.component.fileValue)
+            row.text(3, e.modality.rawValue)
+            row.text(4, e.date.iso)
+            row.text(5, e.score?.description)
+            row.text(6, e.maxScore.description)
+            row.text(7, e.result?.rawValue)
+            row.text(8, e.evaluator)
+            row.int(9, batchID)
+            row.text(10, recordedAt)
+        }
+    }
+
+    /// Inserts the new candidates and their enrolments; returns the ids already recorded with
+    /// exactly the same details, and refuses any recorded with other details.
+    static func insertCandidates(_ batch: CohortBatch, batchID: Int64, _ db: Database) throws -> Set<CandidateID> {
+        let recorded = Set(try String.fetchAll(db, sql: "SELECT id FROM candidate").map(CandidateID.init))
+        var preexisting = Set<CandidateID>()
+        let candidates = try BulkInsert<CohortBatch.CandidateEntry>(
+            db, table: "candidate", columns: ["id", "family_name", "given_names", "birth_date", "email"]) { entry, row in
             let c = entry.candidate
+            row.text(1, c.id.rawValue)
+            row.text(2, c.familyName)
+            row.text(3, c.givenNames)
+            row.text(4, c.birthDate.iso)
+            row.text(5, c.email)
+        }
+        let enrolments = try BulkInsert<CohortBatch.CandidateEntry>(
+            db, table: "enrolment",
+            columns: ["candidate_id", "certification", "route", "enrolled_on", "cohort", "batch_id"]) { entry, row in
             let n = entry.enrolment
-            try insertCandidate.execute(arguments: [c.id.rawValue, c.familyName, c.givenNames, c.birthDate.iso, c.email])
-            if db.changesCount == 0 {
-                let same = try Bool.fetchOne(db, sql: """
-                    SELECT COUNT(*) FROM candidate c JOIN enrolment n ON n.candidate_id = c.id
-                    WHERE c.id = ? AND c.family_name = ? AND c.given_names = ? AND c.birth_date = ? AND c.email = ?
-                      AND n.certification = ? AND n.route = ? AND n.enrolled_on = ? AND n.cohort = ?
-                    """, arguments: [c.id.rawValue, c.familyName, c.givenNames, c.birthDate.iso, c.email,
-                                     n.certification.rawValue, n.route.rawValue, n.enrolledOn.iso, n.cohort]) ?? false
-                guard same else {
-                    throw StoreError.candidateConflict(c.id, file: "candidates.csv", line: entry.line)
-                }
-                preexisting.insert(c.id)
+            row.text(1, entry.candidate.id.rawValue)
+            row.text(2, n.certification.rawValue)
+            row.text(3, n.route.rawValue)
+            row.text(4, n.enrolledOn.iso)
+            row.text(5, n.cohort)
+            row.int(6, batchID)
+        }
+        for entry in batch.candidates {
+            guard recorded.contains(entry.candidate.id) else {
+                try candidates.add(entry)
+                try enrolments.add(entry)
                 continue
             }
-            try insertEnrolment.execute(arguments: [c.id.rawValue, n.certification.rawValue, n.route.rawValue,
-                                                    n.enrolledOn.iso, n.cohort, batchID])
+            let c = entry.candidate
+            let n = entry.enrolment
+            let same = try Bool.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM candidate c JOIN enrolment n ON n.candidate_id = c.id
+                WHERE c.id = ? AND c.family_name = ? AND c.given_names = ? AND c.birth_date = ? AND c.email = ?
+                  AND n.certification = ? AND n.route = ? AND n.enrolled_on = ? AND n.cohort = ?
+                """, arguments: [c.id.rawValue, c.familyName, c.givenNames, c.birthDate.iso, c.email,
+                                 n.certification.rawValue, n.route.rawValue, n.enrolledOn.iso, n.cohort]) ?? false
+            guard same else { throw StoreError.candidateConflict(c.id, file: "candidates.csv", line: entry.line) }
+            preexisting.insert(c.id)
         }
+        try candidates.finish()
+        try enrolments.finish()
+        return preexisting
     }
 
     static func existingLines(of batch: CohortBatch, among ids: Set<CandidateID>, _ db: Database) throws -> KnownLines {
@@ -164,21 +225,21 @@ enum CohortRows {
                 SELECT candidate_id, component, modality, date, score, max_score, result, evaluator
                 FROM evaluation_event WHERE candidate_id = ?
                 """, arguments: args) {
-                known.events.insert(key(Array(row.databaseValues)))
+                known.events.insert(key(row.databaseValues.map { String.fromDatabaseValue($0) }))
             }
             for row in try Row.fetchAll(db, sql: "SELECT candidate_id, start, \"end\" FROM stage WHERE candidate_id = ?",
                                         arguments: args) {
-                known.stages.insert(key(Array(row.databaseValues)))
+                known.stages.insert(key(row.databaseValues.map { String.fromDatabaseValue($0) }))
             }
             for row in try Row.fetchAll(db, sql: "SELECT candidate_id, years FROM experience WHERE candidate_id = ?",
                                         arguments: args) {
-                known.experiences.insert(key(Array(row.databaseValues)))
+                known.experiences.insert(key(row.databaseValues.map { String.fromDatabaseValue($0) }))
             }
             for row in try Row.fetchAll(db, sql: """
                 SELECT candidate_id, component, decision, date FROM jury_decision
                 WHERE candidate_id = ? AND revokes_decision_id IS NULL
                 """, arguments: args) {
-                known.decisions.insert(key(Array(row.databaseValues)))
+                known.decisions.insert(key(row.databaseValues.map { String.fromDatabaseValue($0) }))
             }
         }
         return known
