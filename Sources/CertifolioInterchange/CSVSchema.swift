@@ -5,8 +5,8 @@ struct CSVSchema {
     let required: [String]
     let optional: [String]
 
-    /// Column index by name for this file; unknown, repeated or missing columns are errors.
-    func columns(of table: CSVTable) throws(InputError) -> [String: Int] {
+    /// Column positions of this file; unknown, repeated or missing columns are errors.
+    func columns(of table: CSVTable) throws(InputError) -> CSVColumns {
         var index: [String: Int] = [:]
         for (i, name) in table.header.enumerated() {
             let location = SourceLocation(file: table.file, line: 1, column: i + 1)
@@ -20,21 +20,37 @@ struct CSVSchema {
         for name in required where index[name] == nil {
             throw InputError(SourceLocation(file: table.file, line: 1), "colonne obligatoire « \(name) » absente.")
         }
-        return index
+        return CSVColumns(file: table.file, positions: index.map { ($0.key, $0.value) })
+    }
+}
+
+/// Where each named column sits in one file. A class shared by every row of the file, looked
+/// up by a short linear scan: cheaper than hashing the name for each of a million fields.
+final class CSVColumns {
+    let file: String
+    private let positions: [(name: String, index: Int)]
+
+    init(file: String, positions: [(String, Int)]) {
+        self.file = file
+        self.positions = positions.map { (name: $0.0, index: $0.1) }
+    }
+
+    subscript(name: String) -> Int? {
+        for p in positions where p.name == name { return p.index }
+        return nil
     }
 }
 
 /// Reads the fields of one row by column name, collecting errors instead of stopping at the
 /// first one, so that a whole file can be reported at once.
 struct CSVFieldReader {
-    let table: CSVTable
-    let columns: [String: Int]
-    var row: CSVTable.Row
-    var errors: ErrorCollector
+    let columns: CSVColumns
+    let row: CSVTable.Row
+    let errors: ErrorCollector
 
     func location(_ name: String) -> SourceLocation {
         let column = columns[name]
-        return SourceLocation(file: table.file, line: row.line, column: column.map { $0 + 1 }, columnName: name)
+        return SourceLocation(file: columns.file, line: row.line, column: column.map { $0 + 1 }, columnName: name)
     }
 
     /// The field trimmed of spaces; "" when the column is absent.

@@ -131,7 +131,7 @@ public struct CohortReader {
         entries.reserveCapacity(table.rows.count)
         for row in table.rows {
             progress?.advance()
-            let r = CSVFieldReader(table: table, columns: columns, row: row, errors: errors)
+            let r = CSVFieldReader(columns: columns, row: row, errors: errors)
             let id = r.nonEmpty("candidate_id", what: "identifiant du candidat")
             if let id, id.contains(where: { $0 == " " || $0 == "\t" }) {
                 r.fail("candidate_id", "l'identifiant « \(id) » ne doit pas contenir d'espace.")
@@ -184,7 +184,7 @@ public struct CohortReader {
         entries.reserveCapacity(table.rows.count)
         for row in table.rows {
             progress?.advance()
-            let r = CSVFieldReader(table: table, columns: columns, row: row, errors: errors)
+            let r = CSVFieldReader(columns: columns, row: row, errors: errors)
             guard let id = r.nonEmpty("candidate_id", what: "identifiant du candidat").map(CandidateID.init) else {
                 continue
             }
@@ -216,7 +216,7 @@ public struct CohortReader {
         var experiences: [CohortBatch.ExperienceEntry] = []
         for row in table.rows {
             progress?.advance()
-            let r = CSVFieldReader(table: table, columns: columns, row: row, errors: errors)
+            let r = CSVFieldReader(columns: columns, row: row, errors: errors)
             guard let id = r.nonEmpty("candidate_id", what: "identifiant du candidat").map(CandidateID.init) else {
                 continue
             }
@@ -253,7 +253,7 @@ public struct CohortReader {
         var entries: [CohortBatch.DecisionEntry] = []
         for row in table.rows {
             progress?.advance()
-            let r = CSVFieldReader(table: table, columns: columns, row: row, errors: errors)
+            let r = CSVFieldReader(columns: columns, row: row, errors: errors)
             guard let id = r.nonEmpty("candidate_id", what: "identifiant du candidat").map(CandidateID.init) else {
                 continue
             }
