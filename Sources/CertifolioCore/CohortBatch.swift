@@ -67,4 +67,13 @@ public struct CohortBatch: Sendable {
     public var decisions: [DecisionEntry] = []
 
     public init(source: String) { self.source = source }
+
+    /// Adds a chunk's rows after this batch's own (a folder delivered in chunks).
+    public mutating func append(_ chunk: CohortBatch) {
+        candidates += chunk.candidates
+        events += chunk.events
+        stages += chunk.stages
+        experiences += chunk.experiences
+        decisions += chunk.decisions
+    }
 }

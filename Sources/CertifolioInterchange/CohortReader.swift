@@ -6,7 +6,7 @@ import Foundation
 /// Pure apart from reading the files: the caller says which référentiels exist and which
 /// candidates are already recorded (and in which certification). On any error nothing is
 /// returned: all the errors found are thrown together, each naming file, line and column.
-public struct CohortReader {
+public struct CohortReader: Sendable {
     static let candidatesSchema = CSVSchema(
         required: ["candidate_id", "family_name", "given_names", "birth_date", "email", "certification",
                    "access_route", "enrolled_on", "cohort"], optional: [])
@@ -27,8 +27,19 @@ public struct CohortReader {
         self.knownCandidates = knownCandidates
     }
 
-    /// Reads `candidates.csv` (required) and the optional files of `folder`.
+    /// Reads `candidates.csv` (required) and the optional files of `folder`, whole.
     public func read(folder: String, progress: ProgressReporter? = nil) throws -> CohortBatch {
+        var whole = CohortBatch(source: folder)
+        try read(folder: folder, progress: progress) { whole.append($0) }
+        return whole
+    }
+
+    /// Reads a folder and hands checked rows to `deliver` as they are ready, in the order a
+    /// store writes them: the candidates first, then events in chunks, then stages,
+    /// experiences and decisions. At the first bad line it stops delivering but goes on
+    /// checking, then throws every error found: the receiver must discard what it was given.
+    public func read(folder: String, progress: ProgressReporter? = nil,
+                     deliver: (CohortBatch) throws -> Void) throws {
         let url = URL(fileURLWithPath: folder)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -51,22 +62,42 @@ public struct CohortReader {
         let events = try table("events.csv", required: false)
         let requirements = try table("requirements.csv", required: false)
         let decisions = try table("decisions.csv", required: false)
-        return try read(source: folder, candidates: candidates, events: events, requirements: requirements,
-                        decisions: decisions, progress: progress)
+        try read(source: folder, candidates: candidates, events: events, requirements: requirements,
+                 decisions: decisions, progress: progress, deliver: deliver)
     }
 
     /// Checks already-parsed tables (what `read(folder:)` does after reading the files).
     public func read(source: String, candidates: CSVTable, events: CSVTable?, requirements: CSVTable?,
                      decisions: CSVTable?, progress: ProgressReporter? = nil) throws -> CohortBatch {
-        var batch = CohortBatch(source: source)
+        var whole = CohortBatch(source: source)
+        try read(source: source, candidates: candidates, events: events, requirements: requirements,
+                 decisions: decisions, progress: progress) { whole.append($0) }
+        return whole
+    }
+
+    /// Rows of events.csv handed over at a time.
+    static let eventChunk = 8192
+
+    /// Checks already-parsed tables, delivering chunks as `read(folder:progress:deliver:)` does.
+    public func read(source: String, candidates: CSVTable, events: CSVTable?, requirements: CSVTable?,
+                     decisions: CSVTable?, progress: ProgressReporter? = nil,
+                     deliver: (CohortBatch) throws -> Void) throws {
         let errors = ErrorCollector()
         var certificationOf = knownCandidates
         let total = candidates.rows.count + (events?.rows.count ?? 0) + (requirements?.rows.count ?? 0)
             + (decisions?.rows.count ?? 0)
         progress?.start(total: total)
+        defer { progress?.finish() }
+        func handOver(_ fill: (inout CohortBatch) -> Void) throws {
+            guard errors.isEmpty else { return }
+            var chunk = CohortBatch(source: source)
+            fill(&chunk)
+            try deliver(chunk)
+        }
 
         let newCandidates = try readCandidates(candidates, errors: errors, progress: progress)
         var seenInFile: Set<CandidateID> = []
+        var accepted: [CohortBatch.CandidateEntry] = []
         for entry in newCandidates {
             if !seenInFile.insert(entry.candidate.id).inserted {
                 errors.add(InputError(SourceLocation(file: candidates.file, line: entry.line, column: 1,
@@ -81,22 +112,30 @@ public struct CohortReader {
                 continue
             }
             certificationOf[entry.candidate.id] = entry.enrolment.certification
-            batch.candidates.append(entry)
+            accepted.append(entry)
         }
+        try handOver { $0.candidates = accepted }
         let context = RowContext(referentiels: referentiels, certificationOf: certificationOf)
         if let events {
-            batch.events = try readEvents(events, context: context, errors: errors, progress: progress)
+            try readEvents(events, context: context, errors: errors, progress: progress) { entries in
+                try handOver { $0.events = entries }
+            }
         }
+        var stages: [CohortBatch.StageEntry] = []
+        var experiences: [CohortBatch.ExperienceEntry] = []
         if let requirements {
-            (batch.stages, batch.experiences) = try readRequirements(requirements, context: context, errors: errors,
-                                                                     progress: progress)
+            (stages, experiences) = try readRequirements(requirements, context: context, errors: errors, progress: progress)
         }
+        var decided: [CohortBatch.DecisionEntry] = []
         if let decisions {
-            batch.decisions = try readDecisions(decisions, context: context, errors: errors, progress: progress)
+            decided = try readDecisions(decisions, context: context, errors: errors, progress: progress)
         }
-        progress?.finish()
+        try handOver {
+            $0.stages = stages
+            $0.experiences = experiences
+            $0.decisions = decided
+        }
         try errors.throwIfAny()
-        return batch
     }
 
     /// What rows of the other files are checked against. A class holding each référentiel
@@ -177,35 +216,43 @@ public struct CohortReader {
         return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(" ")
     }
 
-    private func readEvents(_ table: CSVTable, context: RowContext, errors: ErrorCollector,
-                            progress: ProgressReporter?) throws -> [CohortBatch.EventEntry] {
+    private func readEvents(_ table: CSVTable, context: RowContext, errors: ErrorCollector, progress: ProgressReporter?,
+                            deliver: ([CohortBatch.EventEntry]) throws -> Void) throws {
         let columns = try Self.eventsSchema.columns(of: table)
         var entries: [CohortBatch.EventEntry] = []
-        entries.reserveCapacity(table.rows.count)
+        entries.reserveCapacity(min(table.rows.count, Self.eventChunk))
         for row in table.rows {
             progress?.advance()
             let r = CSVFieldReader(columns: columns, row: row, errors: errors)
-            guard let id = r.nonEmpty("candidate_id", what: "identifiant du candidat").map(CandidateID.init) else {
-                continue
+            if let entry = Self.event(r, context: context) { entries.append(entry) }
+            if entries.count == Self.eventChunk {
+                try deliver(entries)
+                entries.removeAll(keepingCapacity: true)
             }
-            let referentiel = context.referentiel(for: id, r)
-            let date = r.day("date")
-            let componentText = r.text("component")
-            let modalityText = r.text("modality")
-            var target: (Component, ModalityID)?
-            if let referentiel {
-                target = EventTarget.resolve(component: componentText, modality: modalityText, in: referentiel.referentiel, r)
-            }
-            let evaluation = EventScore.read(r, policy: referentiel?.referentiel.evaluation)
-            guard let date, let target, let evaluation else { continue }
-            entries.append(CohortBatch.EventEntry(
-                candidateID: id,
-                event: EvaluationEvent(sequence: 0, component: target.0, modality: target.1, date: date,
-                                       score: evaluation.score, maxScore: evaluation.maxScore,
-                                       result: evaluation.result, evaluator: r.text("evaluator")),
-                line: row.line))
         }
-        return entries
+        if !entries.isEmpty { try deliver(entries) }
+    }
+
+    /// One events.csv line checked, or nil (its errors are in the reader's collector).
+    private static func event(_ r: CSVFieldReader, context: RowContext) -> CohortBatch.EventEntry? {
+        guard let id = r.nonEmpty("candidate_id", what: "identifiant du candidat").map(CandidateID.init) else {
+            return nil
+        }
+        let referentiel = context.referentiel(for: id, r)
+        let date = r.day("date")
+        var target: (Component, ModalityID)?
+        if let referentiel {
+            target = EventTarget.resolve(component: r.text("component"), modality: r.text("modality"),
+                                         in: referentiel.referentiel, r)
+        }
+        let evaluation = EventScore.read(r, policy: referentiel?.referentiel.evaluation)
+        guard let date, let target, let evaluation else { return nil }
+        return CohortBatch.EventEntry(
+            candidateID: id,
+            event: EvaluationEvent(sequence: 0, component: target.0, modality: target.1, date: date,
+                                   score: evaluation.score, maxScore: evaluation.maxScore,
+                                   result: evaluation.result, evaluator: r.text("evaluator")),
+            line: r.row.line)
     }
 
     private func readRequirements(_ table: CSVTable, context: RowContext, errors: ErrorCollector,

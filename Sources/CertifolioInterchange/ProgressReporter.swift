@@ -1,8 +1,9 @@
 import Foundation
 
 /// A progress bar on stderr for long imports, shown only when stderr is a terminal and the
-/// input is large (a script or a log file gets no control characters).
-public final class ProgressReporter {
+/// input is large (a script or a log file gets no control characters). Used by one thread at
+/// a time (the one reading the files).
+public final class ProgressReporter: @unchecked Sendable {
     private let label: String
     private let minimumTotal: Int
     private var total = 0

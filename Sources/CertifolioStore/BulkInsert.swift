@@ -36,8 +36,8 @@ final class BulkInsert<Row> {
         }
     }
 
-    /// Writes the rows of the last, partial statement.
-    func finish() throws {
+    /// Writes the rows still waiting (a partial statement); adding may go on afterwards.
+    func flush() throws {
         guard !pending.isEmpty else { return }
         sqlite3_clear_bindings(full.sqliteStatement)
         let tail = try Self.statement(db, table: table, columns: columns, rows: pending.count)
