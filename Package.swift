@@ -34,24 +34,30 @@ let package = Package(
         ),
         // Verdicts and cohorts for people: French tables and summaries.
         .target(name: "CertifolioReports", dependencies: ["CertifolioCore", "CertifolioRules"]),
+        // Use cases shared by the CLI, the benchmark (and the web): file -> checks -> store.
+        .target(
+            name: "CertifolioApp",
+            dependencies: ["CertifolioCore", "CertifolioRules", "CertifolioStore", "CertifolioInterchange"]
+        ),
         // The executable: ArgumentParser subcommands, thin.
         .executableTarget(
             name: "certifolio",
             dependencies: [
                 "CertifolioCore", "CertifolioRules", "CertifolioStore", "CertifolioInterchange", "CertifolioReports",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CertifolioApp", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Benchmark program: prints figures, never a timed test.
         .executableTarget(
             name: "certifolio-bench",
-            dependencies: ["CertifolioCore", "CertifolioRules", "CertifolioStore", "CertifolioInterchange"]
+            dependencies: ["CertifolioCore", "CertifolioRules", "CertifolioStore", "CertifolioInterchange", "CertifolioApp"]
         ),
         .testTarget(name: "CertifolioCoreTests", dependencies: ["CertifolioCore"]),
         .testTarget(name: "CertifolioRulesTests", dependencies: ["CertifolioRules", "CertifolioInterchange"]),
         .testTarget(name: "CertifolioStoreTests", dependencies: ["CertifolioStore", "CertifolioInterchange", "CertifolioRules"]),
         .testTarget(name: "CertifolioInterchangeTests", dependencies: ["CertifolioInterchange"]),
         .testTarget(name: "CertifolioReportsTests", dependencies: ["CertifolioReports", "CertifolioInterchange"]),
+        .testTarget(name: "CertifolioAppTests", dependencies: ["CertifolioApp"]),
         .testTarget(name: "CertifolioCLITests", dependencies: ["certifolio"]),
     ]
 )

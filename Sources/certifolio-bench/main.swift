@@ -3,6 +3,7 @@
 //   - importing it takes at most 3× the raw `sqlite3 .import` of the same events.csv;
 //   - `progress --all` produces at least 20 000 verdicts per second.
 // Usage: swift run -c release certifolio-bench [N]   (N defaults to 20000)
+import CertifolioApp
 import CertifolioCore
 import CertifolioInterchange
 import CertifolioRules
@@ -76,28 +77,28 @@ if FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") {
     print("sqlite3 absent (apt-get install sqlite3) : pas de référence")
 }
 
-// 3. Certifolio: read, check every line, write in one transaction.
+// 3. Certifolio: the same path as `certifolio import` (read and check on one thread while
+// the write transaction stores checked chunks on the other).
 let database = try AppDatabase.open(path: work.appendingPathComponent("bench.sqlite").path)
 _ = try database.importReferentiel(referentiel, sourceText: yaml)
-var batch: CohortBatch?
-let readTime = try seconds {
-    let reader = CohortReader(referentiels: try database.referentiels(), knownCandidates: try database.enrolledCertifications())
-    batch = try reader.read(folder: cohort.path)
+let readOnly = try seconds {
+    let reader = CohortReader(referentiels: try database.referentiels(), knownCandidates: [:])
+    _ = try reader.read(folder: cohort.path)
 }
 let cpuBefore = cpuSeconds()
-let writeTime = try seconds { _ = try database.importCohort(batch!) }
-let writeCPU = cpuSeconds() - cpuBefore
-let importTime = readTime + writeTime
-print("certifolio import (lecture + contrôles)     : \(format(readTime)) s")
-print("certifolio import (écriture, 1 transaction) : \(format(writeTime)) s (dont \(format(writeCPU)) s de calcul)")
-print("certifolio import total                     : \(format(importTime)) s"
+var summary: ImportSummary?
+let importTime = try seconds { summary = try Workflows.importCohort(folder: cohort.path, into: database) }
+let importCPU = cpuSeconds() - cpuBefore
+precondition(summary?.events == eventLines, "every event imported")
+print("lecture + contrôles seuls (pour information) : \(format(readOnly)) s")
+print("certifolio import (lecture ‖ écriture)      : \(format(importTime)) s (\(format(importCPU)) s de calcul sur 2 cœurs)"
       + (raw.isNaN ? "" : " = \(format(importTime / raw, 2)) × sqlite3 .import (cible ≤ 3×)"))
 
 // 4. progress --all: load every record, compute every verdict, write every JSON line.
 let asOf = Day(iso: "2027-06-30")!
 var bytes = 0
 var produced = 0
-let loadTime = try seconds { batch = nil; _ = try database.allCandidateRecords() }
+let loadTime = try seconds { _ = try database.allCandidateRecords() }
 let progressTime = try seconds {
     let referentiels = try database.referentiels()
     for record in try database.allCandidateRecords() {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CertifolioApp
 import CertifolioCore
 import CertifolioInterchange
 import CertifolioReports

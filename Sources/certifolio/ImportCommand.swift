@@ -1,3 +1,4 @@
+import CertifolioApp
 import ArgumentParser
 import CertifolioInterchange
 import CertifolioStore

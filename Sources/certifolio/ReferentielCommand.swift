@@ -1,3 +1,4 @@
+import CertifolioApp
 import ArgumentParser
 import CertifolioStore
 

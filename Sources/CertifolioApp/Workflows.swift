@@ -1,0 +1,76 @@
+import CertifolioCore
+import CertifolioInterchange
+import CertifolioRules
+import CertifolioStore
+import Foundation
+
+/// The use cases that read files, check them and hand them to the store: one place for the
+/// CLI, the benchmark and the web to share.
+public enum Workflows {
+    /// Reads, checks and records a référentiel file.
+    public static func importReferentiel(file: String, into database: AppDatabase) throws
+        -> (Referentiel, ReferentielImportOutcome) {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw InputError(SourceLocation(file: file), "fichier introuvable ou illisible.")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw InputError(SourceLocation(file: file), "le fichier n'est pas en UTF-8.")
+        }
+        let referentiel = try ReferentielReader.read(yaml: text, file: file)
+        return (referentiel, try database.importReferentiel(referentiel, sourceText: text))
+    }
+
+    /// Reads, checks and records a cohort folder, all or nothing.
+    ///
+    /// Reading and checking run on a second thread and hand over checked chunks while the
+    /// write transaction stores the previous ones: on a large folder the two overlap. Any bad
+    /// line, or any refusal by the store, rolls the whole transaction back.
+    public static func importCohort(folder: String, into database: AppDatabase,
+                                    progress: ProgressReporter? = nil) throws -> ImportSummary {
+        let reader = CohortReader(referentiels: try database.referentiels(),
+                                  knownCandidates: try database.enrolledCertifications())
+        let channel = ChunkChannel<CohortBatch>(capacity: 4)
+        let readerDone = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            do {
+                try reader.read(folder: folder, progress: progress) { try channel.send($0) }
+                channel.close(error: nil)
+            } catch {
+                channel.close(error: error)
+            }
+            readerDone.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+        do {
+            let summary = try database.importCohort(source: folder) { write in
+                while let chunk = try channel.receive() { try write(chunk) }
+            }
+            readerDone.wait()
+            return summary
+        } catch {
+            channel.cancel()
+            readerDone.wait()
+            throw error
+        }
+    }
+
+    /// A French sentence saying what an import wrote.
+    public static func describe(_ s: ImportSummary, folder: String) -> String {
+        var text = "Import de \(folder) : \(s.newCandidates) candidat(s) nouveau(x)"
+        if s.knownCandidates > 0 { text += ", \(s.knownCandidates) déjà enregistré(s)" }
+        text += ", \(s.events) évaluation(s), \(s.stages) stage(s), \(s.experiences) expérience(s), "
+            + "\(s.decisions) décision(s) de jury."
+        if s.duplicateEvents > 0 { text += " \(s.duplicateEvents) évaluation(s) déjà présente(s) ignorée(s)." }
+        return text
+    }
+
+    /// The verdict of each record on a date (records of an unknown certification are skipped).
+    public static func verdicts(_ records: [CandidateRecord], referentiels: [CertificationCode: Referentiel],
+                                asOf: Day) -> [(record: CandidateRecord, verdict: Verdict)] {
+        records.compactMap { record in
+            guard let referentiel = referentiels[record.enrolment.certification] else { return nil }
+            return (record, VerdictEngine.verdict(for: record, referentiel: referentiel, asOf: asOf))
+        }
+    }
+}
