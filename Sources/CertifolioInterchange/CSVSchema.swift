@@ -6,10 +6,10 @@ struct CSVSchema {
     let optional: [String]
 
     /// Column positions of this file; unknown, repeated or missing columns are errors.
-    func columns(of table: CSVTable) throws(InputError) -> CSVColumns {
+    func columns(file: String, header: [String]) throws(InputError) -> CSVColumns {
         var index: [String: Int] = [:]
-        for (i, name) in table.header.enumerated() {
-            let location = SourceLocation(file: table.file, line: 1, column: i + 1)
+        for (i, name) in header.enumerated() {
+            let location = SourceLocation(file: file, line: 1, column: i + 1)
             guard required.contains(name) || optional.contains(name) else {
                 throw InputError(location, "colonne inconnue « \(name) ». Colonnes attendues : "
                                  + (required + optional).joined(separator: ", ") + ".")
@@ -18,9 +18,13 @@ struct CSVSchema {
             index[name] = i
         }
         for name in required where index[name] == nil {
-            throw InputError(SourceLocation(file: table.file, line: 1), "colonne obligatoire « \(name) » absente.")
+            throw InputError(SourceLocation(file: file, line: 1), "colonne obligatoire « \(name) » absente.")
         }
-        return CSVColumns(file: table.file, positions: index.map { ($0.key, $0.value) })
+        return CSVColumns(file: file, positions: index.map { ($0.key, $0.value) })
+    }
+
+    func columns(of table: CSVTable) throws(InputError) -> CSVColumns {
+        try columns(file: table.file, header: table.header)
     }
 }
 

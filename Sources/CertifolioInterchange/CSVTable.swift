@@ -18,6 +18,31 @@ public struct CSVTable: Sendable {
     public var rows: [Row]
 
     public init(file: String, bytes: [UInt8]) throws(InputError) {
+        var stream = try CSVStream(file: file, bytes: bytes)
+        var rows: [Row] = []
+        while let row = try stream.next() { rows.append(row) }
+        self.init(file: file, separator: stream.separator, header: stream.header, rows: rows)
+    }
+
+    init(file: String, separator: Character, header: [String], rows: [Row]) {
+        self.file = file
+        self.separator = separator
+        self.header = header
+        self.rows = rows
+    }
+}
+
+/// The same file read one row at a time, so that a large file can be checked and written
+/// while the rest of it is still being parsed.
+public struct CSVStream {
+    public let file: String
+    public let separator: Character
+    public let header: [String]
+    /// Line ends in the file: an upper bound of the rows, for a progress bar.
+    public let estimatedRows: Int
+    private var parser: Parser
+
+    public init(file: String, bytes: [UInt8]) throws(InputError) {
         self.file = file
         var parser = Parser(file: file, bytes: bytes)
         guard let headerRow = try parser.nextRecord(separator: Parser.detectSeparator(bytes, from: parser.index)) else {
@@ -25,7 +50,13 @@ public struct CSVTable: Sendable {
         }
         self.separator = Character(Unicode.Scalar(parser.separator))
         self.header = headerRow.fields.map { $0.trimmingSpaces }
-        var rows: [Row] = []
+        self.estimatedRows = bytes.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        self.parser = parser
+    }
+
+    /// The next non-blank row, or nil at the end; a row with another field count than the
+    /// header is an error naming its line.
+    public mutating func next() throws(InputError) -> CSVTable.Row? {
         while let row = try parser.nextRecord(separator: parser.separator) {
             if row.fields.count == 1, row.fields[0].isEmpty { continue }
             if row.fields.count != header.count {
@@ -33,9 +64,9 @@ public struct CSVTable: Sendable {
                                  "\(row.fields.count) champ(s) au lieu des \(header.count) de l'en-tête "
                                  + "(séparateur « \(separator) »).")
             }
-            rows.append(row)
+            return row
         }
-        self.rows = rows
+        return nil
     }
 
     private struct Parser {
@@ -64,7 +95,7 @@ public struct CSVTable: Sendable {
             return semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
         }
 
-        mutating func nextRecord(separator: UInt8) throws(InputError) -> Row? {
+        mutating func nextRecord(separator: UInt8) throws(InputError) -> CSVTable.Row? {
             self.separator = separator
             guard index < bytes.count else { return nil }
             let startLine = line
@@ -75,7 +106,7 @@ public struct CSVTable: Sendable {
                 fields.append(field)
                 if ended {
                     expectedFields = max(expectedFields, fields.count)
-                    return Row(line: startLine, fields: fields)
+                    return CSVTable.Row(line: startLine, fields: fields)
                 }
             }
         }

@@ -45,7 +45,7 @@ public struct CohortReader: Sendable {
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw InputError(SourceLocation(file: folder), "dossier de cohorte introuvable.")
         }
-        func table(_ name: String, required: Bool) throws -> CSVTable? {
+        func bytes(_ name: String, required: Bool) throws -> [UInt8]? {
             let path = url.appendingPathComponent(name).path
             guard FileManager.default.fileExists(atPath: path) else {
                 if required {
@@ -56,14 +56,18 @@ public struct CohortReader: Sendable {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw InputError(SourceLocation(file: path), "fichier illisible.")
             }
-            return try CSVTable(file: name, bytes: [UInt8](data))
+            return [UInt8](data)
         }
-        let candidates = try table("candidates.csv", required: true)!
-        let events = try table("events.csv", required: false)
-        let requirements = try table("requirements.csv", required: false)
-        let decisions = try table("decisions.csv", required: false)
-        try read(source: folder, candidates: candidates, events: events, requirements: requirements,
-                 decisions: decisions, progress: progress, deliver: deliver)
+        func table(_ name: String) throws -> CSVTable? {
+            try bytes(name, required: false).map { b throws(InputError) in try CSVTable(file: name, bytes: b) }
+        }
+        let candidates = try CSVTable(file: "candidates.csv", bytes: bytes("candidates.csv", required: true)!)
+        // events.csv, the large one, is parsed as it is checked and written.
+        let events = try bytes("events.csv", required: false).map { b throws(InputError) in
+            RowSource.stream(try CSVStream(file: "events.csv", bytes: b))
+        }
+        try read(source: folder, candidates: candidates, events: events, requirements: try table("requirements.csv"),
+                 decisions: try table("decisions.csv"), progress: progress, deliver: deliver)
     }
 
     /// Checks already-parsed tables (what `read(folder:)` does after reading the files).
@@ -82,9 +86,16 @@ public struct CohortReader: Sendable {
     public func read(source: String, candidates: CSVTable, events: CSVTable?, requirements: CSVTable?,
                      decisions: CSVTable?, progress: ProgressReporter? = nil,
                      deliver: (CohortBatch) throws -> Void) throws {
+        try read(source: source, candidates: candidates, events: events.map(RowSource.table),
+                 requirements: requirements, decisions: decisions, progress: progress, deliver: deliver)
+    }
+
+    private func read(source: String, candidates: CSVTable, events: RowSource?, requirements: CSVTable?,
+                      decisions: CSVTable?, progress: ProgressReporter?,
+                      deliver: (CohortBatch) throws -> Void) throws {
         let errors = ErrorCollector()
         var certificationOf = knownCandidates
-        let total = candidates.rows.count + (events?.rows.count ?? 0) + (requirements?.rows.count ?? 0)
+        let total = candidates.rows.count + (events?.count ?? 0) + (requirements?.rows.count ?? 0)
             + (decisions?.rows.count ?? 0)
         progress?.start(total: total)
         defer { progress?.finish() }
@@ -136,6 +147,25 @@ public struct CohortReader: Sendable {
             $0.decisions = decided
         }
         try errors.throwIfAny()
+    }
+
+    /// The rows of one file, already parsed or parsed as they are asked for.
+    struct RowSource {
+        let file: String
+        let header: [String]
+        /// The number of rows, or an upper bound for a stream.
+        let count: Int
+        let next: () throws -> CSVTable.Row?
+
+        static func table(_ table: CSVTable) -> RowSource {
+            var iterator = table.rows.makeIterator()
+            return RowSource(file: table.file, header: table.header, count: table.rows.count) { iterator.next() }
+        }
+
+        static func stream(_ stream: CSVStream) -> RowSource {
+            var stream = stream
+            return RowSource(file: stream.file, header: stream.header, count: stream.estimatedRows) { try stream.next() }
+        }
     }
 
     /// What rows of the other files are checked against. A class holding each référentiel
@@ -216,12 +246,12 @@ public struct CohortReader: Sendable {
         return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(" ")
     }
 
-    private func readEvents(_ table: CSVTable, context: RowContext, errors: ErrorCollector, progress: ProgressReporter?,
+    private func readEvents(_ source: RowSource, context: RowContext, errors: ErrorCollector, progress: ProgressReporter?,
                             deliver: ([CohortBatch.EventEntry]) throws -> Void) throws {
-        let columns = try Self.eventsSchema.columns(of: table)
+        let columns = try Self.eventsSchema.columns(file: source.file, header: source.header)
         var entries: [CohortBatch.EventEntry] = []
-        entries.reserveCapacity(min(table.rows.count, Self.eventChunk))
-        for row in table.rows {
+        entries.reserveCapacity(min(source.count, Self.eventChunk))
+        while let row = try source.next() {
             progress?.advance()
             let r = CSVFieldReader(columns: columns, row: row, errors: errors)
             if let entry = Self.event(r, context: context) { entries.append(entry) }
