@@ -43,6 +43,11 @@ final class CSVColumns {
         for p in positions where p.name == name { return p.index }
         return nil
     }
+
+    /// Where a named field of a row sits: file, line, 1-based column and column name.
+    func location(line: Int, _ name: String) -> SourceLocation {
+        SourceLocation(file: file, line: line, column: self[name].map { $0 + 1 }, columnName: name)
+    }
 }
 
 /// Reads the fields of one row by column name, collecting errors instead of stopping at the
@@ -52,10 +57,7 @@ struct CSVFieldReader {
     let row: CSVTable.Row
     let errors: ErrorCollector
 
-    func location(_ name: String) -> SourceLocation {
-        let column = columns[name]
-        return SourceLocation(file: columns.file, line: row.line, column: column.map { $0 + 1 }, columnName: name)
-    }
+    func location(_ name: String) -> SourceLocation { columns.location(line: row.line, name) }
 
     /// The field trimmed of spaces; "" when the column is absent.
     func text(_ name: String) -> String {

@@ -106,19 +106,18 @@ public struct CohortReader: Sendable {
             try deliver(chunk)
         }
 
-        let newCandidates = try readCandidates(candidates, errors: errors, progress: progress)
+        let candidateColumns = try Self.candidatesSchema.columns(of: candidates)
+        let newCandidates = readCandidates(candidates, columns: candidateColumns, errors: errors, progress: progress)
         var seenInFile: Set<CandidateID> = []
         var accepted: [CohortBatch.CandidateEntry] = []
         for entry in newCandidates {
             if !seenInFile.insert(entry.candidate.id).inserted {
-                errors.add(InputError(SourceLocation(file: candidates.file, line: entry.line, column: 1,
-                                                     columnName: "candidate_id"),
+                errors.add(InputError(candidateColumns.location(line: entry.line, "candidate_id"),
                                       "le candidat \(entry.candidate.id) apparaît deux fois dans le fichier."))
                 continue
             }
             if let known = knownCandidates[entry.candidate.id], known != entry.enrolment.certification {
-                errors.add(InputError(SourceLocation(file: candidates.file, line: entry.line, column: 6,
-                                                     columnName: "certification"),
+                errors.add(InputError(candidateColumns.location(line: entry.line, "certification"),
                                       "le candidat \(entry.candidate.id) est déjà inscrit en \(known)."))
                 continue
             }
@@ -193,9 +192,8 @@ public struct CohortReader: Sendable {
         }
     }
 
-    private func readCandidates(_ table: CSVTable, errors: ErrorCollector,
-                                progress: ProgressReporter?) throws -> [CohortBatch.CandidateEntry] {
-        let columns = try Self.candidatesSchema.columns(of: table)
+    private func readCandidates(_ table: CSVTable, columns: CSVColumns, errors: ErrorCollector,
+                                progress: ProgressReporter?) -> [CohortBatch.CandidateEntry] {
         var entries: [CohortBatch.CandidateEntry] = []
         entries.reserveCapacity(table.rows.count)
         for row in table.rows {

@@ -6,21 +6,18 @@ extension AppDatabase {
     /// One candidate's whole record, or nil when the id is unknown.
     public func candidateRecord(_ id: CandidateID) throws -> CandidateRecord? {
         try writer.read { db in
-            try RecordLoader.load(db, where: "WHERE candidate_id = ?", arguments: [id.rawValue]).first
+            try RecordLoader.load(db, .candidate(id)).first
         }
     }
 
     /// Every candidate's record, sorted by candidate id.
     public func allCandidateRecords() throws -> [CandidateRecord] {
-        try writer.read { db in try RecordLoader.load(db, where: "", arguments: []) }
+        try writer.read { db in try RecordLoader.load(db, .all) }
     }
 
     /// The records of one cohort, sorted by candidate id.
     public func candidateRecords(cohort: String) throws -> [CandidateRecord] {
-        try writer.read { db in
-            try RecordLoader.load(db, where: "WHERE candidate_id IN (SELECT candidate_id FROM enrolment WHERE cohort = ?)",
-                                  arguments: [cohort])
-        }
+        try writer.read { db in try RecordLoader.load(db, .cohort(cohort)) }
     }
 
     /// Records an evaluation that corrects an earlier one; the earlier one then no longer
@@ -50,17 +47,36 @@ extension AppDatabase {
     }
 }
 
+/// Which candidates' records to read.
+enum RecordScope {
+    case all
+    case candidate(CandidateID)
+    case cohort(String)
+
+    /// A WHERE clause on the column holding the candidate id, with its arguments.
+    func filter(_ column: String) -> (sql: String, arguments: StatementArguments) {
+        switch self {
+        case .all: return ("", [])
+        case .candidate(let id): return ("WHERE \(column) = ?", [id.rawValue])
+        case .cohort(let name):
+            return ("WHERE \(column) IN (SELECT candidate_id FROM enrolment WHERE cohort = ?)", [name])
+        }
+    }
+}
+
 /// Reads records with one query per table (not per candidate): `progress --all` on tens of
 /// thousands of candidates stays a handful of sequential scans.
 enum RecordLoader {
-    static func load(_ db: Database, where filter: String, arguments: StatementArguments) throws -> [CandidateRecord] {
+    static func load(_ db: Database, _ scope: RecordScope) throws -> [CandidateRecord] {
+        let (filter, arguments) = scope.filter("candidate_id")
+        let (peopleFilter, _) = scope.filter("c.id")
         var records: [String: CandidateRecord] = [:]
         var order: [String] = []
         let people = try Row.fetchCursor(db, sql: """
             SELECT c.id, c.family_name, c.given_names, c.birth_date, c.email,
                    n.certification, n.route, n.enrolled_on, n.cohort
             FROM candidate c JOIN enrolment n ON n.candidate_id = c.id
-            \(filter.replacingOccurrences(of: "candidate_id", with: "c.id")) ORDER BY c.id
+            \(peopleFilter) ORDER BY c.id
             """, arguments: arguments)
         while let row = try people.next() {
             let id: String = row[0]

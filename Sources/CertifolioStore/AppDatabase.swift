@@ -40,10 +40,13 @@ public final class AppDatabase: Sendable {
         return config
     }
 
+    /// The migration files, read once per process (every open and `appliedMigrations` use them).
+    private static let schema = Result { try SchemaFiles.all() }
+
     /// The migrations: every `NNN_name.sql` of Schema/, in numeric order.
     static func migrator() throws -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        for migration in try SchemaFiles.all() {
+        for migration in try schema.get() {
             migrator.registerMigration(migration.name) { db in
                 try db.execute(sql: migration.sql)
             }
@@ -59,7 +62,7 @@ public final class AppDatabase: Sendable {
 
 /// The SQL migration files shipped with the store.
 enum SchemaFiles {
-    struct Migration {
+    struct Migration: Sendable {
         let name: String
         let sql: String
     }

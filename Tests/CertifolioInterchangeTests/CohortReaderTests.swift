@@ -109,6 +109,15 @@ import Testing
         #expect(other?.problem.contains("déjà inscrit en RNCP36888") == true)
     }
 
+    @Test func errorsNameTheRealColumnWhenColumnsAreReordered() {
+        let header = "cohort,certification,access_route,enrolled_on,email,birth_date,given_names,family_name,candidate_id\n"
+        let line = "P2025,RNCP41818,apprentissage,2025-09-15,zoe@exemple.fr,1990-02-03,Zoé,Lefèvre,C001\n"
+        let twice = Fixtures.error { try Fixtures.read(candidates: header + line + line) }
+        #expect(twice?.location == SourceLocation(file: "candidates.csv", line: 3, column: 9, columnName: "candidate_id"))
+        let other = Fixtures.error { try Fixtures.read(candidates: header + line, known: ["C001": "RNCP36888"]) }
+        #expect(other?.location == SourceLocation(file: "candidates.csv", line: 2, column: 2, columnName: "certification"))
+    }
+
     @Test func reportsEveryBadLineAtOnce() {
         do {
             _ = try Fixtures.read(events: Fixtures.eventsHeader + "\nC001,final,memoire,2026-13-01,12,20,,\nC001,final,memoire,2026-10-01,25,20,,\n")
