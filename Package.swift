@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
         // Value types of the domain: no I/O, no database.
@@ -24,6 +25,7 @@ let package = Package(
             dependencies: [
                 "CertifolioCore", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Schema")]
         ),
@@ -32,12 +34,18 @@ let package = Package(
             name: "CertifolioInterchange",
             dependencies: ["CertifolioCore", "CertifolioRules", .product(name: "Yams", package: "Yams")]
         ),
-        // Verdicts and cohorts for people: French tables and summaries.
-        .target(name: "CertifolioReports", dependencies: ["CertifolioCore", "CertifolioRules"]),
+        // cairo + pango from the system (Debian: libcairo2-dev libpango1.0-dev).
+        .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo",
+                       providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
+        // A small typesetter over cairo + pango: A4 pages, paragraphs, tables, boxes -> PDF.
+        .target(name: "CertifolioPDF", dependencies: ["CPangoCairo"]),
+        // Verdicts, sessions and cohorts for people: French tables, PV, attestations (text, CSV, PDF).
+        .target(name: "CertifolioReports", dependencies: ["CertifolioCore", "CertifolioRules", "CertifolioPDF"]),
         // Use cases shared by the CLI, the benchmark (and the web): file -> checks -> store.
         .target(
             name: "CertifolioApp",
-            dependencies: ["CertifolioCore", "CertifolioRules", "CertifolioStore", "CertifolioInterchange"]
+            dependencies: ["CertifolioCore", "CertifolioRules", "CertifolioStore", "CertifolioInterchange",
+                           "CertifolioReports"]
         ),
         // The executable: ArgumentParser subcommands, thin.
         .executableTarget(
@@ -57,7 +65,8 @@ let package = Package(
         .testTarget(name: "CertifolioStoreTests", dependencies: ["CertifolioStore", "CertifolioInterchange", "CertifolioRules"]),
         .testTarget(name: "CertifolioInterchangeTests", dependencies: ["CertifolioInterchange"]),
         .testTarget(name: "CertifolioReportsTests", dependencies: ["CertifolioReports", "CertifolioInterchange"]),
-        .testTarget(name: "CertifolioAppTests", dependencies: ["CertifolioApp"]),
+        .testTarget(name: "CertifolioPDFTests", dependencies: ["CertifolioPDF"]),
+        .testTarget(name: "CertifolioAppTests", dependencies: ["CertifolioApp", "CertifolioInterchange"]),
         .testTarget(name: "CertifolioCLITests", dependencies: ["certifolio"]),
     ]
 )

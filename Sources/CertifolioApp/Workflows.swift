@@ -8,7 +8,7 @@ import Foundation
 /// CLI, the benchmark and the web to share.
 public enum Workflows {
     /// Reads, checks and records a référentiel file.
-    public static func importReferentiel(file: String, into database: AppDatabase) throws
+    public static func importReferentiel(file: String, into database: AppDatabase, actor: Actor) throws
         -> (Referentiel, ReferentielImportOutcome) {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw InputError(SourceLocation(file: file), "fichier introuvable ou illisible.")
@@ -17,7 +17,7 @@ public enum Workflows {
             throw InputError(SourceLocation(file: file), "le fichier n'est pas en UTF-8.")
         }
         let referentiel = try ReferentielReader.read(yaml: text, file: file)
-        return (referentiel, try database.importReferentiel(referentiel, sourceText: text))
+        return (referentiel, try database.importReferentiel(referentiel, sourceText: text, actor: actor))
     }
 
     /// Reads, checks and records a cohort folder, all or nothing.
@@ -25,7 +25,7 @@ public enum Workflows {
     /// Reading and checking run on a second thread and hand over checked chunks while the
     /// write transaction stores the previous ones: on a large folder the two overlap. Any bad
     /// line, or any refusal by the store, rolls the whole transaction back.
-    public static func importCohort(folder: String, into database: AppDatabase,
+    public static func importCohort(folder: String, into database: AppDatabase, actor: Actor,
                                     progress: ProgressReporter? = nil) throws -> ImportSummary {
         let reader = CohortReader(referentiels: try database.referentiels(),
                                   knownCandidates: try database.enrolledCertifications())
@@ -43,7 +43,7 @@ public enum Workflows {
         thread.stackSize = 8 << 20
         thread.start()
         do {
-            let summary = try database.importCohort(source: folder) { write in
+            let summary = try database.importCohort(source: folder, actor: actor) { write in
                 while let chunk = try channel.receive() { try write(chunk) }
             }
             readerDone.wait()

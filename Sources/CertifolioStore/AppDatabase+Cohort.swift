@@ -32,18 +32,25 @@ extension AppDatabase {
     /// with the same details is kept as is; with other details the whole import is refused.
     /// Re-importing the same folder adds nothing: identical event, stage, experience and
     /// decision lines of known candidates are skipped.
-    public func importCohort(_ batch: CohortBatch) throws -> ImportSummary {
-        try importCohort(source: batch.source) { write in try write(batch) }
+    public func importCohort(_ batch: CohortBatch, actor: Actor) throws -> ImportSummary {
+        try importCohort(source: batch.source, actor: actor) { write in try write(batch) }
     }
 
     /// The same, fed in chunks (candidates first, as `CohortReader` delivers them), so that
     /// reading and writing a large folder can overlap. If `feed` throws, nothing is written.
-    public func importCohort(source: String,
+    public func importCohort(source: String, actor: Actor,
                              feed: (_ write: (CohortBatch) throws -> Void) throws -> Void) throws -> ImportSummary {
         try writer.write { db in
             let session = try CohortWriter(db, source: source)
             try feed { try session.write($0) }
-            return try session.finish()
+            let summary = try session.finish()
+            // One entry per import: every row written carries the batch id it names.
+            try AuditLog.append(db, actor: actor, action: "cohort.import", subject: source, details: [
+                "batch": String(summary.batchID), "new_candidates": String(summary.newCandidates),
+                "events": String(summary.events), "stages": String(summary.stages),
+                "experiences": String(summary.experiences), "decisions": String(summary.decisions),
+            ])
+            return summary
         }
     }
 }

@@ -23,7 +23,8 @@ extension AppDatabase {
     /// Records an evaluation that corrects an earlier one; the earlier one then no longer
     /// counts. Nothing is updated in place.
     @discardableResult
-    public func correctEvent(_ correctedID: Int64, with event: EvaluationEvent, reason: String) throws -> Int64 {
+    public func correctEvent(_ correctedID: Int64, with event: EvaluationEvent, reason: String,
+                             actor: Actor) throws -> Int64 {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw StoreError.emptyReason }
         return try writer.write { db in
@@ -42,7 +43,12 @@ extension AppDatabase {
                 """, arguments: [candidate, event.component.fileValue, event.modality.rawValue, event.date.iso,
                                  event.score?.description, event.maxScore.description, event.result?.rawValue,
                                  event.evaluator, correctedID, reason, Timestamp.now()])
-            return db.lastInsertedRowID
+            let id = db.lastInsertedRowID
+            try AuditLog.append(db, actor: actor, action: "event.correct", subject: candidate, details: [
+                "event": String(id), "corrects": String(correctedID), "reason": reason,
+                "component": event.component.fileValue, "modality": event.modality.rawValue, "date": event.date.iso,
+            ])
+            return id
         }
     }
 }
@@ -52,6 +58,7 @@ enum RecordScope {
     case all
     case candidate(CandidateID)
     case cohort(String)
+    case session(Int64)
 
     /// A WHERE clause on the column holding the candidate id, with its arguments.
     func filter(_ column: String) -> (sql: String, arguments: StatementArguments) {
@@ -60,6 +67,8 @@ enum RecordScope {
         case .candidate(let id): return ("WHERE \(column) = ?", [id.rawValue])
         case .cohort(let name):
             return ("WHERE \(column) IN (SELECT candidate_id FROM enrolment WHERE cohort = ?)", [name])
+        case .session(let id):
+            return ("WHERE \(column) IN (SELECT candidate_id FROM jury_convocation WHERE session_id = ?)", [id])
         }
     }
 }

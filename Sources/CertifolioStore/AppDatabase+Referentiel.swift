@@ -14,27 +14,38 @@ extension AppDatabase {
     /// Records a référentiel. The same version with the same text is a no-op; the same version
     /// with another text is refused; a new version replaces the old one unless it drops a
     /// route, block or modality that recorded candidates use.
-    public func importReferentiel(_ referentiel: Referentiel, sourceText: String) throws -> ReferentielImportOutcome {
+    public func importReferentiel(_ referentiel: Referentiel, sourceText: String,
+                                  actor: Actor) throws -> ReferentielImportOutcome {
         try writer.write { db in
-            let existing = try Row.fetchOne(db, sql: "SELECT version, source_text FROM certification WHERE code = ?",
-                                            arguments: [referentiel.code.rawValue])
-            if let existing {
-                let version: String = existing["version"]
-                let text: String = existing["source_text"]
-                if version == referentiel.version {
-                    if text == sourceText { return .unchanged }
-                    throw StoreError.referentielVersionConflict(referentiel.code, version: version)
-                }
-                try Self.checkStillCovers(referentiel, db)
-                // Deferred so that rows of enrolments keep pointing at routes re-inserted below.
-                try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-                try db.execute(sql: "DELETE FROM certification WHERE code = ?", arguments: [referentiel.code.rawValue])
-                try ReferentielRows.insert(referentiel, sourceText: sourceText, db)
-                return .updated(fromVersion: version)
+            let outcome = try Self.recordReferentiel(referentiel, sourceText: sourceText, db)
+            if outcome != .unchanged {
+                try AuditLog.append(db, actor: actor, action: "referentiel.import", subject: referentiel.code.rawValue,
+                                    details: ["version": referentiel.version, "title": referentiel.title])
             }
-            try ReferentielRows.insert(referentiel, sourceText: sourceText, db)
-            return .created
+            return outcome
         }
+    }
+
+    private static func recordReferentiel(_ referentiel: Referentiel, sourceText: String,
+                                          _ db: Database) throws -> ReferentielImportOutcome {
+        let existing = try Row.fetchOne(db, sql: "SELECT version, source_text FROM certification WHERE code = ?",
+                                        arguments: [referentiel.code.rawValue])
+        if let existing {
+            let version: String = existing["version"]
+            let text: String = existing["source_text"]
+            if version == referentiel.version {
+                if text == sourceText { return .unchanged }
+                throw StoreError.referentielVersionConflict(referentiel.code, version: version)
+            }
+            try Self.checkStillCovers(referentiel, db)
+            // Deferred so that rows of enrolments keep pointing at routes re-inserted below.
+            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+            try db.execute(sql: "DELETE FROM certification WHERE code = ?", arguments: [referentiel.code.rawValue])
+            try ReferentielRows.insert(referentiel, sourceText: sourceText, db)
+            return .updated(fromVersion: version)
+        }
+        try ReferentielRows.insert(referentiel, sourceText: sourceText, db)
+        return .created
     }
 
     /// Every référentiel recorded, by code.
@@ -75,6 +86,13 @@ extension AppDatabase {
             """, arguments: [code])
         for component in decided where referentiel.block(BlockCode(component)) == nil {
             throw StoreError.referentielStillUsed(referentiel.code, what: "le bloc \(component)")
+        }
+        let roles = try String.fetchAll(db, sql: """
+            SELECT DISTINCT m.role FROM jury_member m JOIN jury_session s ON s.id = m.session_id
+            WHERE s.certification = ?
+            """, arguments: [code])
+        for role in roles where referentiel.juryRole(JuryRoleID(role)) == nil {
+            throw StoreError.referentielStillUsed(referentiel.code, what: "le rôle de jury « \(role) »")
         }
     }
 }

@@ -80,14 +80,15 @@ if FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") {
 // 3. Certifolio: the same path as `certifolio import` (read and check on one thread while
 // the write transaction stores checked chunks on the other).
 let database = try AppDatabase.open(path: work.appendingPathComponent("bench.sqlite").path)
-_ = try database.importReferentiel(referentiel, sourceText: yaml)
+let bench = Actor("bench")
+_ = try database.importReferentiel(referentiel, sourceText: yaml, actor: bench)
 let readOnly = try seconds {
     let reader = CohortReader(referentiels: try database.referentiels(), knownCandidates: [:])
     _ = try reader.read(folder: cohort.path)
 }
 let cpuBefore = cpuSeconds()
 var summary: ImportSummary?
-let importTime = try seconds { summary = try Workflows.importCohort(folder: cohort.path, into: database) }
+let importTime = try seconds { summary = try Workflows.importCohort(folder: cohort.path, into: database, actor: bench) }
 let importCPU = cpuSeconds() - cpuBefore
 precondition(summary?.events == eventLines, "every event imported")
 print("lecture + contrôles seuls (pour information) : \(format(readOnly)) s")

@@ -1,4 +1,6 @@
 import ArgumentParser
+import CertifolioCore
+import Foundation
 
 struct Certifolio: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -7,6 +9,17 @@ struct Certifolio: ParsableCommand {
         subcommands: [InitCommand.self, ReferentielCommand.self, ImportCommand.self, ProgressCommand.self,
                       DemoCommand.self]
     )
+}
+
+/// `--actor NAME`, taken by every command that writes: who appears in the audit trail.
+struct ActorOptions: ParsableArguments {
+    @Option(name: .long, help: "Qui fait l'opération, pour le journal d'audit (par défaut : l'utilisateur du système).")
+    var actor: String?
+
+    var value: Actor {
+        if let actor, !actor.trimmingCharacters(in: .whitespaces).isEmpty { return Actor(actor) }
+        return Actor("cli:" + (ProcessInfo.processInfo.environment["USER"] ?? NSUserName()))
+    }
 }
 
 /// `--db PATH`, taken by every command.

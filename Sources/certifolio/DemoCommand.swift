@@ -15,6 +15,8 @@ struct DemoCommand: ParsableCommand {
     /// The sample cohorts are written as of this day: the demo shows them then, so that it
     /// reads the same whatever the day it is run.
     static let sampleDay = "2027-06-30"
+    /// Who the demo's writes are recorded as in the audit trail.
+    static let actor = Actor("demo")
 
     @Option(name: .long, help: "Fichier de la base de démonstration (jetable par défaut).")
     var db: String?
@@ -40,7 +42,7 @@ struct DemoCommand: ParsableCommand {
         section("1. Référentiels (\(folder)/referentiels)")
         let referentielFiles = try files(in: folder + "/referentiels").filter { $0.hasSuffix(".yaml") }
         for file in referentielFiles {
-            let (r, _) = try Workflows.importReferentiel(file: file, into: database)
+            let (r, _) = try Workflows.importReferentiel(file: file, into: database, actor: Self.actor)
             print("  \(r.code) — \(r.title) (niveau \(r.level), échéance \(r.registrationEnd.french)) : "
                   + "\(r.blocks.count) blocs, épreuves finales : \(r.finalExams.map(\.id.rawValue).joined(separator: ", "))")
         }
@@ -50,7 +52,7 @@ struct DemoCommand: ParsableCommand {
             FileManager.default.fileExists(atPath: $0 + "/candidates.csv")
         }
         for cohort in cohortFolders {
-            let summary = try Workflows.importCohort(folder: cohort, into: database)
+            let summary = try Workflows.importCohort(folder: cohort, into: database, actor: Self.actor)
             print("  " + Workflows.describe(summary, folder: (cohort as NSString).lastPathComponent))
         }
 

@@ -14,10 +14,11 @@ struct ReferentielCommand: ParsableCommand {
 
         @Argument(help: "Fichier YAML du référentiel.") var file: String
         @OptionGroup var options: DatabaseOptions
+        @OptionGroup var actor: ActorOptions
 
         func run() throws {
             let database = try AppDatabase.open(path: options.db)
-            let (referentiel, outcome) = try Workflows.importReferentiel(file: file, into: database)
+            let (referentiel, outcome) = try Workflows.importReferentiel(file: file, into: database, actor: actor.value)
             switch outcome {
             case .created:
                 print("Référentiel \(referentiel.code) (version \(referentiel.version)) importé : "

@@ -4,6 +4,8 @@ import Foundation
 import Testing
 @testable import CertifolioApp
 
+let tester = Actor("test")
+
 /// The pipelined import (reader thread ‖ write transaction) on folders large enough to be
 /// handed over in several chunks.
 @Suite struct ImportPipelineTests {
@@ -20,7 +22,7 @@ import Testing
             for code in ["RNCP41818", "RNCP36888"] {
                 _ = try Workflows.importReferentiel(
                     file: ImportPipelineTests.root.appendingPathComponent("SampleCohorts/referentiels/\(code).yaml").path,
-                    into: database)
+                    into: database, actor: tester)
             }
         }
 
@@ -50,7 +52,7 @@ import Testing
 
     @Test func largeFolderIsWrittenWhole() throws {
         let s = try Sandbox()
-        let summary = try Workflows.importCohort(folder: try s.cohort(candidates: 300, eventsPerCandidate: 70), into: s.database)
+        let summary = try Workflows.importCohort(folder: try s.cohort(candidates: 300, eventsPerCandidate: 70), into: s.database, actor: tester)
         #expect(summary.newCandidates == 300)
         #expect(summary.events == 21_000)
         #expect(try s.count("K299") == 70)
@@ -60,7 +62,7 @@ import Testing
         let s = try Sandbox()
         let folder = try s.cohort(candidates: 300, eventsPerCandidate: 70, badLine: 20_500)
         do {
-            _ = try Workflows.importCohort(folder: folder, into: s.database)
+            _ = try Workflows.importCohort(folder: folder, into: s.database, actor: tester)
             Issue.record("the import should have been refused")
         } catch let error as InputErrors {
             #expect(error.errors.map(\.location.line) == [20_500])
@@ -71,7 +73,7 @@ import Testing
 
     @Test func aStoreRefusalStopsTheReaderAndWritesNothing() throws {
         let s = try Sandbox()
-        _ = try Workflows.importCohort(folder: try s.cohort(candidates: 1, eventsPerCandidate: 1), into: s.database)
+        _ = try Workflows.importCohort(folder: try s.cohort(candidates: 1, eventsPerCandidate: 1), into: s.database, actor: tester)
         // K0 comes back with another birth date, followed by many events.
         let folder = try s.cohort(candidates: 300, eventsPerCandidate: 70)
         let file = URL(fileURLWithPath: folder).appendingPathComponent("candidates.csv")
@@ -79,7 +81,7 @@ import Testing
                                                                                       with: "K0,Lefèvre,Zoé,1990-02-04")
         try text.write(to: file, atomically: true, encoding: .utf8)
         #expect(throws: StoreError.candidateConflict("K0", file: "candidates.csv", line: 2)) {
-            try Workflows.importCohort(folder: folder, into: s.database)
+            try Workflows.importCohort(folder: folder, into: s.database, actor: tester)
         }
         #expect(try s.database.allCandidateRecords().count == 1)
         #expect(try s.count("K0") == 1)

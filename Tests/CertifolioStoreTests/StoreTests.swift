@@ -6,6 +6,9 @@ import GRDB
 import Testing
 @testable import CertifolioStore
 
+/// Who the tests' writes are recorded as.
+let tester = Actor("test")
+
 /// A fresh database file in a temporary folder, removed when the test ends.
 final class TemporaryDatabase {
     let folder: URL
@@ -32,7 +35,7 @@ final class TemporaryDatabase {
     func loadReferentiels() throws -> [CertificationCode: Referentiel] {
         for code in ["RNCP41818", "RNCP36888"] {
             let text = try Self.yaml(code)
-            _ = try database.importReferentiel(try ReferentielReader.read(yaml: text, file: code), sourceText: text)
+            _ = try database.importReferentiel(try ReferentielReader.read(yaml: text, file: code), sourceText: text, actor: tester)
         }
         return try database.referentiels()
     }
@@ -44,7 +47,7 @@ final class TemporaryDatabase {
         for (name, text) in files { try text.write(to: cohort.appendingPathComponent(name), atomically: true, encoding: .utf8) }
         let reader = CohortReader(referentiels: try database.referentiels(),
                                   knownCandidates: try database.enrolledCertifications())
-        return try database.importCohort(try reader.read(folder: cohort.path))
+        return try database.importCohort(try reader.read(folder: cohort.path), actor: tester)
     }
 
     func count(_ table: String) throws -> Int {
@@ -69,14 +72,14 @@ let events = """
 @Suite struct StoreTests {
     @Test func migratesAFreshFileInWALWithForeignKeys() throws {
         let t = try TemporaryDatabase()
-        #expect(try t.database.appliedMigrations() == ["001_core"])
+        #expect(try t.database.appliedMigrations() == ["001_core", "002_jury"])
         let (mode, fk) = try t.database.writer.read { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA foreign_keys"))
         }
         #expect(mode == "wal")
         #expect(fk == 1)
         // Opening again is idempotent.
-        #expect(try AppDatabase.open(path: t.path).appliedMigrations() == ["001_core"])
+        #expect(try AppDatabase.open(path: t.path).appliedMigrations() == ["001_core", "002_jury"])
     }
 
     @Test func referentielRoundTripsAndReimportIsANoOp() throws {
@@ -86,7 +89,7 @@ let events = """
             let text = try TemporaryDatabase.yaml(code)
             let original = try ReferentielReader.read(yaml: text, file: code)
             #expect(stored[CertificationCode(code)] == original)
-            #expect(try t.database.importReferentiel(original, sourceText: text) == .unchanged)
+            #expect(try t.database.importReferentiel(original, sourceText: text, actor: tester) == .unchanged)
         }
         #expect(try t.count("competence") == 30 + 16)
     }
@@ -98,11 +101,11 @@ let events = """
         let edited = text.replacingOccurrences(of: "min_years: 3", with: "min_years: 2")
         let referentiel = try ReferentielReader.read(yaml: edited, file: "x")
         #expect(throws: StoreError.referentielVersionConflict("RNCP36888", version: "2022-09-29")) {
-            try t.database.importReferentiel(referentiel, sourceText: edited)
+            try t.database.importReferentiel(referentiel, sourceText: edited, actor: tester)
         }
         let newVersion = edited.replacingOccurrences(of: "version: \"2022-09-29\"", with: "version: \"2026-01-01\"")
         _ = try t.importCohort(["candidates.csv": candidates, "events.csv": events])
-        #expect(try t.database.importReferentiel(try ReferentielReader.read(yaml: newVersion, file: "x"), sourceText: newVersion)
+        #expect(try t.database.importReferentiel(try ReferentielReader.read(yaml: newVersion, file: "x"), sourceText: newVersion, actor: tester)
                 == .updated(fromVersion: "2022-09-29"))
         #expect(try t.database.referentiels()["RNCP36888"]?.requirements.first?.alternatives.first
                 == .experience(minYears: ExactDecimal(2)))
@@ -118,7 +121,7 @@ let events = """
         let cut = text.range(of: "  - id: vae\n")!
         let withoutVae = String(text[..<cut.lowerBound])
         #expect(throws: StoreError.self) {
-            try t.database.importReferentiel(try ReferentielReader.read(yaml: withoutVae, file: "x"), sourceText: withoutVae)
+            try t.database.importReferentiel(try ReferentielReader.read(yaml: withoutVae, file: "x"), sourceText: withoutVae, actor: tester)
         }
         #expect(try t.database.referentiels()["RNCP36888"]?.version == "2022-09-29")
     }
@@ -214,12 +217,12 @@ let events = """
         let wrong = record.events[1]
         var fixed = wrong
         fixed.score = ExactDecimal(18)
-        #expect(throws: StoreError.emptyReason) { try t.database.correctEvent(wrong.sequence, with: fixed, reason: " ") }
-        let id = try t.database.correctEvent(wrong.sequence, with: fixed, reason: "Erreur de saisie : 18 et non 8.")
+        #expect(throws: StoreError.emptyReason) { try t.database.correctEvent(wrong.sequence, with: fixed, reason: " ", actor: tester) }
+        let id = try t.database.correctEvent(wrong.sequence, with: fixed, reason: "Erreur de saisie : 18 et non 8.", actor: tester)
         #expect(throws: StoreError.eventAlreadyCorrected(wrong.sequence)) {
-            try t.database.correctEvent(wrong.sequence, with: fixed, reason: "encore")
+            try t.database.correctEvent(wrong.sequence, with: fixed, reason: "encore", actor: tester)
         }
-        #expect(throws: StoreError.unknownEvent(999)) { try t.database.correctEvent(999, with: fixed, reason: "x") }
+        #expect(throws: StoreError.unknownEvent(999)) { try t.database.correctEvent(999, with: fixed, reason: "x", actor: tester) }
         record = try #require(try t.database.candidateRecord("C001"))
         #expect(record.events.count == 3)
         #expect(record.events.last?.corrects == wrong.sequence)

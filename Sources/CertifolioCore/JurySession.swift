@@ -1,0 +1,81 @@
+/// A jury session of one certification: where and when it sits, who sits, who is convoked.
+public struct JurySession: Sendable, Equatable {
+    public var id: JurySessionID
+    public var certification: CertificationCode
+    public var date: Day
+    public var place: String
+    public var members: [JuryMember]
+    /// Convoked candidates, in candidate id order.
+    public var convoked: [CandidateID]
+    /// When the session was closed (a timestamp); nil while it is open.
+    public var closedAt: String?
+
+    public init(id: JurySessionID, certification: CertificationCode, date: Day, place: String,
+                members: [JuryMember] = [], convoked: [CandidateID] = [], closedAt: String? = nil) {
+        self.id = id
+        self.certification = certification
+        self.date = date
+        self.place = place
+        self.members = members
+        self.convoked = convoked
+        self.closedAt = closedAt
+    }
+
+    public var isClosed: Bool { closedAt != nil }
+}
+
+/// A member of a jury session: a person holding one of the référentiel's jury roles.
+public struct JuryMember: Sendable, Equatable {
+    public var name: String
+    public var role: JuryRoleID
+    /// External to the certifier and the training centre (the fiche asks it of some seats).
+    public var external: Bool
+
+    public init(name: String, role: JuryRoleID, external: Bool) {
+        self.name = name
+        self.role = role
+        self.external = external
+    }
+}
+
+/// One decision entered in a session: for a candidate, on a block or the title.
+public struct SessionDecision: Sendable, Equatable {
+    public var candidate: CandidateID
+    public var component: DecisionComponent
+    public var decision: DecisionKind
+    /// Why the jury departed from the proposal (required then).
+    public var motive: String?
+    /// The earlier decision this one revokes, with the reason.
+    public var revokes: Int64?
+    public var revocationReason: String?
+
+    public init(candidate: CandidateID, component: DecisionComponent, decision: DecisionKind, motive: String?,
+                revokes: Int64? = nil, revocationReason: String? = nil) {
+        self.candidate = candidate
+        self.component = component
+        self.decision = decision
+        self.motive = motive
+        self.revokes = revokes
+        self.revocationReason = revocationReason
+    }
+}
+
+/// A decision as recorded for good (a closed session's, or an amendment), with its id.
+public struct RecordedSessionDecision: Sendable, Equatable {
+    public var id: Int64
+    public var date: Day
+    public var decision: SessionDecision
+
+    public init(id: Int64, date: Day, decision: SessionDecision) {
+        self.id = id
+        self.date = date
+        self.decision = decision
+    }
+}
+
+/// Who makes a write, for the audit trail: `cli:marie` or a web account's e-mail.
+public struct Actor: Sendable, Equatable, CustomStringConvertible {
+    public let name: String
+    public init(_ name: String) { self.name = name }
+    public var description: String { name }
+}

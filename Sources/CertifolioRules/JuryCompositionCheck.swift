@@ -1,0 +1,59 @@
+import CertifolioCore
+
+/// Whether a session's members make the jury the fiche requires for one candidate.
+///
+/// The seats come from the référentiel, per access route. A member who evaluated the candidate
+/// (named as evaluator of one of their events) does not sit on that candidate's decision: they
+/// step aside and do not fill a seat.
+public struct JuryCompositionCheck: Sendable, Equatable {
+    /// French sentences, each saying what is missing; empty when the composition is met.
+    public var problems: [String]
+    /// Members who step aside for this candidate because they evaluated them.
+    public var steppingAside: [JuryMember]
+
+    public var isMet: Bool { problems.isEmpty }
+
+    public static func check(members: [JuryMember], for record: CandidateRecord,
+                             referentiel: Referentiel) -> JuryCompositionCheck {
+        let routeID = record.enrolment.route
+        guard let route = referentiel.route(routeID), route.allowed, let jury = route.jury else {
+            return JuryCompositionCheck(
+                problems: ["La voie d'accès « \(referentiel.route(routeID)?.label ?? routeID.rawValue) » n'est pas "
+                           + "ouverte pour la certification \(referentiel.code) : aucun jury ne peut statuer."],
+                steppingAside: [])
+        }
+        let evaluators = Set(record.events.map { PersonName($0.evaluator) })
+        let steppingAside = members.filter { evaluators.contains(PersonName($0.name)) }
+        let sitting = members.filter { !evaluators.contains(PersonName($0.name)) }
+
+        var problems: [String] = []
+        for seat in jury.seats {
+            let label = referentiel.juryRole(seat.role)?.label ?? seat.role.rawValue
+            let holders = sitting.filter { $0.role == seat.role }
+            let eligible = holders.filter { $0.external || !seat.mustBeExternal }
+            guard eligible.count < seat.count else { continue }
+            var sentence = "Il manque \(seat.count - eligible.count) membre(s) « \(label) »"
+                + (seat.mustBeExternal ? " externe(s)" : "")
+                + " : la voie « \(route.label) » en exige \(seat.count), \(eligible.count) siège(nt)."
+            let insiders = holders.filter { !$0.external && seat.mustBeExternal }
+            if !insiders.isEmpty {
+                sentence += " \(names(insiders)) ne peu(ven)t occuper ce siège : le référentiel exige un membre externe."
+            }
+            let aside = steppingAside.filter { $0.role == seat.role }
+            if !aside.isEmpty {
+                sentence += " \(names(aside)) a (ont) évalué \(record.candidate.id) et ne siège(nt) pas pour sa décision."
+            }
+            problems.append(sentence)
+        }
+        if let president = jury.president, !jury.seats.contains(where: { $0.role == president }),
+           !sitting.contains(where: { $0.role == president }) {
+            let label = referentiel.juryRole(president)?.label ?? president.rawValue
+            problems.append("Le jury doit être présidé par « \(label) » : aucun membre siégeant n'a ce rôle.")
+        }
+        return JuryCompositionCheck(problems: problems, steppingAside: steppingAside)
+    }
+
+    private static func names(_ members: [JuryMember]) -> String {
+        members.map(\.name).joined(separator: ", ")
+    }
+}

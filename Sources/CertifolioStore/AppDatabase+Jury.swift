@@ -1,0 +1,268 @@
+import CertifolioCore
+import GRDB
+
+extension AppDatabase {
+    /// Opens a jury session for a certification.
+    public func createJurySession(certification: CertificationCode, date: Day, place: String,
+                                  actor: Actor) throws -> JurySessionID {
+        let place = place.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !place.isEmpty else { throw JuryError.emptyPlace }
+        return try writer.write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT COUNT(*) FROM certification WHERE code = ?",
+                                    arguments: [certification.rawValue]) ?? false else {
+                throw StoreError.unknownCertification(certification)
+            }
+            try db.execute(sql: "INSERT INTO jury_session (certification, date, place, created_at) VALUES (?, ?, ?, ?)",
+                           arguments: [certification.rawValue, date.iso, place, Timestamp.now()])
+            let id = JurySessionID(db.lastInsertedRowID)
+            try AuditLog.append(db, actor: actor, action: "jury.create", subject: "session \(id)",
+                                details: ["certification": certification.rawValue, "date": date.iso, "place": place])
+            return id
+        }
+    }
+
+    /// Adds a member; the role must be one of the référentiel's jury roles.
+    public func addJuryMember(_ member: JuryMember, to id: JurySessionID, actor: Actor) throws {
+        let name = member.name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty else { throw JuryError.emptyName }
+        try writer.write { db in
+            let session = try JuryRows.openSession(id, db)
+            let roles = try String.fetchAll(db, sql: "SELECT id FROM jury_role WHERE certification = ? ORDER BY position",
+                                            arguments: [session.certification.rawValue]).map(JuryRoleID.init)
+            guard roles.contains(member.role) else {
+                throw JuryError.unknownRole(member.role, session.certification, known: roles)
+            }
+            if session.members.contains(where: { $0.name == name }) { throw JuryError.memberAlreadyThere(name, id) }
+            try db.execute(sql: "INSERT INTO jury_member (session_id, name, role, external) VALUES (?, ?, ?, ?)",
+                           arguments: [id.rawValue, name, member.role.rawValue, member.external])
+            try AuditLog.append(db, actor: actor, action: "jury.member", subject: "session \(id)",
+                                details: ["name": name, "role": member.role.rawValue,
+                                          "external": member.external ? "oui" : "non"])
+        }
+    }
+
+    /// Convokes candidates of the session's certification; returns how many were newly convoked
+    /// (convoking a candidate twice is harmless).
+    @discardableResult
+    public func convoke(_ candidates: [CandidateID], to id: JurySessionID, actor: Actor) throws -> Int {
+        try writer.write { db in
+            let session = try JuryRows.openSession(id, db)
+            let already = Set(session.convoked)
+            var added: [CandidateID] = []
+            for candidate in candidates where !already.contains(candidate) && !added.contains(candidate) {
+                guard let certification = try String.fetchOne(
+                    db, sql: "SELECT certification FROM enrolment WHERE candidate_id = ?", arguments: [candidate.rawValue])
+                else { throw StoreError.unknownCandidate(candidate) }
+                guard certification == session.certification.rawValue else {
+                    throw JuryError.otherCertification(candidate, enrolled: CertificationCode(certification),
+                                                       session: session.certification)
+                }
+                try db.execute(sql: "INSERT INTO jury_convocation (session_id, candidate_id, convoked_at) VALUES (?, ?, ?)",
+                               arguments: [id.rawValue, candidate.rawValue, Timestamp.now()])
+                added.append(candidate)
+            }
+            if !added.isEmpty {
+                try AuditLog.append(db, actor: actor, action: "jury.convoke", subject: "session \(id)",
+                                    details: ["candidates": added.map(\.rawValue).joined(separator: " ")])
+            }
+            return added.count
+        }
+    }
+
+    /// The candidates of a cohort, sorted by id.
+    public func candidates(inCohort cohort: String) throws -> [CandidateID] {
+        let ids = try writer.read { db in
+            try String.fetchAll(db, sql: "SELECT candidate_id FROM enrolment WHERE cohort = ? ORDER BY candidate_id",
+                                arguments: [cohort])
+        }
+        guard !ids.isEmpty else { throw JuryError.unknownCohort(cohort) }
+        return ids.map(CandidateID.init)
+    }
+
+    /// A session with its members and convoked candidates.
+    public func jurySession(_ id: JurySessionID) throws -> JurySession {
+        try writer.read { db in try JuryRows.session(id, db) }
+    }
+
+    /// Every session, latest first.
+    public func jurySessions() throws -> [JurySession] {
+        try writer.read { db in
+            try Int64.fetchAll(db, sql: "SELECT id FROM jury_session ORDER BY date DESC, id DESC")
+                .map { try JuryRows.session(JurySessionID($0), db) }
+        }
+    }
+
+    /// The records of the candidates convoked to a session, sorted by candidate id.
+    public func candidateRecords(session id: JurySessionID) throws -> [CandidateRecord] {
+        try writer.read { db in try RecordLoader.load(db, .session(id.rawValue)) }
+    }
+
+    /// Decisions entered in an open session and not yet closed into the record.
+    public func draftDecisions(_ id: JurySessionID) throws -> [SessionDecision] {
+        try writer.read { db in try JuryRows.drafts(id, db) }
+    }
+
+    /// Decisions recorded for good by a closed session, amendments included, in recording order.
+    public func sessionDecisions(_ id: JurySessionID) throws -> [RecordedSessionDecision] {
+        try writer.read { db in
+            _ = try JuryRows.session(id, db)
+            return try Row.fetchAll(db, sql: """
+                SELECT id, date, candidate_id, component, decision, motive, revokes_decision_id, revocation_reason
+                FROM jury_decision WHERE session_id = ? ORDER BY id
+                """, arguments: [id.rawValue]).map { row in
+                RecordedSessionDecision(id: row[0], date: try StoredDay.parse(row[1]),
+                                        decision: try JuryRows.decision(row, from: 2))
+            }
+        }
+    }
+
+    /// Records decisions in an open session, all or nothing. A decision entered again for the
+    /// same candidate and component replaces the earlier draft. The caller has checked them
+    /// against the proposals; the store checks the session is open and the candidates convoked.
+    public func recordDecisions(_ decisions: [SessionDecision], in id: JurySessionID, actor: Actor) throws {
+        try writer.write { db in
+            let session = try JuryRows.openSession(id, db)
+            let convoked = Set(session.convoked)
+            let now = Timestamp.now()
+            for d in decisions {
+                guard convoked.contains(d.candidate) else { throw JuryError.notConvoked(d.candidate, id) }
+                try db.execute(sql: """
+                    INSERT INTO jury_draft_decision (session_id, candidate_id, component, decision, motive,
+                        revokes_decision_id, revocation_reason, recorded_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (session_id, candidate_id, component) DO UPDATE SET decision = excluded.decision,
+                        motive = excluded.motive, revokes_decision_id = excluded.revokes_decision_id,
+                        revocation_reason = excluded.revocation_reason, recorded_at = excluded.recorded_at
+                    """, arguments: [id.rawValue, d.candidate.rawValue, d.component.fileValue, d.decision.rawValue,
+                                     d.motive, d.revokes, d.revocationReason, now])
+                var details = ["candidate": d.candidate.rawValue, "component": d.component.fileValue,
+                               "decision": d.decision.rawValue]
+                if let motive = d.motive { details["motive"] = motive }
+                if let revoked = d.revokes { details["revokes"] = String(revoked) }
+                if let reason = d.revocationReason { details["revocation_reason"] = reason }
+                try AuditLog.append(db, actor: actor, action: d.revokes == nil ? "jury.decide" : "jury.revoke",
+                                    subject: "session \(id)", details: details)
+            }
+        }
+    }
+
+    /// Closes a session: its decisions enter the record, dated the session date, and the
+    /// session is locked. Refused while a convoked candidate has no decision. The composition
+    /// (a rule of the fiche) is checked by the caller before.
+    public func closeJurySession(_ id: JurySessionID, actor: Actor) throws {
+        try writer.write { db in
+            let session = try JuryRows.openSession(id, db)
+            let drafts = try JuryRows.drafts(id, db)
+            let decided = Set(drafts.map(\.candidate))
+            let undecided = session.convoked.filter { !decided.contains($0) }
+            guard undecided.isEmpty else { throw JuryError.undecided(undecided, id) }
+            let now = Timestamp.now()
+            for d in drafts {
+                try db.execute(sql: """
+                    INSERT INTO jury_decision (candidate_id, component, decision, date, motive, revokes_decision_id,
+                        revocation_reason, session_id, recorded_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [d.candidate.rawValue, d.component.fileValue, d.decision.rawValue, session.date.iso,
+                                     d.motive, d.revokes, d.revocationReason, id.rawValue, now])
+            }
+            try db.execute(sql: "DELETE FROM jury_draft_decision WHERE session_id = ?", arguments: [id.rawValue])
+            try db.execute(sql: "UPDATE jury_session SET closed_at = ? WHERE id = ?", arguments: [now, id.rawValue])
+            try AuditLog.append(db, actor: actor, action: "jury.close", subject: "session \(id)", details: [
+                "candidates": String(session.convoked.count), "decisions": String(drafts.count),
+                "members": session.members.map { "\($0.name) (\($0.role))" }.joined(separator: "; "),
+            ])
+        }
+    }
+
+    /// An amendment (avenant) to a closed session: a new decision, dated `date`, revoking the
+    /// session's decision in force for this candidate and component, with the reason.
+    @discardableResult
+    public func amendDecision(in id: JurySessionID, candidate: CandidateID, component: DecisionComponent,
+                              decision: DecisionKind, reason: String, date: Day, actor: Actor) throws -> Int64 {
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else { throw StoreError.emptyReason }
+        return try writer.write { db in
+            let session = try JuryRows.session(id, db)
+            guard session.isClosed else { throw JuryError.sessionOpen(id) }
+            guard !(date < session.date) else { throw JuryError.amendmentBeforeSession(date, session: session.date) }
+            guard let revoked = try JuryRows.decisionInForce(candidate, component, session: id, db) else {
+                throw JuryError.nothingToRevoke(candidate, component: component.fileValue, id)
+            }
+            try db.execute(sql: """
+                INSERT INTO jury_decision (candidate_id, component, decision, date, revokes_decision_id,
+                    revocation_reason, session_id, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [candidate.rawValue, component.fileValue, decision.rawValue, date.iso, revoked, reason,
+                                 id.rawValue, Timestamp.now()])
+            let newID = db.lastInsertedRowID
+            try AuditLog.append(db, actor: actor, action: "jury.amend", subject: "session \(id)", details: [
+                "candidate": candidate.rawValue, "component": component.fileValue, "decision": decision.rawValue,
+                "revokes": String(revoked), "reason": reason, "date": date.iso, "new_decision": String(newID),
+            ])
+            return newID
+        }
+    }
+
+    /// The decision in force for a candidate's component (recorded for good, not revoked),
+    /// from any source: what a revocation in a new session revokes.
+    public func decisionInForce(_ candidate: CandidateID, _ component: DecisionComponent) throws -> Int64? {
+        try writer.read { db in try JuryRows.decisionInForce(candidate, component, session: nil, db) }
+    }
+}
+
+/// Reading sessions and decisions back.
+enum JuryRows {
+    static func session(_ id: JurySessionID, _ db: Database) throws -> JurySession {
+        guard let row = try Row.fetchOne(db, sql: "SELECT certification, date, place, closed_at FROM jury_session WHERE id = ?",
+                                         arguments: [id.rawValue]) else {
+            throw JuryError.unknownSession(id)
+        }
+        let members = try Row.fetchAll(db, sql: "SELECT name, role, external FROM jury_member WHERE session_id = ? ORDER BY id",
+                                       arguments: [id.rawValue]).map { m in
+            JuryMember(name: m[0], role: JuryRoleID(m[1] as String), external: m[2])
+        }
+        let convoked = try String.fetchAll(db, sql: """
+            SELECT candidate_id FROM jury_convocation WHERE session_id = ? ORDER BY candidate_id
+            """, arguments: [id.rawValue]).map(CandidateID.init)
+        return JurySession(id: id, certification: CertificationCode(row[0] as String), date: try StoredDay.parse(row[1]),
+                           place: row[2], members: members, convoked: convoked, closedAt: row[3])
+    }
+
+    static func openSession(_ id: JurySessionID, _ db: Database) throws -> JurySession {
+        let session = try session(id, db)
+        guard !session.isClosed else { throw JuryError.sessionClosed(id) }
+        return session
+    }
+
+    static func drafts(_ id: JurySessionID, _ db: Database) throws -> [SessionDecision] {
+        try Row.fetchAll(db, sql: """
+            SELECT candidate_id, component, decision, motive, revokes_decision_id, revocation_reason
+            FROM jury_draft_decision WHERE session_id = ? ORDER BY candidate_id, component
+            """, arguments: [id.rawValue]).map { try decision($0, from: 0) }
+    }
+
+    /// A decision from six columns starting at `from`: candidate, component, decision, motive,
+    /// revoked decision, revocation reason.
+    static func decision(_ row: Row, from i: Int) throws -> SessionDecision {
+        let component: String = row[i + 1]
+        let kind: String = row[i + 2]
+        guard let decision = DecisionKind(rawValue: kind) else {
+            throw DatabaseError(message: "décision stockée invalide : \(kind)")
+        }
+        return SessionDecision(candidate: CandidateID(row[i] as String),
+                               component: component == "title" ? .title : .block(BlockCode(component)),
+                               decision: decision, motive: row[i + 3], revokes: row[i + 4], revocationReason: row[i + 5])
+    }
+
+    /// The latest decision for this component that no other decision revokes (optionally only
+    /// among one session's).
+    static func decisionInForce(_ candidate: CandidateID, _ component: DecisionComponent, session: JurySessionID?,
+                                _ db: Database) throws -> Int64? {
+        try Int64.fetchOne(db, sql: """
+            SELECT d.id FROM jury_decision d
+            WHERE d.candidate_id = ? AND d.component = ? AND (? IS NULL OR d.session_id = ?)
+              AND NOT EXISTS (SELECT 1 FROM jury_decision r WHERE r.revokes_decision_id = d.id)
+            ORDER BY d.date DESC, d.id DESC LIMIT 1
+            """, arguments: [candidate.rawValue, component.fileValue, session?.rawValue, session?.rawValue])
+    }
+}

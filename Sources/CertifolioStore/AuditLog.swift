@@ -1,0 +1,174 @@
+import CertifolioCore
+import Crypto
+import Foundation
+import GRDB
+
+/// The tamper-evident audit trail: every write appends an entry inside its own transaction.
+///
+/// Each entry's hash is the SHA-256 of its fields and of the previous entry's hash, so that
+/// changing, removing or reordering an entry breaks the chain at that entry. `audit_head`
+/// keeps the count and the last hash: removing the last entries breaks it too.
+enum AuditLog {
+    /// The "previous hash" of the first entry.
+    static let genesis = String(repeating: "0", count: 64)
+
+    struct Entry {
+        var id: Int64
+        var at: String
+        var actor: String
+        var action: String
+        var subject: String
+        var details: String
+        var previousHash: String
+        var hash: String
+    }
+
+    /// Appends one entry. `details` are written as JSON with sorted keys.
+    static func append(_ db: Database, actor: Actor, action: String, subject: String,
+                       details: [String: String] = [:]) throws {
+        let head = try Row.fetchOne(db, sql: "SELECT entries, last_hash FROM audit_head WHERE singleton = 1")
+        let count: Int64 = head?["entries"] ?? 0
+        let previous: String = head?["last_hash"] ?? genesis
+        var entry = Entry(id: count + 1, at: Timestamp.now(), actor: actor.name, action: action, subject: subject,
+                          details: json(details), previousHash: previous, hash: "")
+        entry.hash = hash(entry)
+        try db.execute(sql: """
+            INSERT INTO audit_entry (id, at, actor, action, subject, details, previous_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [entry.id, entry.at, entry.actor, entry.action, entry.subject, entry.details,
+                             entry.previousHash, entry.hash])
+        try db.execute(sql: """
+            INSERT INTO audit_head (singleton, entries, last_hash) VALUES (1, ?, ?)
+            ON CONFLICT (singleton) DO UPDATE SET entries = excluded.entries, last_hash = excluded.last_hash
+            """, arguments: [entry.id, entry.hash])
+    }
+
+    /// SHA-256 over length-prefixed fields: no two different entries hash the same text.
+    static func hash(_ e: Entry) -> String {
+        var text = ""
+        for field in [String(e.id), e.at, e.actor, e.action, e.subject, e.details, e.previousHash] {
+            text += "\(field.utf8.count):\(field)\n"
+        }
+        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func json(_ details: [String: String]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(details)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+
+    /// Walks the chain in id order and names the first entry that breaks it.
+    static func verify(_ db: Database) throws -> AuditVerification {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT id, at, actor, action, subject, details, previous_hash, hash FROM audit_entry ORDER BY id
+            """)
+        var expectedID: Int64 = 1
+        var previous = genesis
+        while let row = try rows.next() {
+            let entry = Entry(id: row[0], at: row[1], actor: row[2], action: row[3], subject: row[4], details: row[5],
+                              previousHash: row[6], hash: row[7])
+            if entry.id != expectedID {
+                return .broken(entry: expectedID, problem: .removed(next: entry.id))
+            }
+            if hash(entry) != entry.hash {
+                return .broken(entry: entry.id, problem: .altered)
+            }
+            if entry.previousHash != previous {
+                return .broken(entry: entry.id, problem: .unchained)
+            }
+            previous = entry.hash
+            expectedID += 1
+        }
+        let count = expectedID - 1
+        let head = try Row.fetchOne(db, sql: "SELECT entries, last_hash FROM audit_head WHERE singleton = 1")
+        let headCount: Int64 = head?["entries"] ?? 0
+        let headHash: String = head?["last_hash"] ?? genesis
+        if headCount > count {
+            return .broken(entry: count + 1, problem: .truncated(expected: headCount))
+        }
+        if headCount != count || headHash != previous {
+            return .broken(entry: count, problem: .headMismatch)
+        }
+        return .intact(entries: Int(count))
+    }
+}
+
+/// The outcome of `audit verify`.
+public enum AuditVerification: Equatable, Sendable {
+    case intact(entries: Int)
+    case broken(entry: Int64, problem: AuditProblem)
+}
+
+public enum AuditProblem: Equatable, Sendable {
+    /// The entry's fields no longer give its hash.
+    case altered
+    /// The entry does not carry the previous entry's hash: moved, or something before it
+    /// was replaced.
+    case unchained
+    /// The entry is missing; the next one present is `next`.
+    case removed(next: Int64)
+    /// The chain stops before the count recorded in audit_head.
+    case truncated(expected: Int64)
+    /// audit_head does not match the chain's end.
+    case headMismatch
+}
+
+/// The audit chain is broken: names the first entry at fault.
+public struct AuditChainBroken: UserFacingError, Equatable {
+    public var entry: Int64
+    public var problem: AuditProblem
+
+    public init(entry: Int64, problem: AuditProblem) {
+        self.entry = entry
+        self.problem = problem
+    }
+
+    public var message: String {
+        let what: String
+        switch problem {
+        case .altered:
+            what = "son contenu a été modifié (son empreinte SHA-256 ne correspond plus)"
+        case .unchained:
+            what = "elle ne porte plus l'empreinte de l'entrée qui la précède (entrée déplacée, insérée ou "
+                + "précédée d'une entrée remplacée)"
+        case .removed(let next):
+            what = "elle a été supprimée (l'entrée suivante présente est la n° \(next))"
+        case .truncated(let expected):
+            what = "elle a été supprimée, ainsi que les suivantes : la chaîne compte \(entry - 1) entrée(s) "
+                + "au lieu de \(expected)"
+        case .headMismatch:
+            what = "la tête de chaîne enregistrée ne correspond plus à cette dernière entrée"
+        }
+        return "journal d'audit rompu à l'entrée n° \(entry) : \(what)."
+    }
+}
+
+/// One entry of the audit trail, for people to read.
+public struct AuditEntry: Sendable, Equatable {
+    public var id: Int64
+    public var at: String
+    public var actor: String
+    public var action: String
+    public var subject: String
+    public var details: String
+}
+
+extension AppDatabase {
+    /// Checks the whole audit chain.
+    public func verifyAudit() throws -> AuditVerification {
+        try writer.read { db in try AuditLog.verify(db) }
+    }
+
+    /// The audit entries in order (the latest `limit` when given).
+    public func auditEntries(limit: Int? = nil) throws -> [AuditEntry] {
+        try writer.read { db in
+            let sql = limit == nil
+                ? "SELECT id, at, actor, action, subject, details FROM audit_entry ORDER BY id"
+                : "SELECT * FROM (SELECT id, at, actor, action, subject, details FROM audit_entry ORDER BY id DESC LIMIT ?) ORDER BY id"
+            return try Row.fetchAll(db, sql: sql, arguments: limit.map { [$0] } ?? []).map { row in
+                AuditEntry(id: row[0], at: row[1], actor: row[2], action: row[3], subject: row[4], details: row[5])
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import CertifolioCore
+
+/// What the store refuses about jury sessions, in French, naming the id at fault.
+public enum JuryError: UserFacingError, Equatable {
+    case unknownSession(JurySessionID)
+    case sessionClosed(JurySessionID)
+    case sessionOpen(JurySessionID)
+    case emptyPlace
+    case emptyName
+    case unknownRole(JuryRoleID, CertificationCode, known: [JuryRoleID])
+    case memberAlreadyThere(String, JurySessionID)
+    case otherCertification(CandidateID, enrolled: CertificationCode, session: CertificationCode)
+    case unknownCohort(String)
+    case notConvoked(CandidateID, JurySessionID)
+    case undecided([CandidateID], JurySessionID)
+    case nothingToRevoke(CandidateID, component: String, JurySessionID?)
+    case amendmentBeforeSession(Day, session: Day)
+
+    public var message: String {
+        switch self {
+        case let .unknownSession(id):
+            return "session de jury n° \(id) inconnue."
+        case let .sessionClosed(id):
+            return "la session de jury n° \(id) est close : rien ne peut plus y être modifié "
+                + "(une correction se fait par révocation : certifolio jury revoke)."
+        case let .sessionOpen(id):
+            return "la session de jury n° \(id) n'est pas close : son procès-verbal n'existe pas encore "
+                + "(certifolio jury close)."
+        case .emptyPlace:
+            return "--place : le lieu de la session ne peut pas être vide."
+        case .emptyName:
+            return "--name : le nom du membre ne peut pas être vide."
+        case let .unknownRole(role, code, known):
+            return "rôle de jury « \(role) » inconnu pour \(code) ; rôles du référentiel : "
+                + known.map(\.rawValue).joined(separator: ", ") + "."
+        case let .memberAlreadyThere(name, id):
+            return "« \(name) » est déjà membre de la session n° \(id)."
+        case let .otherCertification(candidate, enrolled, session):
+            return "le candidat \(candidate) est inscrit à \(enrolled), pas à \(session) : il ne peut être convoqué "
+                + "à cette session."
+        case let .unknownCohort(name):
+            return "cohorte « \(name) » inconnue."
+        case let .notConvoked(candidate, id):
+            return "le candidat \(candidate) n'est pas convoqué à la session n° \(id)."
+        case let .undecided(candidates, id):
+            let shown = candidates.prefix(10).map(\.rawValue).joined(separator: ", ")
+            let more = candidates.count > 10 ? " et \(candidates.count - 10) autre(s)" : ""
+            return "session n° \(id) : aucune décision pour le(s) candidat(s) convoqué(s) \(shown)\(more)."
+        case let .nothingToRevoke(candidate, component, session):
+            let scope = session.map { " dans la session n° \($0)" } ?? ""
+            return "aucune décision en vigueur du candidat \(candidate) pour « \(component) »\(scope) : rien à révoquer."
+        case let .amendmentBeforeSession(date, session):
+            return "--date \(date.iso) : un avenant ne peut être antérieur à la session du \(session.french)."
+        }
+    }
+}
