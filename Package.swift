@@ -38,7 +38,7 @@ let package = Package(
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo",
                        providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
         // A small typesetter over cairo + pango: A4 pages, paragraphs, tables, boxes -> PDF.
-        .target(name: "CertifolioPDF", dependencies: ["CPangoCairo"]),
+        .target(name: "CertifolioPDF", dependencies: ["CertifolioCore", "CPangoCairo"]),
         // Verdicts, sessions and cohorts for people: French tables, PV, attestations (text, CSV, PDF).
         .target(name: "CertifolioReports", dependencies: ["CertifolioCore", "CertifolioRules", "CertifolioPDF"]),
         // Use cases shared by the CLI, the benchmark (and the web): file -> checks -> store.

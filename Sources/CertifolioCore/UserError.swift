@@ -51,16 +51,19 @@ public struct InputErrors: UserFacingError, Equatable {
     public var errors: [InputError]
     /// How many errors there were in all (only the first ones are kept).
     public var total: Int
+    /// The closing sentence: what was left unchanged.
+    public var conclusion: String
 
-    public init(_ errors: [InputError], total: Int? = nil) {
+    public init(_ errors: [InputError], total: Int? = nil, conclusion: String = "Rien n'a été importé.") {
         self.errors = errors
         self.total = total ?? errors.count
+        self.conclusion = conclusion
     }
 
     public var message: String {
         var lines = errors.map(\.message)
         if total > errors.count { lines.append("… et \(total - errors.count) autre(s) erreur(s).") }
-        lines.append("Rien n'a été importé.")
+        lines.append(conclusion)
         return lines.joined(separator: "\n")
     }
 }

@@ -118,7 +118,7 @@ final class ErrorCollector {
 
     var isEmpty: Bool { total == 0 }
 
-    func throwIfAny() throws(InputErrors) {
-        if total > 0 { throw InputErrors(errors, total: total) }
+    func throwIfAny(conclusion: String = "Rien n'a été importé.") throws(InputErrors) {
+        if total > 0 { throw InputErrors(errors, total: total, conclusion: conclusion) }
     }
 }

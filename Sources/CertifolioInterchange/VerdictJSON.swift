@@ -74,14 +74,14 @@ final class JSONWriter {
 
     func key(_ name: String) {
         if needsComma { bytes.append(UInt8(ascii: ",")) }
-        string(name)
+        appendQuoted(name)
         bytes.append(UInt8(ascii: ":"))
         needsComma = false
     }
 
     func field(_ name: String, _ value: String) {
         key(name)
-        string(value)
+        appendQuoted(value)
         needsComma = true
     }
 
@@ -103,7 +103,14 @@ final class JSONWriter {
         needsComma = true
     }
 
-    private func string(_ s: String) {
+    /// A string value (in an array, or after `key`).
+    func string(_ s: String) {
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        appendQuoted(s)
+        needsComma = true
+    }
+
+    private func appendQuoted(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
         for byte in s.utf8 {
             switch byte {

@@ -1,5 +1,7 @@
+import CertifolioCore
+
 /// A PDF that could not be written, in French, naming the file.
-public struct PDFError: Error, CustomStringConvertible, Equatable {
+public struct PDFError: UserFacingError, Equatable {
     public var path: String
     public var detail: String
 
@@ -8,5 +10,5 @@ public struct PDFError: Error, CustomStringConvertible, Equatable {
         self.detail = detail
     }
 
-    public var description: String { "\(path) : impossible d'écrire le PDF (\(detail))." }
+    public var message: String { "\(path) : impossible d'écrire le PDF (\(detail)) ; rien n'a été écrit." }
 }

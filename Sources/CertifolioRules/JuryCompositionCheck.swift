@@ -32,16 +32,20 @@ public struct JuryCompositionCheck: Sendable, Equatable {
             let holders = sitting.filter { $0.role == seat.role }
             let eligible = holders.filter { $0.external || !seat.mustBeExternal }
             guard eligible.count < seat.count else { continue }
-            var sentence = "Il manque \(seat.count - eligible.count) membre(s) « \(label) »"
-                + (seat.mustBeExternal ? " externe(s)" : "")
-                + " : la voie « \(route.label) » en exige \(seat.count), \(eligible.count) siège(nt)."
+            let missing = seat.count - eligible.count
+            let externalWord = seat.mustBeExternal && !label.lowercased().contains("extern")
+                ? (missing > 1 ? " externes" : " externe") : ""
+            var sentence = "Il manque \(missing) membre\(missing > 1 ? "s" : "") « \(label) »\(externalWord) : "
+                + "la voie « \(route.label) » en exige \(seat.count), \(eligible.count) siège\(eligible.count > 1 ? "nt" : "")."
             let insiders = holders.filter { !$0.external && seat.mustBeExternal }
             if !insiders.isEmpty {
-                sentence += " \(names(insiders)) ne peu(ven)t occuper ce siège : le référentiel exige un membre externe."
+                sentence += " \(names(insiders)) \(insiders.count > 1 ? "sont membres internes" : "est membre interne"), "
+                    + "or le référentiel exige un membre externe."
             }
             let aside = steppingAside.filter { $0.role == seat.role }
             if !aside.isEmpty {
-                sentence += " \(names(aside)) a (ont) évalué \(record.candidate.id) et ne siège(nt) pas pour sa décision."
+                sentence += " \(names(aside)) \(aside.count > 1 ? "ont" : "a") évalué \(record.candidate.id) "
+                    + "et ne \(aside.count > 1 ? "siègent" : "siège") pas pour sa décision."
             }
             problems.append(sentence)
         }

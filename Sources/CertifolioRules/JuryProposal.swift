@@ -19,7 +19,9 @@ public struct JuryProposal: Sendable, Equatable {
     public var titleAwarded: Bool
 
     public init(verdict: Verdict) {
-        blocks = verdict.blocks.filter { $0.status == .passed }.map(\.code)
+        // No jury sits for a route the fiche does not open: nothing to propose.
+        let routeOpen = !verdict.title.reasons.contains { $0.code == .routeNotAllowed }
+        blocks = routeOpen ? verdict.blocks.filter { $0.status == .passed }.map(\.code) : []
         acquired = verdict.blocks.filter { $0.status == .acquired }.map(\.code)
         titleAwarded = verdict.title.status == .awarded
         switch verdict.title.status {

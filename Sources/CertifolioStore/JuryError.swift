@@ -3,6 +3,7 @@ import CertifolioCore
 /// What the store refuses about jury sessions, in French, naming the id at fault.
 public enum JuryError: UserFacingError, Equatable {
     case unknownSession(JurySessionID)
+    case badSessionNumber(String)
     case sessionClosed(JurySessionID)
     case sessionOpen(JurySessionID)
     case emptyPlace
@@ -11,6 +12,8 @@ public enum JuryError: UserFacingError, Equatable {
     case memberAlreadyThere(String, JurySessionID)
     case otherCertification(CandidateID, enrolled: CertificationCode, session: CertificationCode)
     case unknownCohort(String)
+    case routeClosed(CandidateID, route: String, CertificationCode)
+    case titleAlreadyAwarded(CandidateID, on: Day)
     case notConvoked(CandidateID, JurySessionID)
     case undecided([CandidateID], JurySessionID)
     case nothingToRevoke(CandidateID, component: String, JurySessionID?)
@@ -20,6 +23,8 @@ public enum JuryError: UserFacingError, Equatable {
         switch self {
         case let .unknownSession(id):
             return "session de jury n° \(id) inconnue."
+        case let .badSessionNumber(text):
+            return "session de jury « \(text) » inconnue : le numéro affiché par certifolio jury create est attendu."
         case let .sessionClosed(id):
             return "la session de jury n° \(id) est close : rien ne peut plus y être modifié "
                 + "(une correction se fait par révocation : certifolio jury revoke)."
@@ -40,6 +45,12 @@ public enum JuryError: UserFacingError, Equatable {
                 + "à cette session."
         case let .unknownCohort(name):
             return "cohorte « \(name) » inconnue."
+        case let .routeClosed(candidate, route, code):
+            return "le candidat \(candidate) est inscrit par la voie « \(route) », que la fiche \(code) n'ouvre pas : "
+                + "aucun jury ne peut statuer, il ne peut être convoqué."
+        case let .titleAlreadyAwarded(candidate, day):
+            return "le candidat \(candidate) a déjà obtenu le titre (jury du \(day.french)) : rien à décider, "
+                + "il ne peut être convoqué."
         case let .notConvoked(candidate, id):
             return "le candidat \(candidate) n'est pas convoqué à la session n° \(id)."
         case let .undecided(candidates, id):

@@ -7,6 +7,7 @@ struct Certifolio: ParsableCommand {
         commandName: "certifolio",
         abstract: "Certifolio : suivi des certifications RNCP, bloc par bloc, jusqu'au jury.",
         subcommands: [InitCommand.self, ReferentielCommand.self, ImportCommand.self, ProgressCommand.self,
+                      JuryCommand.self, AttestationCommand.self, ParcheminCommand.self, AuditCommand.self,
                       DemoCommand.self]
     )
 }

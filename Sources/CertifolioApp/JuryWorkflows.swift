@@ -1,0 +1,242 @@
+import CertifolioCore
+import CertifolioInterchange
+import CertifolioReports
+import CertifolioRules
+import CertifolioStore
+import Foundation
+
+/// The jury session use cases shared by the CLI and the web: they read the session and the
+/// records from the store, apply the rules (composition, proposals) and hand the result back
+/// to the store or to a document.
+public enum JuryWorkflows {
+    /// One convoked candidate as the jury sees them: verdict on the session date, composition
+    /// check, proposal.
+    public struct Review: Sendable, JurySessionText.Review {
+        public var record: CandidateRecord
+        public var verdict: Verdict
+        public var composition: JuryCompositionCheck
+        public var proposal: JuryProposal
+    }
+
+    /// The review of every convoked candidate, in candidate id order.
+    public static func reviews(_ id: JurySessionID, database: AppDatabase) throws -> [Review] {
+        let session = try database.jurySession(id)
+        let referentiel = try referentiel(of: session, database: database)
+        return try database.candidateRecords(session: id).map { record in
+            let verdict = VerdictEngine.verdict(for: record, referentiel: referentiel, asOf: session.date)
+            return Review(record: record, verdict: verdict,
+                          composition: JuryCompositionCheck.check(members: session.members, for: record,
+                                                                  referentiel: referentiel),
+                          proposal: JuryProposal(verdict: verdict))
+        }
+    }
+
+    /// What a convocation did: who was convoked, who was left out and why.
+    public struct Convocation: Sendable {
+        public var added: Int
+        public var total: Int
+        /// Candidates of a cohort left out: on a route the fiche does not open (no jury can sit
+        /// for them), or already holding the title (nothing left to decide).
+        public var closedRoute: [CandidateID]
+        public var titleHolders: [CandidateID]
+    }
+
+    /// Convokes candidates by id (each must be on a route the fiche opens and not yet hold the
+    /// title on the session date) or a whole cohort (the others are left out and named).
+    public static func convoke(_ id: JurySessionID, candidates: [CandidateID], cohort: String?, database: AppDatabase,
+                               actor: Actor) throws -> Convocation {
+        let session = try database.jurySession(id)
+        guard !session.isClosed else { throw JuryError.sessionClosed(id) }
+        let referentiel = try referentiel(of: session, database: database)
+        let ids = try cohort.map { try database.candidates(inCohort: $0) } ?? candidates
+        var accepted: [CandidateID] = []
+        var closedRoute: [CandidateID] = []
+        var titleHolders: [CandidateID] = []
+        for candidate in ids {
+            guard let record = try database.candidateRecord(candidate) else { throw StoreError.unknownCandidate(candidate) }
+            // Another certification's candidate: the store refuses it with its own message.
+            guard record.enrolment.certification == session.certification else {
+                accepted.append(candidate)
+                continue
+            }
+            let route = record.enrolment.route
+            if referentiel.route(route)?.allowed != true {
+                guard cohort != nil else {
+                    throw JuryError.routeClosed(candidate, route: referentiel.route(route)?.label ?? route.rawValue,
+                                                session.certification)
+                }
+                closedRoute.append(candidate)
+            } else if let awarded = VerdictEngine.verdict(for: record, referentiel: referentiel, asOf: session.date)
+                .title.awardedOn {
+                guard cohort != nil else { throw JuryError.titleAlreadyAwarded(candidate, on: awarded) }
+                titleHolders.append(candidate)
+            } else {
+                accepted.append(candidate)
+            }
+        }
+        let added = try database.convoke(accepted, to: id, actor: actor)
+        return Convocation(added: added, total: try database.jurySession(id).convoked.count,
+                           closedRoute: closedRoute, titleHolders: titleHolders)
+    }
+
+    /// Checks a decisions file against the session and records it, all or nothing.
+    @discardableResult
+    public static func decide(_ id: JurySessionID, file: String, database: AppDatabase,
+                              actor: Actor) throws -> [SessionDecision] {
+        let session = try database.jurySession(id)
+        guard !session.isClosed else { throw JuryError.sessionClosed(id) }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw InputError(SourceLocation(file: file), "fichier introuvable ou illisible.")
+        }
+        let context = DecisionSheetReader.Context(
+            session: id, referentiel: try referentiel(of: session, database: database),
+            known: Set(try database.enrolledCertifications().keys),
+            proposals: Dictionary(uniqueKeysWithValues: try reviews(id, database: database)
+                .map { ($0.record.candidate.id, $0.proposal) }),
+            drafts: try database.draftDecisions(id))
+        let decisions = try DecisionSheetReader(context: context).read(file: file, bytes: [UInt8](data))
+        try database.recordDecisions(decisions, in: id, actor: actor)
+        return decisions
+    }
+
+    /// Records the proposal, to the letter, for every component of every convoked candidate
+    /// that has no decision yet (decisions already entered are kept); returns how many
+    /// decisions were recorded.
+    @discardableResult
+    public static func acceptProposals(_ id: JurySessionID, database: AppDatabase, actor: Actor) throws -> Int {
+        let decided = Set(try database.draftDecisions(id).map { "\($0.candidate)|\($0.component.fileValue)" })
+        let decisions = try reviews(id, database: database).flatMap { review in
+            review.proposal.decisions
+                .filter { component, _ in !decided.contains("\(review.record.candidate.id)|\(component.fileValue)") }
+                .map { component, kind in
+                    SessionDecision(candidate: review.record.candidate.id, component: component, decision: kind,
+                                    motive: nil)
+                }
+        }
+        try database.recordDecisions(decisions, in: id, actor: actor)
+        return decisions.count
+    }
+
+    /// Closes the session once the composition is met for every candidate and every
+    /// convoked candidate has a decision; otherwise says everything that stands in the way.
+    public static func close(_ id: JurySessionID, database: AppDatabase, actor: Actor) throws {
+        let session = try database.jurySession(id)
+        guard !session.isClosed else { throw JuryError.sessionClosed(id) }
+        let decided = Set(try database.draftDecisions(id).map(\.candidate))
+        var problems: [String] = []
+        if session.convoked.isEmpty { problems.append("aucun candidat n'est convoqué.") }
+        for review in try reviews(id, database: database) {
+            let candidate = review.record.candidate.id
+            for problem in review.composition.problems { problems.append("\(candidate) : \(problem)") }
+            if !decided.contains(candidate) { problems.append("\(candidate) : aucune décision enregistrée.") }
+        }
+        guard problems.isEmpty else { throw CloseRefused(session: id, problems: problems) }
+        try database.closeJurySession(id, actor: actor)
+    }
+
+    /// Revokes the decision in force for a candidate's component. On a closed session it is
+    /// an amendment of that session's decision, dated `date`; on an open session it is one of
+    /// its decisions, revoking the one in force from an earlier session (or decisions.csv).
+    @discardableResult
+    public static func revoke(_ id: JurySessionID, candidate: CandidateID, component: DecisionComponent,
+                              decision: DecisionKind, reason: String, date: Day, database: AppDatabase,
+                              actor: Actor) throws -> String {
+        let session = try database.jurySession(id)
+        if session.isClosed {
+            let newID = try database.amendDecision(in: id, candidate: candidate, component: component,
+                                                   decision: decision, reason: reason, date: date, actor: actor)
+            return "Avenant à la session n° \(id) : décision n° \(newID) (\(decision.pvWord)) pour \(candidate), "
+                + "\(component.french)."
+        }
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else { throw StoreError.emptyReason }
+        guard session.convoked.contains(candidate) else { throw JuryError.notConvoked(candidate, id) }
+        guard let revoked = try database.decisionInForce(candidate, component) else {
+            throw JuryError.nothingToRevoke(candidate, component: component.fileValue, nil)
+        }
+        try database.recordDecisions([SessionDecision(candidate: candidate, component: component, decision: decision,
+                                                      motive: reason, revokes: revoked, revocationReason: reason)],
+                                     in: id, actor: actor)
+        return "Révocation de la décision n° \(revoked) enregistrée dans la session n° \(id) : elle prendra effet "
+            + "à la clôture."
+    }
+
+    /// The minutes of a closed session.
+    public static func minutes(_ id: JurySessionID, database: AppDatabase) throws -> JuryMinutes {
+        let session = try database.jurySession(id)
+        guard session.isClosed else { throw JuryError.sessionOpen(id) }
+        return JuryMinutes(session: session, referentiel: try referentiel(of: session, database: database),
+                           records: try database.candidateRecords(session: id),
+                           decisions: try database.sessionDecisions(id))
+    }
+
+    /// Writes the PV (and its CSV twin): both or neither.
+    public static func writeMinutes(_ id: JurySessionID, pdf: String, csv: String?, database: AppDatabase) throws
+        -> JuryMinutes {
+        let minutes = try minutes(id, database: database)
+        try MinutesPDF.write(minutes, to: pdf)
+        if let csv {
+            do {
+                try Data(MinutesCSV.render(minutes).utf8).write(to: URL(fileURLWithPath: csv), options: .atomic)
+            } catch {
+                try? FileManager.default.removeItem(atPath: pdf)
+                throw InputError(SourceLocation(file: csv), "impossible d'écrire le fichier CSV ; rien n'a été écrit.")
+            }
+        }
+        return minutes
+    }
+
+    /// One notification letter per convoked candidate of a closed session, in `folder`;
+    /// returns the files written.
+    public static func writeNotifications(_ id: JurySessionID, folder: String, database: AppDatabase) throws -> [String] {
+        let minutes = try minutes(id, database: database)
+        var written: [String] = []
+        do {
+            for row in minutes.rows {
+                let path = (folder as NSString).appendingPathComponent("notification-\(id)-\(row.candidate.id).pdf")
+                try NotificationPDF.write(minutes, row: row, to: path)
+                written.append(path)
+            }
+        } catch {
+            for path in written { try? FileManager.default.removeItem(atPath: path) }
+            throw error
+        }
+        return written
+    }
+
+    /// A candidate's record ready for an attestation or a parchemin issued on `day`, at the
+    /// place of the last closed session they were convoked to (else the certifier's name).
+    public static func candidateDocument(_ candidate: CandidateID, issuedOn day: Day, place: String?,
+                                         database: AppDatabase) throws -> CandidateDocument {
+        guard let record = try database.candidateRecord(candidate) else { throw StoreError.unknownCandidate(candidate) }
+        guard let referentiel = try database.referentiels()[record.enrolment.certification] else {
+            throw StoreError.unknownCertification(record.enrolment.certification)
+        }
+        let lastPlace = try database.jurySessions().first { $0.isClosed && $0.convoked.contains(candidate) }?.place
+        return CandidateDocument(record: record, referentiel: referentiel, issuedOn: day,
+                                 issuedAt: place ?? lastPlace ?? referentiel.certifiers.first?.legalName ?? "—")
+    }
+
+    public static func writeAttestation(_ document: CandidateDocument, to path: String) throws {
+        guard !document.acquiredBlocks.isEmpty else { throw DocumentRefused.nothingAcquired(document.candidate.id) }
+        try AttestationPDF.write(document, to: path)
+    }
+
+    static func referentiel(of session: JurySession, database: AppDatabase) throws -> Referentiel {
+        guard let referentiel = try database.referentiels()[session.certification] else {
+            throw StoreError.unknownCertification(session.certification)
+        }
+        return referentiel
+    }
+}
+
+/// `jury close` refused: every reason, one per line.
+public struct CloseRefused: UserFacingError, Equatable {
+    public var session: JurySessionID
+    public var problems: [String]
+
+    public var message: String {
+        (["la session n° \(session) ne peut être close :"] + problems.map { "  - " + $0 }
+            + ["Rien n'a été modifié."]).joined(separator: "\n")
+    }
+}

@@ -1,0 +1,41 @@
+import CertifolioCore
+import CertifolioPDF
+
+/// Pieces every Certifolio document shares: the certifier's heading and the fiche's identity.
+enum DocumentParts {
+    /// "Conservatoire national des arts et métiers (SIRET 197 534 712 00017)".
+    static func certifier(_ r: Referentiel) -> String {
+        r.certifiers.map { c in
+            let name = c.commercialName.map { "\(c.legalName) — \($0)" } ?? c.legalName
+            return "\(name) (SIRET \(c.siret))"
+        }.joined(separator: "\n")
+    }
+
+    /// "RNCP41818 — Titre (niveau 6)".
+    static func fiche(_ r: Referentiel) -> String {
+        "\(r.code) — \(r.title) (niveau \(r.level))"
+    }
+
+    static func heading(_ pdf: PDFDocument, _ r: Referentiel, title: String, subtitle: String? = nil) {
+        pdf.paragraph(certifier(r), style: TextStyle.small.with(grey: 0.3), spaceAfter: 14)
+        pdf.paragraph(title, style: .title, spaceAfter: 4)
+        if let subtitle {
+            pdf.paragraph(subtitle, style: TextStyle.body.with(alignment: .center), spaceAfter: 4)
+        }
+        pdf.paragraph("Certification professionnelle enregistrée au RNCP : \(fiche(r))",
+                      style: TextStyle.body.with(bold: true, alignment: .center), spaceAfter: 12)
+        pdf.rule()
+    }
+
+    /// "23 novembre 2026 à 07:02 (UTC)" for a stored timestamp "2026-11-23T07:02:23Z".
+    static func timestamp(_ stored: String) -> String {
+        guard let day = Day(iso: String(stored.prefix(10))), stored.count >= 16 else { return stored }
+        let time = stored.dropFirst(11).prefix(5)
+        return "\(day.french) à \(time) (UTC)"
+    }
+
+    /// A "label : value" line.
+    static func line(_ pdf: PDFDocument, _ label: String, _ value: String) {
+        pdf.paragraph("\(label) : \(value)", spaceAfter: 2)
+    }
+}

@@ -1,0 +1,148 @@
+import CertifolioCore
+import CertifolioRules
+
+/// Everything the procès-verbal of a closed session says, computed once from the record: one
+/// row per convoked candidate, the totals and the amendments. The PDF and the CSV twin are two
+/// renderings of it.
+public struct JuryMinutes: Sendable {
+    public var referentiel: Referentiel
+    public var session: JurySession
+
+    public struct Row: Sendable {
+        public var candidate: Candidate
+        public var route: String
+        /// The session's decisions (amendments aside), by component.
+        public var decisions: [DecisionComponent: RecordedSessionDecision]
+        /// Blocks a jury had validated before this session: kept, nothing decided on them.
+        public var acquiredBefore: [BlockCode]
+        /// After the session: every block acquired (with the jury date), and what remains for
+        /// the title in French sentences (empty when the title is awarded).
+        public var acquired: [(BlockCode, Day)]
+        public var remaining: [String]
+        public var titleAwarded: Bool
+        /// Members who stepped aside for this candidate, having evaluated them.
+        public var steppingAside: [String]
+
+        /// A partial validation: some block validated in this session, and no title.
+        public var isPartial: Bool {
+            !titleAwarded && decisions.values.contains {
+                if case .block = $0.decision.component { return $0.decision.decision == .valide }
+                return false
+            }
+        }
+    }
+
+    /// A decision of this session revoked after closing, and what replaced it.
+    public struct Amendment: Sendable {
+        public var revoked: RecordedSessionDecision
+        public var replacement: RecordedSessionDecision
+        public var candidate: Candidate
+    }
+
+    public var rows: [Row]
+    public var amendments: [Amendment]
+
+    public struct Totals: Sendable, Equatable {
+        public var candidates = 0
+        public var titles = 0
+        public var partial = 0
+        public var blocksValidated = 0
+        public var adjourned = 0
+        public var absent = 0
+    }
+
+    public var totals: Totals {
+        var t = Totals()
+        t.candidates = rows.count
+        for row in rows {
+            let decisions = row.decisions.values.map(\.decision)
+            if decisions.contains(where: { $0.component == .title && $0.decision == .valide }) { t.titles += 1 }
+            if row.isPartial { t.partial += 1 }
+            t.blocksValidated += decisions.filter { $0.component != .title && $0.decision == .valide }.count
+            t.adjourned += decisions.filter { $0.decision == .ajourne }.count
+            t.absent += decisions.filter { $0.decision == .absent }.count
+        }
+        return t
+    }
+
+    /// Builds the minutes of a closed session from the convoked candidates' records and the
+    /// decisions recorded by the session (amendments included).
+    public init(session: JurySession, referentiel: Referentiel, records: [CandidateRecord],
+                decisions: [RecordedSessionDecision]) {
+        self.session = session
+        self.referentiel = referentiel
+        let ids = Set(decisions.map(\.id))
+        // An amendment revokes a decision of this same session; a revocation of an earlier
+        // session's decision is one of this session's own decisions.
+        let amendmentIDs = Set(decisions.filter { $0.decision.revokes.map(ids.contains) ?? false }.map(\.id))
+        let original = decisions.filter { !amendmentIDs.contains($0.id) }
+        let byCandidate = Dictionary(grouping: original, by: \.decision.candidate)
+        let names = Dictionary(records.map { ($0.candidate.id, $0.candidate) }, uniquingKeysWith: { a, _ in a })
+
+        rows = records.map { record in
+            let mine = byCandidate[record.candidate.id] ?? []
+            // Before: the record without anything this session decided; after: with the
+            // session's own decisions but not the later amendments.
+            var before = record
+            before.decisions.removeAll { ids.contains($0.id) }
+            var after = record
+            after.decisions.removeAll { amendmentIDs.contains($0.id) }
+            let was = VerdictEngine.verdict(for: before, referentiel: referentiel, asOf: session.date)
+            let now = VerdictEngine.verdict(for: after, referentiel: referentiel, asOf: session.date)
+            let composition = JuryCompositionCheck.check(members: session.members, for: record, referentiel: referentiel)
+            return Row(
+                candidate: record.candidate,
+                route: referentiel.route(record.enrolment.route)?.label ?? record.enrolment.route.rawValue,
+                decisions: Dictionary(mine.map { ($0.decision.component, $0) }, uniquingKeysWith: { _, b in b }),
+                acquiredBefore: was.blocks.filter { $0.status == .acquired }.map(\.code),
+                acquired: now.blocks.compactMap { b in b.acquiredOn.map { (b.code, $0) } },
+                remaining: now.title.status == .awarded ? [] : Self.remaining(now, referentiel: referentiel,
+                                                                             title: mine.first { $0.decision.component == .title }),
+                titleAwarded: now.title.status == .awarded,
+                steppingAside: composition.steppingAside.map(\.name))
+        }
+        let byID = Dictionary(decisions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        amendments = decisions.filter { amendmentIDs.contains($0.id) }.compactMap { replacement in
+            guard let revokedID = replacement.decision.revokes, let revoked = byID[revokedID],
+                  let candidate = names[replacement.decision.candidate] else { return nil }
+            return Amendment(revoked: revoked, replacement: replacement, candidate: candidate)
+        }
+    }
+
+    /// What remains for the title, one French sentence per missing piece: every block a jury
+    /// has not validated, then the other conditions; when nothing else is missing, the title
+    /// itself, which the jury did not grant.
+    static func remaining(_ verdict: Verdict, referentiel: Referentiel, title: RecordedSessionDecision?) -> [String] {
+        var items = zip(referentiel.blocks, verdict.blocks).filter { $0.1.status != .acquired }.map { block, status in
+            "Bloc \(block.code) « \(block.title) »" + (status.status == .passed ? " (épreuves réussies, à valider par un jury)" : "")
+        }
+        items += verdict.title.reasons.filter { $0.code != .blockNotValidated }.map(\.message)
+        if items.isEmpty {
+            let motive = title?.decision.motive.map { " (\($0))" } ?? ""
+            items.append("La délivrance du titre, \(title.map { $0.decision.decision.pvWord.lowercased() } ?? "non décidée") "
+                         + "par ce jury\(motive).")
+        }
+        return items
+    }
+}
+
+extension DecisionKind {
+    /// The word a PV prints: "Validé", "Ajourné", "Absent".
+    public var pvWord: String {
+        switch self {
+        case .valide: return "Validé"
+        case .ajourne: return "Ajourné"
+        case .absent: return "Absent"
+        }
+    }
+}
+
+extension DecisionComponent {
+    /// "titre" or the block code, as documents write it.
+    public var french: String {
+        switch self {
+        case .title: return "titre"
+        case .block(let code): return code.rawValue
+        }
+    }
+}

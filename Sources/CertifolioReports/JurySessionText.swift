@@ -1,0 +1,50 @@
+import CertifolioCore
+import CertifolioRules
+
+/// A jury session and its proposals in plain French, for the terminal.
+public enum JurySessionText {
+    /// What a review needs to be printed, without depending on the app layer.
+    public protocol Review {
+        var record: CandidateRecord { get }
+        var verdict: Verdict { get }
+        var composition: JuryCompositionCheck { get }
+        var proposal: JuryProposal { get }
+    }
+
+    public static func render(_ s: JurySession, reviews: [some Review], drafts: [SessionDecision],
+                              decided: Int?) -> String {
+        var lines = ["Session n° \(s.id) — \(s.certification), le \(s.date.french), \(s.place) — "
+                     + (s.isClosed ? "close (\(s.closedAt ?? ""))" : "ouverte")]
+        lines.append("Membres (\(s.members.count)) :")
+        for m in s.members { lines.append("  - \(m.name) : \(m.role)\(m.external ? ", externe" : ", interne")") }
+        let unmet = reviews.filter { !$0.composition.isMet }
+        lines.append("Convoqués : \(s.convoked.count) ; composition respectée pour \(reviews.count - unmet.count).")
+        for review in unmet.prefix(10) {
+            for problem in review.composition.problems { lines.append("  ! \(review.record.candidate.id) : \(problem)") }
+        }
+        if let decided {
+            lines.append("Décisions définitives : \(decided).")
+        } else {
+            let withDecision = Set(drafts.map(\.candidate))
+            lines.append("Décisions saisies : \(drafts.count), pour \(withDecision.count) candidat(s) sur \(s.convoked.count).")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// "MQ001 Camille MARTIN — proposition : titre (blocs BC01, BC02) ; composition : respectée".
+    public static func proposal(_ r: some Review) -> String {
+        let what: String
+        switch r.proposal.kind {
+        case .title: what = "délivrer le titre"
+        case .blocks: what = "valider " + r.proposal.blocks.map(\.rawValue).joined(separator: ", ")
+        case .none: what = r.proposal.titleAwarded ? "rien (titre déjà délivré)" : "rien à valider"
+        }
+        var line = "\(r.record.candidate.id) \(r.record.candidate.displayName) — proposition : \(what)"
+        if !r.proposal.blocks.isEmpty && r.proposal.kind == .title {
+            line += " (avec " + r.proposal.blocks.map(\.rawValue).joined(separator: ", ") + ")"
+        }
+        line += r.composition.isMet ? " ; composition respectée" : " ; COMPOSITION NON RESPECTÉE"
+        for problem in r.composition.problems { line += "\n    ! " + problem }
+        return line
+    }
+}

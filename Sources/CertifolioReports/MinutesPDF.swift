@@ -1,0 +1,163 @@
+import CertifolioCore
+import CertifolioPDF
+
+/// The procès-verbal of a jury session as an A4 PDF: session, members with signature boxes,
+/// one row per candidate (each block's decision and the title's), totals, partial
+/// validations, motives, amendments.
+public enum MinutesPDF {
+    public static func write(_ m: JuryMinutes, to path: String) throws {
+        let pdf = try PDFDocument(path: path, title: "Procès-verbal — session n° \(m.session.id)",
+                                  footer: "PV \(m.referentiel.code), session n° \(m.session.id) du \(m.session.date.french)")
+        DocumentParts.heading(pdf, m.referentiel, title: "Procès-verbal de la session de jury",
+                              subtitle: "Session n° \(m.session.id) du \(m.session.date.french) — \(m.session.place)")
+        sessionFacts(pdf, m)
+        decisionsTable(pdf, m)
+        totals(pdf, m)
+        partialValidations(pdf, m)
+        motives(pdf, m)
+        amendments(pdf, m)
+        signatures(pdf, m)
+        try pdf.finish()
+    }
+
+    private static func sessionFacts(_ pdf: PDFDocument, _ m: JuryMinutes) {
+        DocumentParts.line(pdf, "Date de la session", m.session.date.french)
+        DocumentParts.line(pdf, "Lieu", m.session.place)
+        let presidentRoles = Set(m.referentiel.accessRoutes.compactMap { $0.jury?.president })
+        if let president = m.session.members.first(where: { presidentRoles.contains($0.role) }) {
+            DocumentParts.line(pdf, "Présidence", president.name)
+        }
+        DocumentParts.line(pdf, "Candidats convoqués", String(m.rows.count))
+        if let closed = m.session.closedAt { DocumentParts.line(pdf, "Session close le", DocumentParts.timestamp(closed)) }
+        pdf.skip(8)
+    }
+
+    private static func decisionsTable(_ pdf: PDFDocument, _ m: JuryMinutes) {
+        pdf.paragraph("Décisions", style: .heading)
+        let blocks = m.referentiel.blocks.map(\.code)
+        let amended = Set(m.amendments.map { "\($0.revoked.decision.candidate)|\($0.revoked.decision.component.fileValue)" })
+        var columns = [PDFTable.Column("Candidat — voie d'accès", weight: 4.2)]
+        columns += blocks.map { PDFTable.Column(shortCode($0, in: m.referentiel.code), weight: 1, alignment: .center) }
+        columns.append(PDFTable.Column("Titre", weight: 1.1, alignment: .center))
+        let table = PDFTable(pdf, columns: columns)
+        table.begin()
+        for (i, row) in m.rows.enumerated() {
+            var cells = ["\(row.candidate.id) — \(row.candidate.displayName)\n\(row.route)"]
+            for code in blocks {
+                cells.append(cell(row, .block(code), amended: amended))
+            }
+            cells.append(cell(row, .title, amended: amended))
+            table.row(cells, shaded: i % 2 == 1)
+        }
+        table.end()
+        pdf.paragraph("« Acquis » : bloc validé par un jury antérieur, conservé (capitalisation). « — » : pas de décision. "
+                      + "« * » : décision modifiée par avenant (voir ci-dessous). Colonnes : "
+                      + blocks.map { "\(shortCode($0, in: m.referentiel.code)) = \($0)" }.joined(separator: ", ") + ".",
+                      style: .note, spaceAfter: 10)
+    }
+
+    private static func cell(_ row: JuryMinutes.Row, _ component: DecisionComponent, amended: Set<String>) -> String {
+        if let decision = row.decisions[component] {
+            let mark = amended.contains("\(row.candidate.id)|\(component.fileValue)") ? " *" : ""
+            return decision.decision.decision.pvWord + mark
+        }
+        if case .block(let code) = component, row.acquiredBefore.contains(code) { return "Acquis" }
+        return "—"
+    }
+
+    /// "BC01" for "RNCP41818BC01": the column headers stay narrow.
+    static func shortCode(_ code: BlockCode, in certification: CertificationCode) -> String {
+        code.rawValue.hasPrefix(certification.rawValue)
+            ? String(code.rawValue.dropFirst(certification.rawValue.count)) : code.rawValue
+    }
+
+    private static func totals(_ pdf: PDFDocument, _ m: JuryMinutes) {
+        let t = m.totals
+        pdf.keep(90)
+        pdf.paragraph("Totaux", style: .heading)
+        let table = PDFTable(pdf, columns: [.init("", weight: 3), .init("Nombre", weight: 1, alignment: .right)],
+                             style: .body)
+        for (label, value) in [("Candidats convoqués", t.candidates), ("Titres délivrés", t.titles),
+                               ("Validations partielles (blocs sans le titre)", t.partial),
+                               ("Blocs validés", t.blocksValidated), ("Décisions d'ajournement", t.adjourned),
+                               ("Décisions « absent »", t.absent)] {
+            table.row([label, String(value)])
+        }
+        pdf.skip(10)
+    }
+
+    private static func partialValidations(_ pdf: PDFDocument, _ m: JuryMinutes) {
+        let partial = m.rows.filter(\.isPartial)
+        guard !partial.isEmpty else { return }
+        pdf.keep(60)
+        pdf.paragraph("Validations partielles : blocs acquis et ce qui reste à acquérir", style: .heading)
+        for row in partial {
+            pdf.keep(40)
+            pdf.paragraph("\(row.candidate.id) — \(row.candidate.displayName)", style: TextStyle.body.with(bold: true),
+                          spaceAfter: 2)
+            let acquired = row.acquired.map { "\($0.0) (jury du \($0.1.french))" }.joined(separator: ", ")
+            pdf.paragraph("Blocs acquis : \(acquired.isEmpty ? "aucun" : acquired).", spaceAfter: 2)
+            pdf.paragraph("Reste à acquérir pour le titre :", spaceAfter: 1)
+            for item in row.remaining {
+                pdf.paragraph("• " + item, spaceAfter: 1, x: pdf.margin + 10, width: pdf.contentWidth - 10)
+            }
+            pdf.skip(7)
+        }
+    }
+
+    private static func motives(_ pdf: PDFDocument, _ m: JuryMinutes) {
+        let motivated = m.rows.flatMap { row in
+            row.decisions.values.filter { $0.decision.motive != nil }.map { (row, $0) }
+        }.sorted { ($0.0.candidate.id, $0.1.decision.component.fileValue) < ($1.0.candidate.id, $1.1.decision.component.fileValue) }
+        let aside = m.rows.filter { !$0.steppingAside.isEmpty }
+        guard !motivated.isEmpty || !aside.isEmpty else { return }
+        pdf.keep(60)
+        pdf.paragraph("Motifs et observations", style: .heading)
+        for (row, d) in motivated {
+            pdf.paragraph("\(row.candidate.id), \(d.decision.component.french) — \(d.decision.decision.pvWord) : "
+                          + (d.decision.motive ?? ""), spaceAfter: 3)
+        }
+        // One sentence per member: the candidates whose decision they did not sit on.
+        var byMember: [String: [CandidateID]] = [:]
+        for row in aside { for name in row.steppingAside { byMember[name, default: []].append(row.candidate.id) } }
+        for name in m.session.members.map(\.name) where byMember[name] != nil {
+            let ids = byMember[name]!
+            pdf.paragraph("\(name), ayant évalué \(ids.count > 1 ? "ces candidats" : "ce candidat"), n'a pas siégé pour "
+                          + "\(ids.count > 1 ? "les décisions" : "la décision") concernant : "
+                          + ids.map(\.rawValue).joined(separator: ", ") + ".", spaceAfter: 3)
+        }
+        pdf.skip(6)
+    }
+
+    private static func amendments(_ pdf: PDFDocument, _ m: JuryMinutes) {
+        guard !m.amendments.isEmpty else { return }
+        pdf.keep(80)
+        pdf.paragraph("Avenants (décisions révoquées après la clôture)", style: .heading)
+        let table = PDFTable(pdf, columns: [.init("Date", weight: 1.4), .init("Candidat", weight: 2.2),
+                                            .init("Objet", weight: 1.1), .init("Révoquée", weight: 1.7),
+                                            .init("Nouvelle", weight: 1.6), .init("Raison", weight: 3.1)])
+        table.begin()
+        for a in m.amendments {
+            table.row([a.replacement.date.french, "\(a.candidate.id)\n\(a.candidate.displayName)",
+                       a.replacement.decision.component.french,
+                       "\(a.revoked.decision.decision.pvWord) (n° \(a.revoked.id))",
+                       "\(a.replacement.decision.decision.pvWord) (n° \(a.replacement.id))",
+                       a.replacement.decision.revocationReason ?? ""])
+        }
+        table.end()
+    }
+
+    private static func signatures(_ pdf: PDFDocument, _ m: JuryMinutes) {
+        pdf.keep(120)
+        pdf.paragraph("Membres du jury", style: .heading)
+        let table = PDFTable(pdf, columns: [.init("Nom", weight: 2), .init("Rôle", weight: 3),
+                                            .init("Qualité", weight: 1), .init("Signature", weight: 2)], style: .body)
+        table.begin()
+        for member in m.session.members {
+            let role = m.referentiel.juryRole(member.role)?.label ?? member.role.rawValue
+            table.row([member.name, role, member.external ? "externe" : "interne", "\n\n\n"])
+        }
+        table.end()
+        pdf.paragraph("Fait à \(m.session.place), le \(m.session.date.french).", spaceAfter: 4)
+    }
+}

@@ -1,0 +1,46 @@
+import CertifolioCore
+import CertifolioPDF
+
+/// The letter telling a candidate what the jury decided: each decision of the session, the
+/// blocks acquired and what remains to be acquired for the title.
+public enum NotificationPDF {
+    public static func write(_ m: JuryMinutes, row: JuryMinutes.Row, to path: String) throws {
+        let r = m.referentiel
+        let pdf = try PDFDocument(path: path, title: "Notification — \(row.candidate.displayName)",
+                                  footer: "Notification de décision — session n° \(m.session.id)")
+        DocumentParts.heading(pdf, r, title: "Notification de décision du jury",
+                              subtitle: "Session du \(m.session.date.french) — \(m.session.place)")
+        pdf.paragraph("\(row.candidate.displayName) (candidat n° \(row.candidate.id)), \(row.route.lowercased()).",
+                      style: TextStyle.body.with(bold: true), spaceAfter: 10)
+        pdf.paragraph("Le jury réuni le \(m.session.date.french) a pris les décisions suivantes :", spaceAfter: 6)
+        let table = PDFTable(pdf, columns: [.init("Objet", weight: 4), .init("Décision", weight: 1.2),
+                                            .init("Motif", weight: 3)], style: .body)
+        table.begin()
+        for block in r.blocks {
+            guard let d = row.decisions[.block(block.code)] else { continue }
+            table.row(["\(block.code) — \(block.title)", d.decision.decision.pvWord, d.decision.motive ?? ""])
+        }
+        if let d = row.decisions[.title] {
+            table.row(["Titre « \(r.title) »", d.decision.decision.pvWord, d.decision.motive ?? ""], bold: true)
+        }
+        table.end()
+        if row.titleAwarded {
+            pdf.paragraph("Le titre vous est délivré. Toutes nos félicitations.", style: TextStyle.body.with(bold: true))
+        } else {
+            let acquired = row.acquired.map { "\($0.0) (jury du \($0.1.french))" }
+            pdf.paragraph("Blocs acquis définitivement : " + (acquired.isEmpty ? "aucun" : acquired.joined(separator: ", "))
+                          + ".", spaceAfter: 6)
+            pdf.paragraph("Reste à acquérir pour obtenir le titre :", spaceAfter: 3)
+            for item in row.remaining {
+                pdf.paragraph("• " + item, spaceAfter: 2, x: pdf.margin + 10, width: pdf.contentWidth - 10)
+            }
+            pdf.skip(6)
+            pdf.paragraph("Les blocs acquis restent acquis : vous pourrez vous présenter à un prochain jury pour les "
+                          + "éléments qui restent, jusqu'à l'échéance de la certification (\(r.registrationEnd.french)).",
+                          style: .note)
+        }
+        pdf.skip(10)
+        pdf.paragraph("Fait à \(m.session.place), le \(m.session.date.french). Pour le jury, son président.")
+        try pdf.finish()
+    }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import CertifolioApp
+import CertifolioCore
+import CertifolioReports
+import CertifolioStore
+
+/// Options shared by the candidate documents: who, where to write, as of when, where issued.
+struct CandidateDocumentOptions: ParsableArguments {
+    @Argument(help: "Identifiant du candidat.") var candidate: String
+    @Option(name: .long, help: "Fichier PDF à écrire.") var out: String
+    @Option(name: .customLong("as-of"), help: "Date de délivrance (AAAA-MM-JJ), aujourd'hui par défaut.") var asOf: String?
+    @Option(name: .long, help: "Lieu de délivrance (par défaut celui de la dernière session du candidat).") var place: String?
+
+    func validate() throws { if let asOf { _ = try parseDay(asOf, option: "--as-of") } }
+
+    func document(_ database: AppDatabase) throws -> CandidateDocument {
+        try JuryWorkflows.candidateDocument(CandidateID(candidate),
+                                            issuedOn: try asOf.map { try parseDay($0, option: "--as-of") } ?? Today.day(),
+                                            place: place, database: database)
+    }
+}
+
+struct AttestationCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "attestation",
+        abstract: "Attestation des blocs validés d'un candidat (et du titre s'il est délivré), en PDF.")
+
+    @OptionGroup var options: DatabaseOptions
+    @OptionGroup var document: CandidateDocumentOptions
+
+    func run() throws {
+        let database = try AppDatabase.open(path: options.db)
+        let d = try document.document(database)
+        try JuryWorkflows.writeAttestation(d, to: document.out)
+        print("Attestation écrite : \(document.out) (\(d.acquiredBlocks.count) bloc(s) validé(s)"
+              + (d.verdict.title.awardedOn == nil ? ")." : ", titre délivré)."))
+    }
+}
+
+struct ParcheminCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parchemin", abstract: "Parchemin du titre d'un candidat qui l'a obtenu, en PDF.")
+
+    @OptionGroup var options: DatabaseOptions
+    @OptionGroup var document: CandidateDocumentOptions
+
+    func run() throws {
+        let database = try AppDatabase.open(path: options.db)
+        try ParcheminPDF.write(try document.document(database), to: document.out)
+        print("Parchemin écrit : \(document.out).")
+    }
+}
+
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit", abstract: "Journal d'audit : vérification de la chaîne, lecture.",
+        subcommands: [Verify.self, Log.self])
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "verify", abstract: "Vérifie la chaîne d'empreintes du journal ; nomme la première entrée rompue.")
+
+        @OptionGroup var options: DatabaseOptions
+
+        func run() throws {
+            let database = try AppDatabase.open(path: options.db)
+            switch try database.verifyAudit() {
+            case .intact(let entries):
+                print("Journal d'audit intact : \(entries) entrée(s) vérifiée(s).")
+            case let .broken(entry, problem):
+                throw AuditChainBroken(entry: entry, problem: problem)
+            }
+        }
+    }
+
+    struct Log: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "log", abstract: "Affiche les dernières entrées du journal.")
+
+        @OptionGroup var options: DatabaseOptions
+        @Option(name: .long, help: "Nombre d'entrées.") var last = 20
+
+        func run() throws {
+            let database = try AppDatabase.open(path: options.db)
+            for e in try database.auditEntries(limit: last) {
+                print("n° \(e.id)  \(e.at)  \(e.actor)  \(e.action)  \(e.subject)  \(e.details)")
+            }
+        }
+    }
+}

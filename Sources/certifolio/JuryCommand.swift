@@ -1,0 +1,269 @@
+import ArgumentParser
+import CertifolioApp
+import CertifolioCore
+import CertifolioInterchange
+import CertifolioReports
+import CertifolioStore
+
+struct JuryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jury",
+        abstract: "Sessions de jury : composition, convocations, propositions, décisions, clôture, procès-verbal.",
+        subcommands: [JuryCreate.self, JuryMemberCommand.self, JuryConvoke.self, JuryShow.self, JuryPropose.self,
+                      JuryDecide.self, JuryClose.self, JuryRevoke.self, JuryMinutesCommand.self, JuryNotify.self])
+}
+
+/// The session number argument of every `jury` subcommand.
+struct SessionArgument: ParsableArguments {
+    @Argument(help: "Numéro de la session (affiché par jury create).") var session: String
+
+    var id: JurySessionID {
+        get throws {
+            guard let number = Int64(session), number > 0 else { throw JuryError.badSessionNumber(session) }
+            return JurySessionID(number)
+        }
+    }
+}
+
+/// `--date` for commands that take a day, checked as a real date.
+func parseDay(_ text: String, option: String) throws -> Day {
+    guard let day = Day(iso: text) else {
+        throw ValidationError("\(option) « \(text) » : une date réelle AAAA-MM-JJ est attendue.")
+    }
+    return day
+}
+
+struct JuryCreate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "create", abstract: "Ouvre une session de jury ; affiche son numéro seul.")
+
+    @OptionGroup var options: DatabaseOptions
+    @OptionGroup var actor: ActorOptions
+    @Option(name: .long, help: "Code de la fiche (RNCP41818).") var certification: String
+    @Option(name: .long, help: "Date de la session (AAAA-MM-JJ).") var date: String
+    @Option(name: .long, help: "Lieu de la session.") var place: String
+
+    func validate() throws { _ = try parseDay(date, option: "--date") }
+
+    func run() throws {
+        let database = try AppDatabase.open(path: options.db)
+        let id = try database.createJurySession(certification: CertificationCode(certification),
+                                                date: try parseDay(date, option: "--date"), place: place,
+                                                actor: actor.value)
+        print(id)
+    }
+}
+
+struct JuryMemberCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "member", abstract: "Ajoute un membre à une session (rôle du référentiel).")
+
+    @OptionGroup var options: DatabaseOptions
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var session: SessionArgument
+    @Option(name: .long, help: "Nom du membre.") var name: String
+    @Option(name: .long, help: "Rôle de jury (identifiant du référentiel).") var role: String
+    @Flag(name: .long, help: "Membre externe au certificateur et à l'organisme de formation.") var external = false
+
+    func run() throws {
+        let database = try AppDatabase.open(path: options.db)
+        let id = try session.id
+        try database.addJuryMember(JuryMember(name: name, role: JuryRoleID(role), external: external), to: id,
+                                   actor: actor.value)
+        print("Membre ajouté à la session n° \(id) : \(name) (\(role)\(external ? ", externe" : ", interne")).")
+    }
+}
+
+struct JuryConvoke: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convoke", abstract: "Convoque des candidats (par identifiant ou toute une cohorte).")
+
+    @OptionGroup var options: DatabaseOptions
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var session: SessionArgument
+    @Option(name: .long, help: "Identifiant d'un candidat (répétable).") var candidate: [String] = []
+    @Option(name: .long, help: "Nom d'une cohorte : tous ses candidats.") var cohort: String?
+
+    func validate() throws {
+        if candidate.isEmpty == (cohort == nil) {
+            throw ValidationError("indiquez soit --candidate ID (répétable), soit --cohort NOM.")
+        }
+    }
+
+    func run() throws {
+        let database = try AppDatabase.open(path: options.db)
+        let id = try session.id
+        let result = try JuryWorkflows.convoke(id, candidates: candidate.map(CandidateID.init), cohort: cohort,
+                                               database: database, actor: actor.value)
+        print("\(result.added) candidat(s) convoqué(s) ; la session n° \(id) en compte \(result.total).")
+        if !result.closedRoute.isEmpty {
+            print("Non convoqué(s), inscrit(s) par une voie que la fiche n'ouvre pas : "
+                  + result.closedRoute.map(\.rawValue).joined(separator: ", ") + ".")
+        }
+        if !result.titleHolders.isEmpty {
+            print("Non convoqué(s), titre déjà obtenu : " + result.titleHolders.map(\.rawValue).joined(separator: ", ") + ".")
+        }
+    }
+}
+
+struct JuryShow: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "État d'une session : membres, composition, convoqués, décisions.")
+
+    @OptionGroup var options: DatabaseOptions
+    @OptionGroup var session: SessionArgument
+
+    func run() throws {
+        let database = try AppDatabase.open(path: options.db)
+        let id = try session.id
+        let s = try database.jurySession(id)
+        let reviews = try JuryWorkflows.reviews(id, database: database)
+        let drafts = s.isClosed ? [] : try database.draftDecisions(id)
+        print(JurySessionText.render(s, reviews: reviews, drafts: drafts,
+                                     decided: s.isClosed ? try database.sessionDecisions(id).count : nil))
+    }
+}
+
+struct JuryPropose: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "propose",
+        abstract: "Propose pour chaque convoqué le titre, des blocs ou rien (règles de la fiche à la date de la session).")
+
+    @OptionGroup var options: DatabaseOptions
+    @OptionGroup var session: SessionArgument
+    @Flag(name: .long, help: "Sortie JSON (contrat §5) : un objet par candidat et par ligne.") var json = false
+
+    func run() throws {
+        let database = try AppDatabase.open(path: options.db)
+        let reviews = try JuryWorkflows.reviews(try session.id, database: database)
+        let out = BufferedOutput()
+        for review in reviews {
+            if json {
+                out.write(ProposalJSON.line(verdict: review.verdict, composition: review.composition,
+                                            proposal: review.proposal) + "\n")
+            } else {
+                out.write(JurySessionText.proposal(review) + "\n")
+            }
+        }
+        out.flush()
+    }
+}
+
+struct JuryDecide: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decide",
+        abstract: "Enregistre les décisions d'un CSV candidate_id,component,decision,motive (tout ou rien).")
+
+    @OptionGroup var options: DatabaseOptions
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var session: SessionArgument
+    @Argument(help: "Fichier CSV des décisions.") var file: String?
+    @Flag(name: .customLong("accept-proposals"),
+          help: "Adopte telle quelle la proposition pour chaque convoqué encore sans décision.")
+    var acceptProposals = false
+
+    func validate() throws {
+        if (file == nil) == !acceptProposals {
+            throw ValidationError("indiquez soit un fichier de décisions, soit --accept-proposals.")
+        }
+    }
+
+    func run() throws {
+        let database = try AppDatabase.open(path: options.db)
+        let id = try session.id
+        if let file {
+            let decisions = try JuryWorkflows.decide(id, file: file, database: database, actor: actor.value)
+            print("\(decisions.count) décision(s) enregistrée(s) dans la session n° \(id) "
+                  + "(elles comptent à la clôture).")
+        } else {
+            let count = try JuryWorkflows.acceptProposals(id, database: database, actor: actor.value)
+            print("\(count) décision(s) conforme(s) aux propositions enregistrée(s) dans la session n° \(id).")
+        }
+    }
+}
+
+struct JuryClose: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "close",
+        abstract: "Clôt la session : refusé tant que la composition n'est pas respectée ou qu'un convoqué n'a pas de décision.")
+
+    @OptionGroup var options: DatabaseOptions
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var session: SessionArgument
+
+    func run() throws {
+        let database = try AppDatabase.open(path: options.db)
+        let id = try session.id
+        try JuryWorkflows.close(id, database: database, actor: actor.value)
+        print("Session n° \(id) close : ses décisions sont définitives.")
+    }
+}
+
+struct JuryRevoke: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "revoke",
+        abstract: "Révoque une décision : avenant d'une session close, ou décision d'une nouvelle session ouverte.")
+
+    @OptionGroup var options: DatabaseOptions
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var session: SessionArgument
+    @Option(name: .long, help: "Identifiant du candidat.") var candidate: String
+    @Option(name: .long, help: "Bloc (code) ou title.") var component: String
+    @Option(name: .long, help: "Nouvelle décision : valide, ajourne ou absent.") var decision: String
+    @Option(name: .long, help: "Raison de la révocation (obligatoire).") var reason: String
+    @Option(name: .long, help: "Date de l'avenant (AAAA-MM-JJ), aujourd'hui par défaut.") var date: String?
+
+    func validate() throws {
+        if DecisionKind(rawValue: decision) == nil {
+            throw ValidationError("--decision « \(decision) » : valide, ajourne ou absent attendu.")
+        }
+        if let date { _ = try parseDay(date, option: "--date") }
+    }
+
+    func run() throws {
+        let database = try AppDatabase.open(path: options.db)
+        let id = try session.id
+        let s = try database.jurySession(id)
+        let referentiel = try database.referentiels()[s.certification]
+        let target: DecisionComponent = component == "title" ? .title : .block(BlockCode(component))
+        if case .block(let code) = target, referentiel?.block(code) == nil {
+            throw InputError(SourceLocation(file: "--component"), "bloc « \(component) » inconnu pour \(s.certification).")
+        }
+        print(try JuryWorkflows.revoke(id, candidate: CandidateID(candidate), component: target,
+                                       decision: DecisionKind(rawValue: decision)!, reason: reason,
+                                       date: try date.map { try parseDay($0, option: "--date") } ?? Today.day(),
+                                       database: database, actor: actor.value))
+    }
+}
+
+struct JuryMinutesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pv", abstract: "Écrit le procès-verbal d'une session close (PDF A4, et son double CSV).")
+
+    @OptionGroup var options: DatabaseOptions
+    @OptionGroup var session: SessionArgument
+    @Option(name: .long, help: "Fichier PDF à écrire.") var out: String
+    @Option(name: .long, help: "Double CSV du procès-verbal.") var csv: String?
+
+    func run() throws {
+        let database = try AppDatabase.open(path: options.db)
+        let minutes = try JuryWorkflows.writeMinutes(try session.id, pdf: out, csv: csv, database: database)
+        print("Procès-verbal écrit : \(out)\(csv.map { " et \($0)" } ?? "") (\(minutes.rows.count) candidat(s)).")
+    }
+}
+
+struct JuryNotify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "notify",
+        abstract: "Écrit la notification de décision de chaque convoqué d'une session close (un PDF par candidat).")
+
+    @OptionGroup var options: DatabaseOptions
+    @OptionGroup var session: SessionArgument
+    @Option(name: .customLong("out-dir"), help: "Dossier où écrire les notifications.") var outDir: String
+
+    func run() throws {
+        let database = try AppDatabase.open(path: options.db)
+        let files = try JuryWorkflows.writeNotifications(try session.id, folder: outDir, database: database)
+        print("\(files.count) notification(s) écrite(s) dans \(outDir).")
+    }
+}
