@@ -16,8 +16,8 @@ public final class PDFDocument {
     /// Where the next block of content starts, in points from the top of the page.
     public private(set) var y: Double
     public private(set) var pageNumber = 1
-    /// Printed at the foot of every page, with the page number.
-    public var footer: String
+    /// Printed at the foot of every page, with the page number; nil for no footer at all.
+    public var footer: String?
 
     let context: OpaquePointer
     private let surface: OpaquePointer
@@ -27,7 +27,7 @@ public final class PDFDocument {
     /// Drawn at the top of every page after the first (e.g. a table's header row).
     private var continuation: (() -> Void)?
 
-    public init(path: String, title: String, footer: String = "", margin: Double = 48) throws {
+    public init(path: String, title: String, footer: String? = "", margin: Double = 48) throws {
         self.path = path
         self.margin = margin
         self.footer = footer
@@ -139,6 +139,7 @@ public final class PDFDocument {
     }
 
     private func drawFooter() {
+        guard let footer else { return }
         let text = footer.isEmpty ? "Page \(pageNumber)" : "\(footer) — page \(pageNumber)"
         draw(text, style: TextStyle.small.with(grey: 0.4, alignment: .center), x: margin,
              y: Self.pageHeight - margin + 2, width: contentWidth)

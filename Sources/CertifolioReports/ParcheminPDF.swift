@@ -8,10 +8,10 @@ public enum ParcheminPDF {
             throw DocumentRefused.titleNotAwarded(d.candidate.id, d.referentiel.code)
         }
         let r = d.referentiel
-        let pdf = try PDFDocument(path: path, title: "Parchemin — \(d.candidate.displayName)", margin: 64)
+        let pdf = try PDFDocument(path: path, title: "Parchemin — \(d.candidate.displayName)", footer: nil, margin: 64)
         let serif = TextStyle(font: TextStyle.serif, size: 12, alignment: .center)
-        pdf.paragraph(DocumentParts.certifier(r), style: serif.with(size: 11, grey: 0.25), spaceAfter: 60)
-        pdf.paragraph("RÉPUBLIQUE FRANÇAISE", style: serif.with(size: 11, bold: true), spaceAfter: 40)
+        pdf.paragraph(DocumentParts.certifier(r), style: serif.with(size: 11, grey: 0.25), spaceAfter: 40)
+        pdf.paragraph("RÉPUBLIQUE FRANÇAISE", style: serif.with(size: 11, bold: true), spaceAfter: 28)
         pdf.paragraph("Certification professionnelle enregistrée au Répertoire national des certifications "
                       + "professionnelles sous le numéro \(r.code), niveau \(r.level)", style: serif, spaceAfter: 30)
         pdf.paragraph("Vu la décision du jury réuni le \(awarded.french),", style: serif, spaceAfter: 20)
@@ -19,14 +19,16 @@ public enum ParcheminPDF {
         pdf.paragraph(r.title, style: serif.with(size: 20, bold: true), spaceAfter: 24)
         pdf.paragraph("est délivré à", style: serif.with(italic: true), spaceAfter: 8)
         pdf.paragraph(d.candidate.displayName, style: serif.with(size: 22, bold: true), spaceAfter: 8)
-        pdf.paragraph(d.bornOn.prefix(1).uppercased() + d.bornOn.dropFirst(), style: serif, spaceAfter: 50)
+        pdf.paragraph(d.bornOn.prefix(1).uppercased() + d.bornOn.dropFirst(), style: serif, spaceAfter: 36)
         pdf.paragraph("Fait à \(d.issuedAt), le \(d.issuedOn.french)", style: serif, spaceAfter: 20)
-        pdf.paragraph("Le président du jury                                        Le certificateur",
-                      style: serif.with(size: 11), spaceAfter: 6)
-        let top = pdf.y
-        pdf.frame(x: pdf.margin + 20, y: top, width: 170, height: 70)
-        pdf.frame(x: pdf.margin + pdf.contentWidth - 190, y: top, width: 170, height: 70)
-        pdf.skip(80)
+        let left = pdf.margin + 20
+        let right = pdf.margin + pdf.contentWidth - 190
+        pdf.draw("Le président du jury", style: serif.with(size: 11), x: left, y: pdf.y, width: 170)
+        pdf.draw("Pour le certificateur", style: serif.with(size: 11), x: right, y: pdf.y, width: 170)
+        pdf.skip(20)
+        pdf.frame(x: left, y: pdf.y, width: 170, height: 70)
+        pdf.frame(x: right, y: pdf.y, width: 170, height: 70)
+        pdf.skip(84)
         pdf.paragraph("N° de candidat : \(d.candidate.id)", style: TextStyle.small.with(grey: 0.4, alignment: .center))
         try pdf.finish()
     }

@@ -19,9 +19,11 @@ public struct JuryProposal: Sendable, Equatable {
     public var titleAwarded: Bool
 
     public init(verdict: Verdict) {
-        // No jury sits for a route the fiche does not open: nothing to propose.
+        // No jury sits for a route the fiche does not open, and a title holder has nothing left
+        // to validate: nothing to propose then.
         let routeOpen = !verdict.title.reasons.contains { $0.code == .routeNotAllowed }
-        blocks = routeOpen ? verdict.blocks.filter { $0.status == .passed }.map(\.code) : []
+        let open = routeOpen && verdict.title.status != .awarded
+        blocks = open ? verdict.blocks.filter { $0.status == .passed }.map(\.code) : []
         acquired = verdict.blocks.filter { $0.status == .acquired }.map(\.code)
         titleAwarded = verdict.title.status == .awarded
         switch verdict.title.status {

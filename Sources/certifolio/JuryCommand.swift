@@ -264,6 +264,6 @@ struct JuryNotify: ParsableCommand {
     func run() throws {
         let database = try AppDatabase.open(path: options.db)
         let files = try JuryWorkflows.writeNotifications(try session.id, folder: outDir, database: database)
-        print("\(files.count) notification(s) écrite(s) dans \(outDir).")
+        print("\(files.count) notification(s) écrite(s) dans le dossier « \(outDir) ».")
     }
 }
