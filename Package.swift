@@ -66,7 +66,8 @@ let package = Package(
         .testTarget(name: "CertifolioInterchangeTests", dependencies: ["CertifolioInterchange"]),
         .testTarget(name: "CertifolioReportsTests", dependencies: ["CertifolioReports", "CertifolioInterchange"]),
         .testTarget(name: "CertifolioPDFTests", dependencies: ["CertifolioPDF"]),
-        .testTarget(name: "CertifolioAppTests", dependencies: ["CertifolioApp", "CertifolioInterchange"]),
+        .testTarget(name: "CertifolioAppTests",
+                    dependencies: ["CertifolioApp", "CertifolioInterchange", "CertifolioReports", "CertifolioRules"]),
         .testTarget(name: "CertifolioCLITests", dependencies: ["certifolio"]),
     ]
 )

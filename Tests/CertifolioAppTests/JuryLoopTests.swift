@@ -1,0 +1,312 @@
+import CertifolioCore
+import CertifolioInterchange
+import CertifolioReports
+import CertifolioRules
+import CertifolioStore
+import Foundation
+import Testing
+@testable import CertifolioApp
+
+/// The whole jury loop on the sample cohort meqp-2025: session, members, convocation,
+/// proposals, decisions, closing, PV (read back with pdftotext), amendment, attestation,
+/// parchemin, and the verdicts of §4 afterwards.
+@Suite struct JuryLoopTests {
+    static let sessionDay = Day(iso: "2027-06-30")!
+
+    final class Loop {
+        let sandbox: ImportPipelineTests.Sandbox
+        var database: AppDatabase { sandbox.database }
+        var folder: URL { sandbox.folder }
+        let session: JurySessionID
+
+        init() throws {
+            sandbox = try ImportPipelineTests.Sandbox()
+            _ = try Workflows.importCohort(
+                folder: ImportPipelineTests.root.appendingPathComponent("SampleCohorts/meqp-2025").path,
+                into: sandbox.database, actor: tester)
+            session = try sandbox.database.createJurySession(certification: "RNCP41818", date: JuryLoopTests.sessionDay,
+                                                             place: "Paris, Cnam, salle 31.2.85", actor: tester)
+            // M. François Lemaître evaluated most candidates of the cohort.
+            for (name, role) in [("M. François Lemaître", "expert_domaine"), ("Nadia Berrada", "professionnel_ess")] {
+                try database.addJuryMember(JuryMember(name: name, role: JuryRoleID(role), external: true), to: session,
+                                           actor: tester)
+            }
+        }
+
+        func file(_ name: String, _ text: String) throws -> String {
+            let path = folder.appendingPathComponent(name).path
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            return path
+        }
+
+        func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+        /// Convokes the cohort, adds a second expert, decides by a sheet and the proposals, closes.
+        func runToClosing() throws {
+            _ = try JuryWorkflows.convoke(session, candidates: [], cohort: "MEQP-2025", database: database, actor: tester)
+            try database.addJuryMember(JuryMember(name: "Claire Dubois", role: "expert_domaine", external: true),
+                                       to: session, actor: tester)
+            try JuryWorkflows.decide(session, file: try file("decisions.csv", """
+                candidate_id,component,decision,motive
+                MQ002,title,ajourne,Fraude constatée au mémoire
+                MQ032,title,absent,Absent à la délibération
+
+                """), database: database, actor: tester)
+            try JuryWorkflows.acceptProposals(session, database: database, actor: tester)
+            try JuryWorkflows.close(session, database: database, actor: tester)
+        }
+    }
+
+    @Test func convocationLeavesOutClosedRoutesAndTitleHoldersAndNamesThem() throws {
+        let loop = try Loop()
+        let result = try JuryWorkflows.convoke(loop.session, candidates: [], cohort: "MEQP-2025", database: loop.database,
+                                               actor: tester)
+        #expect(result.closedRoute == ["MQ033", "MQ034"])
+        #expect(result.titleHolders == ["MQ013", "MQ014", "MQ015"])
+        #expect(result.added == 29)
+        #expect(throws: JuryError.self) {
+            try JuryWorkflows.convoke(loop.session, candidates: ["MQ033"], cohort: nil, database: loop.database, actor: tester)
+        }
+    }
+
+    @Test func proposalsAndCompositionAsOfTheSessionDate() throws {
+        let loop = try Loop()
+        _ = try JuryWorkflows.convoke(loop.session, candidates: ["MQ001", "MQ016", "MQ032"], cohort: nil,
+                                      database: loop.database, actor: tester)
+        let reviews = try JuryWorkflows.reviews(loop.session, database: loop.database)
+        #expect(reviews.map(\.record.candidate.id) == ["MQ001", "MQ016", "MQ032"])
+        #expect(reviews.map(\.proposal.kind) == [.title, .blocks, .none])
+        #expect(reviews.allSatisfy { $0.verdict.asOf == JuryLoopTests.sessionDay })
+        // Lemaître evaluated MQ001: the expert seat is empty for MQ001 until another expert sits.
+        #expect(!reviews[0].composition.isMet)
+        #expect(reviews[0].composition.problems[0].contains("M. François Lemaître a évalué MQ001"))
+        let line = ProposalJSON.line(verdict: reviews[0].verdict, composition: reviews[0].composition,
+                                     proposal: reviews[0].proposal)
+        let json = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+        #expect(json["candidate_id"] as? String == "MQ001")
+        #expect(json["composition_ok"] as? Bool == false)
+        #expect((json["composition_problems"] as? [String])?.count == 1)
+        #expect(json["proposal"] as? String == "title")
+        #expect((json["blocks"] as? [String])?.count == 4)
+        #expect((json["verdict"] as? [String: Any])?["as_of"] as? String == "2027-06-30")
+    }
+
+    @Test func closingIsRefusedWithEveryReasonAndChangesNothing() throws {
+        let loop = try Loop()
+        _ = try JuryWorkflows.convoke(loop.session, candidates: ["MQ001", "MQ016"], cohort: nil, database: loop.database,
+                                      actor: tester)
+        do {
+            try JuryWorkflows.close(loop.session, database: loop.database, actor: tester)
+            Issue.record("closing should be refused")
+        } catch let error as CloseRefused {
+            // Lemaître evaluated MQ001, not MQ016: only MQ001 lacks an expert.
+            #expect(error.problems.count == 3)
+            #expect(error.problems[0].hasPrefix("MQ001 : Il manque 1 membre « Expert du domaine externe »"))
+            #expect(error.problems[1] == "MQ001 : aucune décision enregistrée.")
+            #expect(error.problems[2] == "MQ016 : aucune décision enregistrée.")
+        }
+        #expect(try loop.database.jurySession(loop.session).closedAt == nil)
+    }
+
+    @Test func aBadDecisionSheetIsReportedWholeAndRecordsNothing() throws {
+        let loop = try Loop()
+        _ = try JuryWorkflows.convoke(loop.session, candidates: ["MQ001", "MQ016"], cohort: nil, database: loop.database,
+                                      actor: tester)
+        let sheet = try loop.file("bad.csv", """
+            candidate_id,component,decision,motive
+            MQ001,RNCP41818BC01,valide,
+            MQ001,title,ajourne,
+            MQ016,title,valide,Le jury passe outre
+            MQ099,title,valide,
+            MQ034,title,valide,
+            MQ001,RNCP41818BC09,valide,
+            MQ016,RNCP41818BC01,refuse,
+            MQ001,RNCP41818BC01,valide,
+
+            """)
+        do {
+            try JuryWorkflows.decide(loop.session, file: sheet, database: loop.database, actor: tester)
+            Issue.record("the sheet should be refused")
+        } catch let error as InputErrors {
+            let places = error.errors.map { "\($0.location.line ?? 0):\($0.location.columnName ?? "")" }
+            #expect(places == ["3:motive", "4:decision", "5:candidate_id", "6:candidate_id", "7:component",
+                               "8:decision", "9:component"])
+            #expect(error.errors[0].problem.contains("s'écarte de la proposition (« valide ») : un motif est obligatoire"))
+            #expect(error.errors[1].problem.contains("RNCP41818BC04 n'étant ni acquis ni validé(s) dans cette session"))
+            #expect(error.errors[2].problem == "candidat « MQ099 » inconnu.")
+            #expect(error.errors[3].problem.contains("n'est pas convoqué"))
+            #expect(error.errors[6].problem.contains("déjà décidé ligne 2"))
+            #expect(error.message.hasSuffix("Aucune décision n'a été enregistrée."))
+        }
+        #expect(try loop.database.draftDecisions(loop.session).isEmpty)
+    }
+
+    @Test func closedSessionDecisionsAreWhatProgressCounts() throws {
+        let loop = try Loop()
+        let before = try loop.database.candidateRecord("MQ001")!
+        let referentiel = try loop.database.referentiels()["RNCP41818"]!
+        #expect(VerdictEngine.verdict(for: before, referentiel: referentiel, asOf: JuryLoopTests.sessionDay).title.status
+                == .eligible)
+        try loop.runToClosing()
+        let after = try loop.database.candidateRecord("MQ001")!
+        let verdict = VerdictEngine.verdict(for: after, referentiel: referentiel, asOf: JuryLoopTests.sessionDay)
+        #expect(verdict.title.status == .awarded)
+        #expect(verdict.title.awardedOn == JuryLoopTests.sessionDay)
+        #expect(verdict.blocks.allSatisfy { $0.status == .acquired })
+        // The day before the session, nothing of it counts yet.
+        let dayBefore = VerdictEngine.verdict(for: after, referentiel: referentiel, asOf: Day(iso: "2027-06-29")!)
+        #expect(dayBefore.title.status == .eligible)
+        // MQ016: blocks validated, title adjourned: partial validation.
+        let partial = VerdictEngine.verdict(for: try loop.database.candidateRecord("MQ016")!, referentiel: referentiel,
+                                            asOf: JuryLoopTests.sessionDay)
+        #expect(partial.blocks.map(\.status) == [.acquired, .acquired, .failed, .acquired])
+    }
+
+    @Test func theProcesVerbalSaysEverythingAndItsCSVTwinMatches() throws {
+        let loop = try Loop()
+        try loop.runToClosing()
+        try JuryWorkflows.revoke(loop.session, candidate: "MQ031", component: .title, decision: .ajourne,
+                                 reason: "Livret non remis (constat du 2 juillet 2027)", date: Day(iso: "2027-07-03")!,
+                                 database: loop.database, actor: tester)
+        let minutes = try JuryWorkflows.writeMinutes(loop.session, pdf: loop.path("pv.pdf"), csv: loop.path("pv.csv"),
+                                                     database: loop.database)
+        let text = flat(try pdftotext(loop.path("pv.pdf")))
+        for expected in ["AROBASE INGENIERIE", "Procès-verbal de la session de jury",
+                         "RNCP41818 — Manager expert qualité et performance des organisations d'économie sociale et solidaire",
+                         "Session n° 1 du 30 juin 2027 — Paris, Cnam, salle 31.2.85",
+                         "MQ001 — Noé MOREAU", "MQ009 — Hélène DAVID", "Acquis Acquis Validé Validé Validé",
+                         "Candidats convoqués 29", "Titres délivrés 16",
+                         "Validations partielles : blocs acquis et ce qui reste à acquérir",
+                         "MQ016 — Cécile GARCIA Blocs acquis : RNCP41818BC01 (jury du 30 juin 2027)",
+                         "Reste à acquérir pour le titre : • Bloc RNCP41818BC03",
+                         "MQ002, titre — Ajourné : Fraude constatée au mémoire",
+                         "M. François Lemaître, ayant évalué ces candidats, n'a pas siégé",
+                         "Avenants (décisions révoquées après la clôture)", "Livret non remis",
+                         "Membres du jury", "Nadia Berrada", "Professionnel externe, possédant une expertise dans l'ESS",
+                         "Signature", "Fait à Paris, Cnam, salle 31.2.85, le 30 juin 2027."] {
+            #expect(text.contains(expected), "PV should contain « \(expected) »")
+        }
+        #expect(text.contains("Validé *"), "the amended title is marked")
+        #expect(minutes.totals.titles == 16)
+        #expect(minutes.amendments.count == 1)
+
+        let csv = try String(contentsOfFile: loop.path("pv.csv"), encoding: .utf8)
+        let table = try CSVTable(file: "pv.csv", bytes: Array(csv.utf8))
+        #expect(table.header == MinutesCSV.header)
+        #expect(table.rows.count == (try loop.database.sessionDecisions(loop.session)).count)
+        let amended = table.rows.filter { !$0.fields[11].isEmpty }
+        #expect(amended.count == 1)
+        #expect(amended.first?.fields[2] == "MQ031")
+        #expect(amended.first?.fields[12] == "Livret non remis (constat du 2 juillet 2027)")
+    }
+
+    @Test func attestationAndParcheminCarryTheBlocksTheTitleAndTheJuryDate() throws {
+        let loop = try Loop()
+        try loop.runToClosing()
+        let document = try JuryWorkflows.candidateDocument("MQ001", issuedOn: Day(iso: "2027-07-10")!, place: nil,
+                                                           database: loop.database)
+        try JuryWorkflows.writeAttestation(document, to: loop.path("attestation.pdf"))
+        let attestation = flat(try pdftotext(loop.path("attestation.pdf")))
+        for expected in ["Attestation de validation de blocs de compétences", "Noé MOREAU, né(e) le 6 février 1996",
+                         "RNCP41818BC01 — Encadrer le diagnostic stratégique",
+                         "Validé par décision du jury du 30 juin 2027.", "Compétences attestées",
+                         "• Identifier les enjeux et l'impact des politiques publiques",
+                         "RNCP41818BC04 — Manager les équipes", "lui a été délivré par décision du jury du 30 juin 2027",
+                         "Fait à Paris, Cnam, salle 31.2.85, le 10 juillet 2027"] {
+            #expect(attestation.contains(expected), "attestation should contain « \(expected) »")
+        }
+        try ParcheminPDF.write(document, to: loop.path("parchemin.pdf"))
+        let parchemin = flat(try pdftotext(loop.path("parchemin.pdf")))
+        #expect(parchemin.contains("Manager expert qualité et performance des organisations d'économie sociale et solidaire"))
+        #expect(parchemin.contains("est délivré à Noé MOREAU"))
+        #expect(parchemin.contains("Vu la décision du jury réuni le 30 juin 2027"))
+        #expect(try pdfPages(loop.path("parchemin.pdf")) == 1)
+
+        let adjourned = try JuryWorkflows.candidateDocument("MQ016", issuedOn: Day(iso: "2027-07-10")!, place: nil,
+                                                            database: loop.database)
+        #expect(throws: DocumentRefused.titleNotAwarded("MQ016", "RNCP41818")) {
+            try ParcheminPDF.write(adjourned, to: loop.path("refused.pdf"))
+        }
+        let nobody = try JuryWorkflows.candidateDocument("MQ027", issuedOn: Day(iso: "2027-07-10")!, place: nil,
+                                                         database: loop.database)
+        #expect(throws: DocumentRefused.nothingAcquired("MQ027")) {
+            try JuryWorkflows.writeAttestation(nobody, to: loop.path("refused.pdf"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: loop.path("refused.pdf")))
+    }
+
+    @Test func aRevocationInANewSessionTakesEffectWhenItCloses() throws {
+        let loop = try Loop()
+        try loop.runToClosing()
+        let second = try loop.database.createJurySession(certification: "RNCP41818", date: Day(iso: "2027-10-15")!,
+                                                         place: "Lyon", actor: tester)
+        for (name, role) in [("Claire Dubois", "expert_domaine"), ("Nadia Berrada", "professionnel_ess")] {
+            try loop.database.addJuryMember(JuryMember(name: name, role: JuryRoleID(role), external: true), to: second,
+                                            actor: tester)
+        }
+        try loop.database.convoke(["MQ016"], to: second, actor: tester)
+        try JuryWorkflows.revoke(second, candidate: "MQ016", component: .block("RNCP41818BC01"), decision: .ajourne,
+                                 reason: "Plagiat établi après le jury", date: Day(iso: "2027-10-15")!,
+                                 database: loop.database, actor: tester)
+        let referentiel = try loop.database.referentiels()["RNCP41818"]!
+        func blockOne(_ asOf: String) throws -> BlockStatus {
+            VerdictEngine.verdict(for: try loop.database.candidateRecord("MQ016")!, referentiel: referentiel,
+                                  asOf: Day(iso: asOf)!).blocks[0].status
+        }
+        #expect(try blockOne("2027-10-20") == .acquired, "an open session counts for nothing")
+        try JuryWorkflows.close(second, database: loop.database, actor: tester)
+        #expect(try blockOne("2027-10-14") == .acquired)
+        #expect(try blockOne("2027-10-15") == .passed)
+        let minutes = try JuryWorkflows.minutes(second, database: loop.database)
+        #expect(minutes.rows[0].decisions[.block("RNCP41818BC01")]?.decision.revocationReason == "Plagiat établi après le jury")
+    }
+
+    @Test func documentsToAPathThatCannotBeWrittenLeaveNothing() throws {
+        let loop = try Loop()
+        try loop.runToClosing()
+        #expect(throws: PDFErrorMatcher.self) {
+            do { try JuryWorkflows.writeMinutes(loop.session, pdf: loop.path("absent/pv.pdf"), csv: nil, database: loop.database) }
+            catch let error as UserFacingError where error.message.contains("absent/pv.pdf") { throw PDFErrorMatcher() }
+        }
+        #expect(throws: InputError.self) {
+            try JuryWorkflows.writeMinutes(loop.session, pdf: loop.path("pv.pdf"), csv: loop.path("absent/pv.csv"),
+                                           database: loop.database)
+        }
+        #expect(!FileManager.default.fileExists(atPath: loop.path("pv.pdf")), "the PDF goes when its CSV twin fails")
+        #expect(throws: JuryError.sessionOpen(JurySessionID(2))) {
+            let open = try loop.database.createJurySession(certification: "RNCP41818", date: JuryLoopTests.sessionDay,
+                                                           place: "P", actor: tester)
+            try JuryWorkflows.writeMinutes(open, pdf: loop.path("pv.pdf"), csv: nil, database: loop.database)
+        }
+    }
+
+    struct PDFErrorMatcher: Error {}
+}
+
+/// The PDF's text as pdftotext (poppler-utils) gives it back.
+func pdftotext(_ path: String) throws -> String {
+    try run("/usr/bin/pdftotext", [path, "-"])
+}
+
+func pdfPages(_ path: String) throws -> Int {
+    let info = try run("/usr/bin/pdfinfo", [path])
+    let line = info.split(separator: "\n").first { $0.hasPrefix("Pages:") } ?? ""
+    return Int(line.split(separator: " ").last ?? "") ?? 0
+}
+
+private func run(_ tool: String, _ arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: tool)
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+}
+
+/// Words separated by single spaces: where the layout breaks lines does not matter.
+func flat(_ text: String) -> String {
+    text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+}
