@@ -22,7 +22,9 @@ struct DemoCommand: ParsableCommand {
     var db: String?
     @Option(name: .long, help: "Dossier des exemples (SampleCohorts/ du dépôt par défaut).")
     var samples: String?
-    @Option(name: .customLong("as-of"), help: "Date de la situation (AAAA-MM-JJ).")
+    @Option(name: .long, help: "Dossier où écrire les documents (PV, attestations…) ; un dossier temporaire par défaut.")
+    var documents: String?
+    @Option(name: .customLong("as-of"), help: "Date de la situation et de la session de jury (AAAA-MM-JJ).")
     var asOf: String = DemoCommand.sampleDay
 
     func validate() throws {
@@ -74,7 +76,9 @@ struct DemoCommand: ParsableCommand {
             section("6. Le même verdict en JSON (certifolio progress --candidate \(example.record.candidate.id) --json)")
             print(VerdictJSON.line(example.verdict))
         }
-        print("")
+        let documents = URL(fileURLWithPath: self.documents ?? temporary.path + "-documents")
+        try FileManager.default.createDirectory(at: documents, withIntermediateDirectories: true)
+        try JuryDemo(database: database, day: day, documents: documents, section: section).run()
         print(db == nil ? "Base de démonstration jetable : supprimée." : "Base conservée : \(path)")
     }
 

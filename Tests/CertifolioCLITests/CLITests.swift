@@ -144,5 +144,17 @@ let header = "candidate_id,family_name,given_names,birth_date,email,certificatio
         #expect(r.stdout.contains("Bilan RNCP36888"))
         #expect(r.stdout.contains("présentables au jury pour le titre"))
         #expect(r.stdout.contains("\"candidate_id\""))
+        // The jury loop, from convocation to the audit check.
+        #expect(r.stdout.contains("29 candidats convoqués"))
+        #expect(r.stdout.contains("Session n° 1 close"))
+        #expect(r.stdout.contains("Avenant à la session n° 1"))
+        #expect(r.stdout.contains("16 titres"))
+        #expect(r.stdout.contains("Journal intact"))
+        let folder = r.stdout.split(separator: "\n").first { $0.hasPrefix("Documents conservés dans ") }!
+            .dropFirst("Documents conservés dans ".count)
+        let files = try FileManager.default.contentsOfDirectory(atPath: String(folder))
+        #expect(files.contains("pv-session-1.pdf") && files.contains("pv-session-1.csv"))
+        #expect(files.contains("parchemin-MQ001.pdf"))
+        try FileManager.default.removeItem(atPath: String(folder))
     }
 }

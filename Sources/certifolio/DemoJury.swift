@@ -1,0 +1,95 @@
+import CertifolioApp
+import CertifolioCore
+import CertifolioReports
+import CertifolioStore
+import Foundation
+
+/// The jury part of the demo: a session of the RNCP41818 sample cohort from convocation to the
+/// signed PV, the candidates' documents, an amendment and the audit check.
+struct JuryDemo {
+    let database: AppDatabase
+    let day: Day
+    /// Where the PDF and CSV documents are written (kept after the demo).
+    let documents: URL
+    let section: (String) -> Void
+    let actor = Actor("demo:secretaire")
+
+    func run() throws {
+        section("7. Session de jury RNCP41818 du \(day.french) (certifolio jury create / member / convoke)")
+        let id = try database.createJurySession(certification: "RNCP41818", date: day,
+                                                place: "Paris, Cnam, salle 31.2.85", actor: actor)
+        print("  Session n° \(id) ouverte.")
+        for (name, role) in [("M. François Lemaître", "expert_domaine"), ("Nadia Berrada", "professionnel_ess")] {
+            try database.addJuryMember(JuryMember(name: name, role: JuryRoleID(role), external: true), to: id, actor: actor)
+            print("  Membre : \(name) (\(role), externe)")
+        }
+        let convocation = try JuryWorkflows.convoke(id, candidates: [], cohort: "MEQP-2025", database: database,
+                                                    actor: actor)
+        print("  \(convocation.added) candidats convoqués ; laissés de côté : voie non ouverte "
+              + convocation.closedRoute.map(\.rawValue).joined(separator: ", ") + ", titre déjà obtenu "
+              + convocation.titleHolders.map(\.rawValue).joined(separator: ", ") + ".")
+
+        section("8. Propositions et composition (certifolio jury propose)")
+        let reviews = try JuryWorkflows.reviews(id, database: database)
+        let kinds = Dictionary(grouping: reviews, by: \.proposal.kind).mapValues(\.count)
+        print("  Titre proposé : \(kinds[.title] ?? 0) ; blocs seuls : \(kinds[.blocks] ?? 0) ; rien : \(kinds[.none] ?? 0).")
+        for review in reviews.prefix(3) { print("  " + JurySessionText.proposal(review).replacingOccurrences(of: "\n", with: "\n  ")) }
+        print("  …")
+
+        section("9. Clôture refusée tant que le jury n'est pas au complet et que des décisions manquent")
+        do {
+            try JuryWorkflows.close(id, database: database, actor: actor)
+        } catch let refused as CloseRefused {
+            print("  " + refused.problems.prefix(3).joined(separator: "\n  ") + "\n  … (\(refused.problems.count) motifs)")
+        }
+        try database.addJuryMember(JuryMember(name: "Claire Dubois", role: "expert_domaine", external: true), to: id,
+                                   actor: actor)
+        print("  Membre ajouté : Claire Dubois (expert_domaine, externe), qui n'a évalué personne.")
+
+        section("10. Décisions (certifolio jury decide), clôture (certifolio jury close)")
+        let sheet = documents.appendingPathComponent("decisions-jury.csv")
+        try """
+            candidate_id,component,decision,motive
+            MQ002,title,ajourne,Mémoire non conforme à la charte anti-plagiat (rapport du 12 juin 2027)
+            MQ032,title,absent,Absent à la délibération
+
+            """.write(to: sheet, atomically: true, encoding: .utf8)
+        let decided = try JuryWorkflows.decide(id, file: sheet.path, database: database, actor: actor)
+        let accepted = try JuryWorkflows.acceptProposals(id, database: database, actor: actor)
+        print("  \(decided.count) décisions motivées (écarts à la proposition), \(accepted) conformes aux propositions.")
+        try JuryWorkflows.close(id, database: database, actor: actor)
+        print("  Session n° \(id) close : ses décisions comptent désormais, datées du \(day.french).")
+        section("11. Avenant (certifolio jury revoke) et documents (jury pv, jury notify, attestation, parchemin)")
+        print("  " + (try JuryWorkflows.revoke(id, candidate: "MQ031", component: .title, decision: .ajourne,
+                                                reason: "Erreur matérielle : livret de compétences non remis",
+                                                date: day.adding(days: 3), database: database, actor: actor)))
+        let pv = documents.appendingPathComponent("pv-session-\(id).pdf").path
+        let csv = documents.appendingPathComponent("pv-session-\(id).csv").path
+        let minutes = try JuryWorkflows.writeMinutes(id, pdf: pv, csv: csv, database: database)
+        let t = minutes.totals
+        print("  Procès-verbal : \(pv) (+ CSV) — \(t.candidates) candidats, \(t.titles) titres, "
+              + "\(t.partial) validations partielles, \(minutes.amendments.count) avenant.")
+        let notifications = try JuryWorkflows.writeNotifications(id, folder: documents.path, database: database)
+        print("  Notifications : \(notifications.count) PDF (notification-\(id)-MQ….pdf)")
+        let partials = minutes.rows.filter(\.isPartial)
+        if let partial = partials.first(where: { $0.remaining.first?.hasPrefix("Bloc") == true }) ?? partials.first {
+            print("  \(partial.candidate.id) (validation partielle) : blocs acquis "
+                  + partial.acquired.map(\.0.rawValue).joined(separator: ", ") + " ; reste : "
+                  + partial.remaining.joined(separator: " ; "))
+        }
+        if let holder = minutes.rows.first(where: \.titleAwarded)?.candidate.id {
+            let document = try JuryWorkflows.candidateDocument(holder, issuedOn: day.adding(days: 10), place: nil,
+                                                               database: database)
+            try JuryWorkflows.writeAttestation(document, to: documents.appendingPathComponent("attestation-\(holder).pdf").path)
+            try ParcheminPDF.write(document, to: documents.appendingPathComponent("parchemin-\(holder).pdf").path)
+            print("  Attestation et parchemin de \(holder) : attestation-\(holder).pdf, parchemin-\(holder).pdf")
+        }
+
+        section("12. Journal d'audit (certifolio audit verify)")
+        switch try database.verifyAudit() {
+        case .intact(let entries): print("  Journal intact : \(entries) entrées chaînées par SHA-256.")
+        case let .broken(entry, problem): print("  " + AuditChainBroken(entry: entry, problem: problem).message)
+        }
+        print("\nDocuments conservés dans \(documents.path)")
+    }
+}
