@@ -58,7 +58,8 @@ let package = Package(
         // Benchmark program: prints figures, never a timed test.
         .executableTarget(
             name: "certifolio-bench",
-            dependencies: ["CertifolioCore", "CertifolioRules", "CertifolioStore", "CertifolioInterchange", "CertifolioApp"]
+            dependencies: ["CertifolioCore", "CertifolioRules", "CertifolioStore", "CertifolioInterchange", "CertifolioApp",
+                           "CertifolioReports"]
         ),
         .testTarget(name: "CertifolioCoreTests", dependencies: ["CertifolioCore"]),
         .testTarget(name: "CertifolioRulesTests", dependencies: ["CertifolioRules", "CertifolioInterchange"]),
