@@ -47,9 +47,9 @@ extension AppDatabase {
     public func convoke(_ candidates: [CandidateID], to id: JurySessionID, actor: Actor) throws -> Int {
         try writer.write { db in
             let session = try JuryRows.openSession(id, db)
-            let already = Set(session.convoked)
+            var seen = Set(session.convoked)
             var added: [CandidateID] = []
-            for candidate in candidates where !already.contains(candidate) && !added.contains(candidate) {
+            for candidate in candidates where seen.insert(candidate).inserted {
                 guard let certification = try String.fetchOne(
                     db, sql: "SELECT certification FROM enrolment WHERE candidate_id = ?", arguments: [candidate.rawValue])
                 else { throw StoreError.unknownCandidate(candidate) }
