@@ -36,6 +36,7 @@ extension AppDatabase {
                                  arguments: [correctedID]) ?? false {
                 throw StoreError.eventAlreadyCorrected(correctedID)
             }
+            try Self.checkEvaluated(event, of: CandidateID(candidate), db)
             try db.execute(sql: """
                 INSERT INTO evaluation_event (candidate_id, component, modality, date, score, max_score, result,
                     evaluator, corrects_event_id, correction_reason, recorded_at)
@@ -49,6 +50,30 @@ extension AppDatabase {
                 "component": event.component.fileValue, "modality": event.modality.rawValue, "date": event.date.iso,
             ])
             return id
+        }
+    }
+}
+
+extension AppDatabase {
+    /// Refuses an event whose block, modality or final exam is not in the candidate's
+    /// certification (the whole-block modality counts for every block).
+    fileprivate static func checkEvaluated(_ event: EvaluationEvent, of candidate: CandidateID, _ db: Database) throws {
+        let certification = try String.fetchOne(db, sql: "SELECT certification FROM enrolment WHERE candidate_id = ?",
+                                                arguments: [candidate.rawValue]) ?? ""
+        let known: Bool
+        switch event.component {
+        case .final:
+            known = try Bool.fetchOne(db, sql: "SELECT COUNT(*) FROM final_exam WHERE certification = ? AND id = ?",
+                                      arguments: [certification, event.modality.rawValue]) ?? false
+        case .block(let code):
+            known = try Bool.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM block b JOIN certification c ON c.code = b.certification
+                WHERE b.code = ? AND b.certification = ?
+                  AND (c.whole_block_modality_id = ? OR EXISTS (SELECT 1 FROM modality m WHERE m.block = b.code AND m.id = ?))
+                """, arguments: [code.rawValue, certification, event.modality.rawValue, event.modality.rawValue]) ?? false
+        }
+        guard known else {
+            throw StoreError.unknownEvaluated(candidate, component: event.component.fileValue, modality: event.modality)
         }
     }
 }
