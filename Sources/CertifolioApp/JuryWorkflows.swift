@@ -171,6 +171,7 @@ public enum JuryWorkflows {
     }
 
     /// Writes the PV (and its CSV twin): both or neither.
+    @discardableResult
     public static func writeMinutes(_ id: JurySessionID, pdf: String, csv: String?, database: AppDatabase) throws
         -> JuryMinutes {
         let minutes = try minutes(id, database: database)
