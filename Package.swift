@@ -66,9 +66,12 @@ let package = Package(
         .testTarget(name: "CertifolioStoreTests", dependencies: ["CertifolioStore", "CertifolioInterchange", "CertifolioRules"]),
         .testTarget(name: "CertifolioInterchangeTests", dependencies: ["CertifolioInterchange"]),
         .testTarget(name: "CertifolioReportsTests", dependencies: ["CertifolioReports", "CertifolioInterchange"]),
-        .testTarget(name: "CertifolioPDFTests", dependencies: ["CertifolioPDF"]),
+        .testTarget(name: "CertifolioPDFTests", dependencies: ["CertifolioPDF", "CertifolioTestSupport"]),
         .testTarget(name: "CertifolioAppTests",
-                    dependencies: ["CertifolioApp", "CertifolioInterchange", "CertifolioReports", "CertifolioRules"]),
+                    dependencies: ["CertifolioApp", "CertifolioInterchange", "CertifolioReports", "CertifolioRules",
+                                   "CertifolioTestSupport"]),
+        // Helpers shared by test targets (reading PDFs back).
+        .target(name: "CertifolioTestSupport", path: "Tests/Support"),
         .testTarget(name: "CertifolioCLITests", dependencies: ["certifolio"]),
     ]
 )

@@ -9,26 +9,37 @@ import Foundation
 /// records from the store, apply the rules (composition, proposals) and hand the result back
 /// to the store or to a document.
 public enum JuryWorkflows {
-    /// One convoked candidate as the jury sees them: verdict on the session date, composition
-    /// check, proposal.
-    public struct Review: Sendable, JurySessionText.Review {
-        public var record: CandidateRecord
-        public var verdict: Verdict
-        public var composition: JuryCompositionCheck
-        public var proposal: JuryProposal
+    /// A session with its certification's référentiel, read once per use case.
+    struct Context {
+        let session: JurySession
+        let referentiel: Referentiel
+
+        init(_ id: JurySessionID, _ database: AppDatabase) throws {
+            session = try database.jurySession(id)
+            guard let referentiel = try database.referentiels()[session.certification] else {
+                throw StoreError.unknownCertification(session.certification)
+            }
+            self.referentiel = referentiel
+        }
+
+        var id: JurySessionID { session.id }
+
+        func openSession() throws -> JurySession {
+            guard !session.isClosed else { throw JuryError.sessionClosed(session.id) }
+            return session
+        }
+
+        /// The review of every convoked candidate, in candidate id order.
+        func reviews(_ database: AppDatabase) throws -> [JuryReview] {
+            try database.candidateRecords(session: session.id).map {
+                JuryReview(record: $0, session: session, referentiel: referentiel)
+            }
+        }
     }
 
     /// The review of every convoked candidate, in candidate id order.
-    public static func reviews(_ id: JurySessionID, database: AppDatabase) throws -> [Review] {
-        let session = try database.jurySession(id)
-        let referentiel = try referentiel(of: session, database: database)
-        return try database.candidateRecords(session: id).map { record in
-            let verdict = VerdictEngine.verdict(for: record, referentiel: referentiel, asOf: session.date)
-            return Review(record: record, verdict: verdict,
-                          composition: JuryCompositionCheck.check(members: session.members, for: record,
-                                                                  referentiel: referentiel),
-                          proposal: JuryProposal(verdict: verdict))
-        }
+    public static func reviews(_ id: JurySessionID, database: AppDatabase) throws -> [JuryReview] {
+        try Context(id, database).reviews(database)
     }
 
     /// What a convocation did: who was convoked, who was left out and why.
@@ -45,15 +56,24 @@ public enum JuryWorkflows {
     /// title on the session date) or a whole cohort (the others are left out and named).
     public static func convoke(_ id: JurySessionID, candidates: [CandidateID], cohort: String?, database: AppDatabase,
                                actor: Actor) throws -> Convocation {
-        let session = try database.jurySession(id)
-        guard !session.isClosed else { throw JuryError.sessionClosed(id) }
-        let referentiel = try referentiel(of: session, database: database)
-        let ids = try cohort.map { try database.candidates(inCohort: $0) } ?? candidates
+        let context = try Context(id, database)
+        let session = try context.openSession()
+        let referentiel = context.referentiel
+        let records: [CandidateRecord]
+        if let cohort {
+            records = try database.candidateRecords(cohort: cohort)
+            guard !records.isEmpty else { throw JuryError.unknownCohort(cohort) }
+        } else {
+            records = try candidates.map { id in
+                guard let record = try database.candidateRecord(id) else { throw StoreError.unknownCandidate(id) }
+                return record
+            }
+        }
         var accepted: [CandidateID] = []
         var closedRoute: [CandidateID] = []
         var titleHolders: [CandidateID] = []
-        for candidate in ids {
-            guard let record = try database.candidateRecord(candidate) else { throw StoreError.unknownCandidate(candidate) }
+        for record in records {
+            let candidate = record.candidate.id
             // Another certification's candidate: the store refuses it with its own message.
             guard record.enrolment.certification == session.certification else {
                 accepted.append(candidate)
@@ -83,18 +103,18 @@ public enum JuryWorkflows {
     @discardableResult
     public static func decide(_ id: JurySessionID, file: String, database: AppDatabase,
                               actor: Actor) throws -> [SessionDecision] {
-        let session = try database.jurySession(id)
-        guard !session.isClosed else { throw JuryError.sessionClosed(id) }
+        let context = try Context(id, database)
+        _ = try context.openSession()
         guard let data = FileManager.default.contents(atPath: file) else {
             throw InputError(SourceLocation(file: file), "fichier introuvable ou illisible.")
         }
-        let context = DecisionSheetReader.Context(
-            session: id, referentiel: try referentiel(of: session, database: database),
+        let sheet = DecisionSheetReader.Context(
+            session: id, referentiel: context.referentiel,
             known: Set(try database.enrolledCertifications().keys),
-            proposals: Dictionary(uniqueKeysWithValues: try reviews(id, database: database)
+            proposals: Dictionary(uniqueKeysWithValues: try context.reviews(database)
                 .map { ($0.record.candidate.id, $0.proposal) }),
             drafts: try database.draftDecisions(id))
-        let decisions = try DecisionSheetReader(context: context).read(file: file, bytes: [UInt8](data))
+        let decisions = try DecisionSheetReader(context: sheet).read(file: file, bytes: [UInt8](data))
         try database.recordDecisions(decisions, in: id, actor: actor)
         return decisions
     }
@@ -104,10 +124,10 @@ public enum JuryWorkflows {
     /// decisions were recorded.
     @discardableResult
     public static func acceptProposals(_ id: JurySessionID, database: AppDatabase, actor: Actor) throws -> Int {
-        let decided = Set(try database.draftDecisions(id).map { "\($0.candidate)|\($0.component.fileValue)" })
+        let decided = Set(try database.draftDecisions(id).map(\.slot))
         let decisions = try reviews(id, database: database).flatMap { review in
             review.proposal.decisions
-                .filter { component, _ in !decided.contains("\(review.record.candidate.id)|\(component.fileValue)") }
+                .filter { component, _ in !decided.contains(DecisionSlot(review.record.candidate.id, component)) }
                 .map { component, kind in
                     SessionDecision(candidate: review.record.candidate.id, component: component, decision: kind,
                                     motive: nil)
@@ -120,12 +140,12 @@ public enum JuryWorkflows {
     /// Closes the session once the composition is met for every candidate and every
     /// convoked candidate has a decision; otherwise says everything that stands in the way.
     public static func close(_ id: JurySessionID, database: AppDatabase, actor: Actor) throws {
-        let session = try database.jurySession(id)
-        guard !session.isClosed else { throw JuryError.sessionClosed(id) }
+        let context = try Context(id, database)
+        let session = try context.openSession()
         let decided = Set(try database.draftDecisions(id).map(\.candidate))
         var problems: [String] = []
         if session.convoked.isEmpty { problems.append("aucun candidat n'est convoqué.") }
-        for review in try reviews(id, database: database) {
+        for review in try context.reviews(database) {
             let candidate = review.record.candidate.id
             for problem in review.composition.problems { problems.append("\(candidate) : \(problem)") }
             if !decided.contains(candidate) { problems.append("\(candidate) : aucune décision enregistrée.") }
@@ -141,7 +161,11 @@ public enum JuryWorkflows {
     public static func revoke(_ id: JurySessionID, candidate: CandidateID, component: DecisionComponent,
                               decision: DecisionKind, reason: String, date: Day, database: AppDatabase,
                               actor: Actor) throws -> String {
-        let session = try database.jurySession(id)
+        let context = try Context(id, database)
+        let session = context.session
+        if case .block(let code) = component, context.referentiel.block(code) == nil {
+            throw JuryError.unknownBlock(code, session.certification)
+        }
         if session.isClosed {
             let newID = try database.amendDecision(in: id, candidate: candidate, component: component,
                                                    decision: decision, reason: reason, date: date, actor: actor)
@@ -163,9 +187,9 @@ public enum JuryWorkflows {
 
     /// The minutes of a closed session.
     public static func minutes(_ id: JurySessionID, database: AppDatabase) throws -> JuryMinutes {
-        let session = try database.jurySession(id)
-        guard session.isClosed else { throw JuryError.sessionOpen(id) }
-        return JuryMinutes(session: session, referentiel: try referentiel(of: session, database: database),
+        let context = try Context(id, database)
+        guard context.session.isClosed else { throw JuryError.sessionOpen(id) }
+        return JuryMinutes(session: context.session, referentiel: context.referentiel,
                            records: try database.candidateRecords(session: id),
                            decisions: try database.sessionDecisions(id))
     }
@@ -213,7 +237,7 @@ public enum JuryWorkflows {
         guard let referentiel = try database.referentiels()[record.enrolment.certification] else {
             throw StoreError.unknownCertification(record.enrolment.certification)
         }
-        let lastPlace = try database.jurySessions().first { $0.isClosed && $0.convoked.contains(candidate) }?.place
+        let lastPlace = try database.lastClosedSessionPlace(of: candidate)
         return CandidateDocument(record: record, referentiel: referentiel, issuedOn: day,
                                  issuedAt: place ?? lastPlace ?? referentiel.certifiers.first?.legalName ?? "—")
     }
@@ -221,13 +245,6 @@ public enum JuryWorkflows {
     public static func writeAttestation(_ document: CandidateDocument, to path: String) throws {
         guard !document.acquiredBlocks.isEmpty else { throw DocumentRefused.nothingAcquired(document.candidate.id) }
         try AttestationPDF.write(document, to: path)
-    }
-
-    static func referentiel(of session: JurySession, database: AppDatabase) throws -> Referentiel {
-        guard let referentiel = try database.referentiels()[session.certification] else {
-            throw StoreError.unknownCertification(session.certification)
-        }
-        return referentiel
     }
 }
 

@@ -38,6 +38,18 @@ public struct JuryMember: Sendable, Equatable {
     }
 }
 
+/// What one decision is about: a candidate's block or title. A session holds one decision
+/// per slot.
+public struct DecisionSlot: Hashable, Sendable {
+    public var candidate: CandidateID
+    public var component: DecisionComponent
+
+    public init(_ candidate: CandidateID, _ component: DecisionComponent) {
+        self.candidate = candidate
+        self.component = component
+    }
+}
+
 /// One decision entered in a session: for a candidate, on a block or the title.
 public struct SessionDecision: Sendable, Equatable {
     public var candidate: CandidateID
@@ -58,6 +70,8 @@ public struct SessionDecision: Sendable, Equatable {
         self.revokes = revokes
         self.revocationReason = revocationReason
     }
+
+    public var slot: DecisionSlot { DecisionSlot(candidate, component) }
 }
 
 /// A decision as recorded for good (a closed session's, or an amendment), with its id.

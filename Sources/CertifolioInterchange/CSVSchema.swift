@@ -118,7 +118,14 @@ final class ErrorCollector {
 
     var isEmpty: Bool { total == 0 }
 
-    func throwIfAny(conclusion: String = "Rien n'a été importé.") throws(InputErrors) {
-        if total > 0 { throw InputErrors(errors, total: total, conclusion: conclusion) }
+    /// Throws the errors kept, in the order they were found or, for checks that run after a
+    /// whole file was read, in line order.
+    func throwIfAny(conclusion: String = "Rien n'a été importé.", inLineOrder: Bool = false) throws(InputErrors) {
+        guard total > 0 else { return }
+        let kept = inLineOrder
+            ? errors.enumerated().sorted { ($0.element.location.line ?? 0, $0.offset) < ($1.element.location.line ?? 0, $1.offset) }
+                .map(\.element)
+            : errors
+        throw InputErrors(kept, total: total, conclusion: conclusion)
     }
 }

@@ -47,7 +47,7 @@ public struct DecisionSheetReader: Sendable {
         }
         let errors = ErrorCollector()
         var decisions: [SessionDecision] = []
-        var seen: [Key: Int] = [:]
+        var seen: [DecisionSlot: Int] = [:]
         var titleLines: [(SessionDecision, CSVFieldReader)] = []
         for row in table.rows {
             let r = CSVFieldReader(columns: columns, row: row, errors: errors)
@@ -59,22 +59,12 @@ public struct DecisionSheetReader: Sendable {
             errors.add(InputError(SourceLocation(file: file, line: 2), "aucune décision dans le fichier."))
         }
         for (decision, r) in titleLines { checkTitleRestsOnBlocks(decision, sheet: decisions, r) }
-        if !errors.isEmpty {
-            // The title checks come after the whole sheet is read: put every error back in line order.
-            let sorted = errors.errors.enumerated().sorted {
-                ($0.element.location.line ?? 0, $0.offset) < ($1.element.location.line ?? 0, $1.offset)
-            }.map(\.element)
-            throw InputErrors(sorted, total: errors.total, conclusion: Self.conclusion)
-        }
+        // The title checks come after the whole sheet is read: report in line order.
+        try errors.throwIfAny(conclusion: Self.conclusion, inLineOrder: true)
         return decisions
     }
 
-    private struct Key: Hashable {
-        let candidate: CandidateID
-        let component: DecisionComponent
-    }
-
-    private func read(_ r: CSVFieldReader, seen: inout [Key: Int]) -> SessionDecision? {
+    private func read(_ r: CSVFieldReader, seen: inout [DecisionSlot: Int]) -> SessionDecision? {
         guard let id = r.nonEmpty("candidate_id", what: "identifiant du candidat").map(CandidateID.init) else { return nil }
         guard let proposal = context.proposals[id] else {
             r.fail("candidate_id", context.known.contains(id)
@@ -88,7 +78,7 @@ public struct DecisionSheetReader: Sendable {
         if kind == nil { r.fail("decision", "décision « \(kindText) » inconnue : valide, ajourne ou absent attendu.") }
         guard let component, let kind else { return nil }
 
-        let key = Key(candidate: id, component: component)
+        let key = DecisionSlot(id, component)
         if let first = seen[key] {
             r.fail("component", "\(id) / \(component.fileValue) : déjà décidé ligne \(first) de ce fichier.")
             return nil

@@ -3,15 +3,7 @@ import CertifolioRules
 
 /// A jury session and its proposals in plain French, for the terminal.
 public enum JurySessionText {
-    /// What a review needs to be printed, without depending on the app layer.
-    public protocol Review {
-        var record: CandidateRecord { get }
-        var verdict: Verdict { get }
-        var composition: JuryCompositionCheck { get }
-        var proposal: JuryProposal { get }
-    }
-
-    public static func render(_ s: JurySession, reviews: [some Review], drafts: [SessionDecision],
+    public static func render(_ s: JurySession, reviews: [JuryReview], drafts: [SessionDecision],
                               decided: Int?) -> String {
         var lines = ["Session n° \(s.id) — \(s.certification), le \(s.date.french), \(s.place) — "
                      + (s.isClosed ? "close (\(s.closedAt ?? ""))" : "ouverte")]
@@ -32,7 +24,7 @@ public enum JurySessionText {
     }
 
     /// "MQ001 Camille MARTIN — proposition : titre (blocs BC01, BC02) ; composition : respectée".
-    public static func proposal(_ r: some Review) -> String {
+    public static func proposal(_ r: JuryReview) -> String {
         let what: String
         switch r.proposal.kind {
         case .title: what = "délivrer le titre"

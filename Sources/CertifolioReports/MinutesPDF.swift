@@ -35,7 +35,7 @@ public enum MinutesPDF {
     private static func decisionsTable(_ pdf: PDFDocument, _ m: JuryMinutes) {
         pdf.paragraph("Décisions", style: .heading)
         let blocks = m.referentiel.blocks.map(\.code)
-        let amended = Set(m.amendments.map { "\($0.revoked.decision.candidate)|\($0.revoked.decision.component.fileValue)" })
+        let amended = Set(m.amendments.map(\.revoked.decision.slot))
         var columns = [PDFTable.Column("Candidat — voie d'accès", weight: 4.2)]
         columns += blocks.map { PDFTable.Column(shortCode($0, in: m.referentiel.code), weight: 1, alignment: .center) }
         columns.append(PDFTable.Column("Titre", weight: 1.1, alignment: .center))
@@ -56,9 +56,9 @@ public enum MinutesPDF {
                       style: .note, spaceAfter: 10)
     }
 
-    private static func cell(_ row: JuryMinutes.Row, _ component: DecisionComponent, amended: Set<String>) -> String {
+    private static func cell(_ row: JuryMinutes.Row, _ component: DecisionComponent, amended: Set<DecisionSlot>) -> String {
         if let decision = row.decisions[component] {
-            let mark = amended.contains("\(row.candidate.id)|\(component.fileValue)") ? " *" : ""
+            let mark = amended.contains(DecisionSlot(row.candidate.id, component)) ? " *" : ""
             return decision.decision.decision.pvWord + mark
         }
         if case .block(let code) = component, row.acquiredBefore.contains(code) { return "Acquis" }

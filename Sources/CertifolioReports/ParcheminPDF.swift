@@ -10,8 +10,8 @@ public enum ParcheminPDF {
         let r = d.referentiel
         let pdf = try PDFDocument(path: path, title: "Parchemin — \(d.candidate.displayName)", footer: nil, margin: 64)
         let serif = TextStyle(font: TextStyle.serif, size: 12, alignment: .center)
-        pdf.paragraph(DocumentParts.certifier(r), style: serif.with(size: 11, grey: 0.25), spaceAfter: 40)
-        pdf.paragraph("RÉPUBLIQUE FRANÇAISE", style: serif.with(size: 11, bold: true), spaceAfter: 28)
+        // The certifier issues the title (not the State): its name heads the parchemin.
+        pdf.paragraph(DocumentParts.certifier(r), style: serif.with(size: 13, bold: true), spaceAfter: 48)
         pdf.paragraph("Certification professionnelle enregistrée au Répertoire national des certifications "
                       + "professionnelles sous le numéro \(r.code), niveau \(r.level)", style: serif, spaceAfter: 30)
         pdf.paragraph("Vu la décision du jury réuni le \(awarded.french),", style: serif, spaceAfter: 20)

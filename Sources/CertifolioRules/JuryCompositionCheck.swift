@@ -33,10 +33,10 @@ public struct JuryCompositionCheck: Sendable, Equatable {
             let eligible = holders.filter { $0.external || !seat.mustBeExternal }
             guard eligible.count < seat.count else { continue }
             let missing = seat.count - eligible.count
-            let externalWord = seat.mustBeExternal && !label.lowercased().contains("extern")
-                ? (missing > 1 ? " externes" : " externe") : ""
-            var sentence = "Il manque \(missing) membre\(missing > 1 ? "s" : "") « \(label) »\(externalWord) : "
-                + "la voie « \(route.label) » en exige \(seat.count), \(eligible.count) siège\(eligible.count > 1 ? "nt" : "")."
+            let external = seat.mustBeExternal ? (seat.count > 1 ? " (membres externes)" : " (membre externe)") : ""
+            var sentence = "Il manque \(missing) membre\(missing > 1 ? "s" : "") « \(label) » : "
+                + "la voie « \(route.label) » en exige \(seat.count)\(external), "
+                + "\(eligible.count) siège\(eligible.count > 1 ? "nt" : "")."
             let insiders = holders.filter { !$0.external && seat.mustBeExternal }
             if !insiders.isEmpty {
                 sentence += " \(names(insiders)) \(insiders.count > 1 ? "sont membres internes" : "est membre interne"), "

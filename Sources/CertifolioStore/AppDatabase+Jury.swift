@@ -69,14 +69,15 @@ extension AppDatabase {
         }
     }
 
-    /// The candidates of a cohort, sorted by id.
-    public func candidates(inCohort cohort: String) throws -> [CandidateID] {
-        let ids = try writer.read { db in
-            try String.fetchAll(db, sql: "SELECT candidate_id FROM enrolment WHERE cohort = ? ORDER BY candidate_id",
-                                arguments: [cohort])
+    /// The place of the latest closed session a candidate was convoked to: where their
+    /// documents are issued by default.
+    public func lastClosedSessionPlace(of candidate: CandidateID) throws -> String? {
+        try writer.read { db in
+            try String.fetchOne(db, sql: """
+                SELECT s.place FROM jury_session s JOIN jury_convocation c ON c.session_id = s.id
+                WHERE c.candidate_id = ? AND s.closed_at IS NOT NULL ORDER BY s.date DESC, s.id DESC LIMIT 1
+                """, arguments: [candidate.rawValue])
         }
-        guard !ids.isEmpty else { throw JuryError.unknownCohort(cohort) }
-        return ids.map(CandidateID.init)
     }
 
     /// A session with its members and convoked candidates.

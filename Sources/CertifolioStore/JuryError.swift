@@ -15,6 +15,7 @@ public enum JuryError: UserFacingError, Equatable {
     case routeClosed(CandidateID, route: String, CertificationCode)
     case titleAlreadyAwarded(CandidateID, on: Day)
     case notConvoked(CandidateID, JurySessionID)
+    case unknownBlock(BlockCode, CertificationCode)
     case undecided([CandidateID], JurySessionID)
     case nothingToRevoke(CandidateID, component: String, JurySessionID?)
     case amendmentBeforeSession(Day, session: Day)
@@ -51,6 +52,8 @@ public enum JuryError: UserFacingError, Equatable {
         case let .titleAlreadyAwarded(candidate, day):
             return "le candidat \(candidate) a déjà obtenu le titre (jury du \(day.french)) : rien à décider, "
                 + "il ne peut être convoqué."
+        case let .unknownBlock(code, certification):
+            return "bloc « \(code) » inconnu pour \(certification)."
         case let .notConvoked(candidate, id):
             return "le candidat \(candidate) n'est pas convoqué à la session n° \(id)."
         case let .undecided(candidates, id):

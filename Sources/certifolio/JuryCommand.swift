@@ -9,7 +9,7 @@ struct JuryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jury",
         abstract: "Sessions de jury : composition, convocations, propositions, décisions, clôture, procès-verbal.",
-        subcommands: [JuryCreate.self, JuryMemberCommand.self, JuryConvoke.self, JuryShow.self, JuryPropose.self,
+        subcommands: [JuryCreate.self, JuryList.self, JuryMemberCommand.self, JuryConvoke.self, JuryShow.self, JuryPropose.self,
                       JuryDecide.self, JuryClose.self, JuryRevoke.self, JuryMinutesCommand.self, JuryNotify.self])
 }
 
@@ -51,6 +51,23 @@ struct JuryCreate: ParsableCommand {
                                                 date: try parseDay(date, option: "--date"), place: place,
                                                 actor: actor.value)
         print(id)
+    }
+}
+
+struct JuryList: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "Les sessions de jury, la plus récente d'abord.")
+
+    @OptionGroup var options: DatabaseOptions
+
+    func run() throws {
+        let database = try AppDatabase.open(path: options.db)
+        let sessions = try database.jurySessions()
+        if sessions.isEmpty { print("Aucune session de jury.") }
+        for s in sessions {
+            print("n° \(s.id)  \(s.date.iso)  \(s.certification)  \(s.place)  \(s.members.count) membre(s), "
+                  + "\(s.convoked.count) convoqué(s)  " + (s.isClosed ? "close" : "ouverte"))
+        }
     }
 }
 
@@ -223,12 +240,7 @@ struct JuryRevoke: ParsableCommand {
     func run() throws {
         let database = try AppDatabase.open(path: options.db)
         let id = try session.id
-        let s = try database.jurySession(id)
-        let referentiel = try database.referentiels()[s.certification]
         let target: DecisionComponent = component == "title" ? .title : .block(BlockCode(component))
-        if case .block(let code) = target, referentiel?.block(code) == nil {
-            throw InputError(SourceLocation(file: "--component"), "bloc « \(component) » inconnu pour \(s.certification).")
-        }
         print(try JuryWorkflows.revoke(id, candidate: CandidateID(candidate), component: target,
                                        decision: DecisionKind(rawValue: decision)!, reason: reason,
                                        date: try date.map { try parseDay($0, option: "--date") } ?? Today.day(),

@@ -3,6 +3,7 @@ import CertifolioInterchange
 import CertifolioReports
 import CertifolioRules
 import CertifolioStore
+import CertifolioTestSupport
 import Foundation
 import Testing
 @testable import CertifolioApp
@@ -170,7 +171,7 @@ import Testing
                                  database: loop.database, actor: tester)
         let minutes = try JuryWorkflows.writeMinutes(loop.session, pdf: loop.path("pv.pdf"), csv: loop.path("pv.csv"),
                                                      database: loop.database)
-        let text = flat(try pdftotext(loop.path("pv.pdf")))
+        let text = try PDFText.flat(loop.path("pv.pdf"))
         for expected in ["AROBASE INGENIERIE", "Procès-verbal de la session de jury",
                          "RNCP41818 — Manager expert qualité et performance des organisations d'économie sociale et solidaire",
                          "Session n° 1 du 30 juin 2027 — Paris, Cnam, salle 31.2.85",
@@ -206,7 +207,7 @@ import Testing
         let document = try JuryWorkflows.candidateDocument("MQ001", issuedOn: Day(iso: "2027-07-10")!, place: nil,
                                                            database: loop.database)
         try JuryWorkflows.writeAttestation(document, to: loop.path("attestation.pdf"))
-        let attestation = flat(try pdftotext(loop.path("attestation.pdf")))
+        let attestation = try PDFText.flat(loop.path("attestation.pdf"))
         for expected in ["Attestation de validation de blocs de compétences", "Noé MOREAU, né(e) le 6 février 1996",
                          "RNCP41818BC01 — Encadrer le diagnostic stratégique",
                          "Validé par décision du jury du 30 juin 2027.", "Compétences attestées",
@@ -216,11 +217,11 @@ import Testing
             #expect(attestation.contains(expected), "attestation should contain « \(expected) »")
         }
         try ParcheminPDF.write(document, to: loop.path("parchemin.pdf"))
-        let parchemin = flat(try pdftotext(loop.path("parchemin.pdf")))
+        let parchemin = try PDFText.flat(loop.path("parchemin.pdf"))
         #expect(parchemin.contains("Manager expert qualité et performance des organisations d'économie sociale et solidaire"))
         #expect(parchemin.contains("est délivré à Noé MOREAU"))
         #expect(parchemin.contains("Vu la décision du jury réuni le 30 juin 2027"))
-        #expect(try pdfPages(loop.path("parchemin.pdf")) == 1)
+        #expect(try PDFText.pageCount(loop.path("parchemin.pdf")) == 1)
 
         let adjourned = try JuryWorkflows.candidateDocument("MQ016", issuedOn: Day(iso: "2027-07-10")!, place: nil,
                                                             database: loop.database)
@@ -281,32 +282,4 @@ import Testing
             try JuryWorkflows.writeMinutes(open, pdf: loop.path("pv.pdf"), csv: nil, database: loop.database)
         }
     }
-}
-
-/// The PDF's text as pdftotext (poppler-utils) gives it back.
-func pdftotext(_ path: String) throws -> String {
-    try run("/usr/bin/pdftotext", [path, "-"])
-}
-
-func pdfPages(_ path: String) throws -> Int {
-    let info = try run("/usr/bin/pdfinfo", [path])
-    let line = info.split(separator: "\n").first { $0.hasPrefix("Pages:") } ?? ""
-    return Int(line.split(separator: " ").last ?? "") ?? 0
-}
-
-private func run(_ tool: String, _ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: tool)
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
-}
-
-/// Words separated by single spaces: where the layout breaks lines does not matter.
-func flat(_ text: String) -> String {
-    text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
 }

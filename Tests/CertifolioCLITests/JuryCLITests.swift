@@ -63,6 +63,10 @@ import Testing
         let closed = try cli.run("jury", "close", "--db", cli.db, "1", "--actor", "secretaire@cnam.fr")
         #expect(closed.status == 0, "\(closed.stderr)")
 
+        let list = try cli.run("jury", "list", "--db", cli.db)
+        #expect(list.stdout.hasPrefix("n° 1  2027-06-30  RNCP36888  Cnam Paris, amphithéâtre Abbé Grégoire  6 membre(s)"))
+        #expect(list.stdout.contains("close"))
+
         let pdf = cli.folder.appendingPathComponent("pv.pdf").path
         let csv = cli.folder.appendingPathComponent("pv.csv").path
         let pv = try cli.run("jury", "pv", "--db", cli.db, "1", "--out", pdf, "--csv", csv)

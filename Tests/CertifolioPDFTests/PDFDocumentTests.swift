@@ -1,4 +1,5 @@
 import Foundation
+import CertifolioTestSupport
 import Testing
 @testable import CertifolioPDF
 
@@ -17,7 +18,7 @@ struct PDFDocumentTests {
         let pdf = try PDFDocument(path: path, title: "Essai")
         pdf.paragraph("Procès-verbal du jury : Hélène Façon, épreuve « étude de cas », 12,5/20 — Œuvre à côté.")
         try pdf.finish()
-        let text = PDFText.flat(try PDFText.extract(path))
+        let text = try PDFText.flat(path)
         #expect(text.contains("Procès-verbal du jury : Hélène Façon, épreuve « étude de cas », 12,5/20 — Œuvre à côté."))
     }
 
@@ -51,31 +52,5 @@ struct PDFDocumentTests {
             pdf.paragraph("rien")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
-    }
-}
-
-/// pdftotext (poppler-utils), the way a reader would get the text back.
-enum PDFText {
-    static func extract(_ path: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
-        process.arguments = ["-layout", path, "-"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    /// Words separated by single spaces: line breaks of the layout do not matter.
-    static func flat(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
-
-    static func pages(_ path: String) throws -> [String] {
-        var pages = try extract(path).components(separatedBy: "\u{0C}")
-        if pages.last?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true { pages.removeLast() }
-        return pages
     }
 }
