@@ -6,7 +6,7 @@ public enum JurySessionText {
     public static func render(_ s: JurySession, reviews: [JuryReview], drafts: [SessionDecision],
                               decided: Int?) -> String {
         var lines = ["Session n° \(s.id) — \(s.certification), le \(s.date.french), \(s.place) — "
-                     + (s.isClosed ? "close (\(s.closedAt ?? ""))" : "ouverte")]
+                     + (s.closedAt.map { "close le \(DocumentParts.timestamp($0))" } ?? "ouverte")]
         lines.append("Membres (\(s.members.count)) :")
         for m in s.members { lines.append("  - \(m.name) : \(m.role)\(m.external ? ", externe" : ", interne")") }
         let unmet = reviews.filter { !$0.composition.isMet }

@@ -44,8 +44,8 @@ CREATE TABLE jury_draft_decision (
     CHECK ((revokes_decision_id IS NULL) = (revocation_reason IS NULL))
 ) STRICT;
 
--- The session a decision was taken in (NULL for decisions.csv lines). A decision of a closed
--- session with revokes_decision_id set and a date after the session is an amendment (avenant).
+-- The session a decision was taken in (NULL for decisions.csv lines). A decision that revokes
+-- another decision of the same session is an amendment (avenant) to that session.
 ALTER TABLE jury_decision ADD COLUMN session_id INTEGER REFERENCES jury_session(id);
 CREATE INDEX jury_decision_session ON jury_decision(session_id);
 
