@@ -13,6 +13,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/vapor/multipart-kit", exact: "4.7.1"),
     ],
     targets: [
         // Value types of the domain: no I/O, no database.
@@ -47,19 +51,34 @@ let package = Package(
             dependencies: ["CertifolioCore", "CertifolioRules", "CertifolioStore", "CertifolioInterchange",
                            "CertifolioReports"]
         ),
+        // The web application: Hummingbird routes, mustache templates, sessions, roles.
+        .target(
+            name: "CertifolioWeb",
+            dependencies: [
+                "CertifolioCore", "CertifolioRules", "CertifolioStore", "CertifolioInterchange", "CertifolioReports",
+                "CertifolioApp",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+            ],
+            resources: [.copy("Templates"), .copy("Static")]
+        ),
         // The executable: ArgumentParser subcommands, thin.
         .executableTarget(
             name: "certifolio",
             dependencies: [
                 "CertifolioCore", "CertifolioRules", "CertifolioStore", "CertifolioInterchange", "CertifolioReports",
-                "CertifolioApp", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CertifolioApp", "CertifolioWeb", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         // Benchmark program: prints figures, never a timed test.
         .executableTarget(
             name: "certifolio-bench",
             dependencies: ["CertifolioCore", "CertifolioRules", "CertifolioStore", "CertifolioInterchange", "CertifolioApp",
-                           "CertifolioReports"]
+                           "CertifolioReports", "CertifolioWeb"]
         ),
         .testTarget(name: "CertifolioCoreTests", dependencies: ["CertifolioCore"]),
         .testTarget(name: "CertifolioRulesTests", dependencies: ["CertifolioRules", "CertifolioInterchange"]),
@@ -73,5 +92,8 @@ let package = Package(
         // Helpers shared by test targets (reading PDFs back).
         .target(name: "CertifolioTestSupport", path: "Tests/Support"),
         .testTarget(name: "CertifolioCLITests", dependencies: ["certifolio"]),
+        .testTarget(name: "CertifolioWebTests",
+                    dependencies: ["CertifolioWeb", "CertifolioApp", "CertifolioStore",
+                                   .product(name: "HummingbirdTesting", package: "hummingbird")]),
     ]
 )

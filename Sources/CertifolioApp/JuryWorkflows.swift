@@ -103,18 +103,26 @@ public enum JuryWorkflows {
     @discardableResult
     public static func decide(_ id: JurySessionID, file: String, database: AppDatabase,
                               actor: Actor) throws -> [SessionDecision] {
-        let context = try Context(id, database)
-        _ = try context.openSession()
         guard let data = FileManager.default.contents(atPath: file) else {
             throw InputError(SourceLocation(file: file), "fichier introuvable ou illisible.")
         }
+        return try decide(id, sheet: file, bytes: [UInt8](data), database: database, actor: actor)
+    }
+
+    /// Checks a decisions sheet (the CSV of `jury decide`, from a file or built from a web
+    /// form; `sheet` names it in errors) against the session and records it, all or nothing.
+    @discardableResult
+    public static func decide(_ id: JurySessionID, sheet file: String, bytes: [UInt8], database: AppDatabase,
+                              actor: Actor) throws -> [SessionDecision] {
+        let context = try Context(id, database)
+        _ = try context.openSession()
         let sheet = DecisionSheetReader.Context(
             session: id, referentiel: context.referentiel,
             known: Set(try database.enrolledCertifications().keys),
             proposals: Dictionary(uniqueKeysWithValues: try context.reviews(database)
                 .map { ($0.record.candidate.id, $0.proposal) }),
             drafts: try database.draftDecisions(id))
-        let decisions = try DecisionSheetReader(context: sheet).read(file: file, bytes: [UInt8](data))
+        let decisions = try DecisionSheetReader(context: sheet).read(file: file, bytes: bytes)
         try database.recordDecisions(decisions, in: id, actor: actor)
         return decisions
     }

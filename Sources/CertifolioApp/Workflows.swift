@@ -13,10 +13,16 @@ public enum Workflows {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw InputError(SourceLocation(file: file), "fichier introuvable ou illisible.")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw InputError(SourceLocation(file: file), "le fichier n'est pas en UTF-8.")
+        return try importReferentiel(bytes: [UInt8](data), name: file, into: database, actor: actor)
+    }
+
+    /// The same for a file's content (a web upload); `name` names it in errors.
+    public static func importReferentiel(bytes: [UInt8], name: String, into database: AppDatabase, actor: Actor) throws
+        -> (Referentiel, ReferentielImportOutcome) {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw InputError(SourceLocation(file: name), "le fichier n'est pas en UTF-8.")
         }
-        let referentiel = try ReferentielReader.read(yaml: text, file: file)
+        let referentiel = try ReferentielReader.read(yaml: text, file: name)
         return (referentiel, try database.importReferentiel(referentiel, sourceText: text, actor: actor))
     }
 

@@ -2,7 +2,7 @@ import CertifolioCore
 import CertifolioPDF
 
 /// Pieces every Certifolio document shares: the certifier's heading and the fiche's identity.
-enum DocumentParts {
+public enum DocumentParts {
     /// "Conservatoire national des arts et métiers (SIRET 197 534 712 00017)".
     static func certifier(_ r: Referentiel) -> String {
         r.certifiers.map { c in
@@ -28,7 +28,7 @@ enum DocumentParts {
     }
 
     /// "23 novembre 2026 à 07:02 (UTC)" for a stored timestamp "2026-11-23T07:02:23Z".
-    static func timestamp(_ stored: String) -> String {
+    public static func timestamp(_ stored: String) -> String {
         guard let day = Day(iso: String(stored.prefix(10))), stored.count >= 16 else { return stored }
         let time = stored.dropFirst(11).prefix(5)
         return "\(day.french) à \(time) (UTC)"

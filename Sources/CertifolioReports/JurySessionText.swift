@@ -25,18 +25,24 @@ public enum JurySessionText {
 
     /// "MQ001 Camille MARTIN — proposition : titre (blocs BC01, BC02) ; composition : respectée".
     public static func proposal(_ r: JuryReview) -> String {
-        let what: String
-        switch r.proposal.kind {
-        case .title: what = "délivrer le titre"
-        case .blocks: what = "valider " + r.proposal.blocks.map(\.rawValue).joined(separator: ", ")
-        case .none: what = r.proposal.titleAwarded ? "rien (titre déjà délivré)" : "rien à valider"
-        }
-        var line = "\(r.record.candidate.id) \(r.record.candidate.displayName) — proposition : \(what)"
-        if !r.proposal.blocks.isEmpty && r.proposal.kind == .title {
-            line += " (avec " + r.proposal.blocks.map(\.rawValue).joined(separator: ", ") + ")"
-        }
+        var line = "\(r.record.candidate.id) \(r.record.candidate.displayName) — proposition : "
+            + proposalWords(r.proposal)
         line += r.composition.isMet ? " ; composition respectée" : " ; COMPOSITION NON RESPECTÉE"
         for problem in r.composition.problems { line += "\n    ! " + problem }
         return line
+    }
+
+    /// "délivrer le titre (avec BC02)", "valider BC01, BC03", "rien à valider".
+    public static func proposalWords(_ proposal: JuryProposal) -> String {
+        var what: String
+        switch proposal.kind {
+        case .title: what = "délivrer le titre"
+        case .blocks: what = "valider " + proposal.blocks.map(\.rawValue).joined(separator: ", ")
+        case .none: what = proposal.titleAwarded ? "rien (titre déjà délivré)" : "rien à valider"
+        }
+        if !proposal.blocks.isEmpty && proposal.kind == .title {
+            what += " (avec " + proposal.blocks.map(\.rawValue).joined(separator: ", ") + ")"
+        }
+        return what
     }
 }

@@ -36,6 +36,21 @@ extension AppDatabase {
         try importCohort(source: batch.source, actor: actor) { write in try write(batch) }
     }
 
+    /// What `importCohort` would write, computed in a transaction that is rolled back: the
+    /// preview of a web upload, with the store's own refusals (conflicting candidates).
+    public func previewCohort(_ batch: CohortBatch) throws -> ImportSummary {
+        try writer.writeWithoutTransaction { db in
+            var summary: ImportSummary?
+            try db.inTransaction {
+                let session = try CohortWriter(db, source: batch.source)
+                try session.write(batch)
+                summary = try session.finish()
+                return .rollback
+            }
+            return summary!
+        }
+    }
+
     /// The same, fed in chunks (candidates first, as `CohortReader` delivers them), so that
     /// reading and writing a large folder can overlap. If `feed` throws, nothing is written.
     public func importCohort(source: String, actor: Actor,

@@ -41,6 +41,20 @@ extension AppDatabase {
         }
     }
 
+    /// Removes a member from an open session (a closed session's jury is part of its PV).
+    public func removeJuryMember(named name: String, from id: JurySessionID, actor: Actor) throws {
+        try writer.write { db in
+            let session = try JuryRows.openSession(id, db)
+            guard let member = session.members.first(where: { $0.name == name }) else {
+                throw JuryError.unknownMember(name, id)
+            }
+            try db.execute(sql: "DELETE FROM jury_member WHERE session_id = ? AND name = ?",
+                           arguments: [id.rawValue, member.name])
+            try AuditLog.append(db, actor: actor, action: "jury.member.remove", subject: "session \(id)",
+                                details: ["name": member.name, "role": member.role.rawValue])
+        }
+    }
+
     /// Convokes candidates of the session's certification; returns how many were newly convoked
     /// (convoking a candidate twice is harmless).
     @discardableResult

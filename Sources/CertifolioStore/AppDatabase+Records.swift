@@ -20,11 +20,30 @@ extension AppDatabase {
         try writer.read { db in try RecordLoader.load(db, .cohort(cohort)) }
     }
 
+    /// Records one evaluation entered by hand (the web form); returns its number.
+    @discardableResult
+    public func recordEvent(_ event: EvaluationEvent, of candidate: CandidateID, comment: String?,
+                            actor: Actor) throws -> Int64 {
+        try writer.write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT COUNT(*) FROM enrolment WHERE candidate_id = ?",
+                                    arguments: [candidate.rawValue]) ?? false else {
+                throw StoreError.unknownCandidate(candidate)
+            }
+            try Self.checkEvaluated(event, of: candidate, db)
+            let id = try Self.insert(event, of: candidate, comment: comment, correcting: nil, db)
+            try AuditLog.append(db, actor: actor, action: "event.record", subject: candidate.rawValue, details: [
+                "event": String(id), "component": event.component.fileValue, "modality": event.modality.rawValue,
+                "date": event.date.iso, "evaluator": event.evaluator,
+            ])
+            return id
+        }
+    }
+
     /// Records an evaluation that corrects an earlier one; the earlier one then no longer
     /// counts. Nothing is updated in place.
     @discardableResult
     public func correctEvent(_ correctedID: Int64, with event: EvaluationEvent, reason: String,
-                             actor: Actor) throws -> Int64 {
+                             comment: String? = nil, actor: Actor) throws -> Int64 {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw StoreError.emptyReason }
         return try writer.write { db in
@@ -37,14 +56,8 @@ extension AppDatabase {
                 throw StoreError.eventAlreadyCorrected(correctedID)
             }
             try Self.checkEvaluated(event, of: CandidateID(candidate), db)
-            try db.execute(sql: """
-                INSERT INTO evaluation_event (candidate_id, component, modality, date, score, max_score, result,
-                    evaluator, corrects_event_id, correction_reason, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [candidate, event.component.fileValue, event.modality.rawValue, event.date.iso,
-                                 event.score?.description, event.maxScore.description, event.result?.rawValue,
-                                 event.evaluator, correctedID, reason, Timestamp.now()])
-            let id = db.lastInsertedRowID
+            let id = try Self.insert(event, of: CandidateID(candidate), comment: comment,
+                                     correcting: (correctedID, reason), db)
             try AuditLog.append(db, actor: actor, action: "event.correct", subject: candidate, details: [
                 "event": String(id), "corrects": String(correctedID), "reason": reason,
                 "component": event.component.fileValue, "modality": event.modality.rawValue, "date": event.date.iso,
@@ -52,6 +65,55 @@ extension AppDatabase {
             return id
         }
     }
+
+    /// A candidate's evaluations as recorded, oldest first, with who corrected what.
+    public func evaluationHistory(_ candidate: CandidateID) throws -> [EvaluationEntry] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT e.id, e.component, e.modality, e.date, e.score, e.max_score, e.result, e.evaluator, e.comment,
+                       e.corrects_event_id, e.correction_reason, c.id AS corrected_by
+                FROM evaluation_event e LEFT JOIN evaluation_event c ON c.corrects_event_id = e.id
+                WHERE e.candidate_id = ? ORDER BY e.date, e.id
+                """, arguments: [candidate.rawValue]).map { row in
+                let component: String = row["component"]
+                let score: String? = row["score"]
+                let result: String? = row["result"]
+                return EvaluationEntry(
+                    event: EvaluationEvent(
+                        sequence: row["id"], component: component == "final" ? .final : .block(BlockCode(component)),
+                        modality: ModalityID(row["modality"] as String), date: try StoredDay.parse(row["date"]),
+                        score: try score.map(StoredDecimal.parse), maxScore: try StoredDecimal.parse(row["max_score"]),
+                        result: result.flatMap(EvaluationResult.init(rawValue:)), evaluator: row["evaluator"],
+                        corrects: row["corrects_event_id"]),
+                    comment: row["comment"], correctionReason: row["correction_reason"], correctedBy: row["corrected_by"])
+            }
+        }
+    }
+
+    private static func insert(_ event: EvaluationEvent, of candidate: CandidateID, comment: String?,
+                               correcting: (id: Int64, reason: String)?, _ db: Database) throws -> Int64 {
+        let comment = comment?.trimmingCharacters(in: .whitespacesAndNewlines)
+        try db.execute(sql: """
+            INSERT INTO evaluation_event (candidate_id, component, modality, date, score, max_score, result,
+                evaluator, corrects_event_id, correction_reason, comment, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [candidate.rawValue, event.component.fileValue, event.modality.rawValue, event.date.iso,
+                             event.score?.description, event.maxScore.description, event.result?.rawValue,
+                             event.evaluator, correcting?.id, correcting?.reason,
+                             comment?.isEmpty == false ? comment : nil, Timestamp.now()])
+        return db.lastInsertedRowID
+    }
+}
+
+/// One evaluation as recorded, for a history: the event, its comment, and its correction links.
+public struct EvaluationEntry: Sendable, Equatable {
+    public var event: EvaluationEvent
+    public var comment: String?
+    public var correctionReason: String?
+    /// The event that corrects this one (it then no longer counts).
+    public var correctedBy: Int64?
+
+    public var id: Int64 { event.sequence }
 }
 
 extension AppDatabase {

@@ -10,6 +10,7 @@ public enum JuryError: UserFacingError, Equatable {
     case emptyName
     case unknownRole(JuryRoleID, CertificationCode, known: [JuryRoleID])
     case memberAlreadyThere(String, JurySessionID)
+    case unknownMember(String, JurySessionID)
     case otherCertification(CandidateID, enrolled: CertificationCode, session: CertificationCode)
     case unknownCohort(String)
     case routeClosed(CandidateID, route: String, CertificationCode)
@@ -26,6 +27,8 @@ public enum JuryError: UserFacingError, Equatable {
             return "session de jury n° \(id) inconnue."
         case let .badSessionNumber(text):
             return "session de jury « \(text) » inconnue : le numéro affiché par certifolio jury create est attendu."
+        case let .unknownMember(name, id):
+            return "« \(name) » n'est pas membre du jury de la session n° \(id)."
         case let .sessionClosed(id):
             return "la session de jury n° \(id) est close : rien ne peut plus y être modifié "
                 + "(une correction se fait par révocation : certifolio jury revoke)."

@@ -2,13 +2,13 @@ import ArgumentParser
 import CertifolioCore
 import Foundation
 
-struct Certifolio: ParsableCommand {
+struct Certifolio: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "certifolio",
         abstract: "Certifolio : suivi des certifications RNCP, bloc par bloc, jusqu'au jury.",
         subcommands: [InitCommand.self, ReferentielCommand.self, ImportCommand.self, ProgressCommand.self,
                       JuryCommand.self, AttestationCommand.self, ParcheminCommand.self, AuditCommand.self,
-                      DemoCommand.self]
+                      UserCommand.self, ServeCommand.self, DemoCommand.self]
     )
 }
 

@@ -7,10 +7,14 @@ import GRDB
 /// message naming the file, line and column or the id), 2 for a usage error.
 @main
 enum CertifolioMain {
-    static func main() {
+    static func main() async {
         do {
             var command = try Certifolio.parseAsRoot()
-            try command.run()
+            if var server = command as? AsyncParsableCommand {
+                try await server.run()
+            } else {
+                try command.run()
+            }
         } catch let error as UserFacingError {
             Output.error(error.message)
             exit(1)

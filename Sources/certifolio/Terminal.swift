@@ -1,14 +1,6 @@
 import CertifolioCore
 import Foundation
 
-/// Today's date on this machine's calendar (what "today" means to the person at it).
-enum Today {
-    static func day() -> Day {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
-    }
-}
-
 /// stdout written in large chunks: tens of thousands of JSON lines without a syscall each.
 final class BufferedOutput {
     private var buffer: [UInt8] = []

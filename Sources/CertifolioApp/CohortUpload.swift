@@ -1,0 +1,44 @@
+import CertifolioCore
+import CertifolioInterchange
+import CertifolioStore
+
+/// The files of a cohort folder sent through a form instead of read from a folder: the same
+/// names, the same checks, the same all-or-nothing write.
+public struct CohortUpload: Sendable {
+    /// Names the upload in errors and in the import batch ("envoi web du 23 novembre 2026").
+    public var source: String
+    public var files: [String: [UInt8]]
+
+    public static let fileNames = ["candidates.csv", "events.csv", "requirements.csv", "decisions.csv"]
+
+    public init(source: String, files: [String: [UInt8]]) {
+        self.source = source
+        self.files = files.filter { !$0.value.isEmpty }
+    }
+
+    /// Reads and checks every file against the référentiels and the candidates already
+    /// recorded; every bad line is reported at once.
+    public func read(database: AppDatabase) throws -> CohortBatch {
+        guard let candidates = files["candidates.csv"] else {
+            throw InputError(SourceLocation(file: "candidates.csv"), "fichier obligatoire absent de l'envoi.")
+        }
+        func table(_ name: String) throws -> CSVTable? {
+            try files[name].map { bytes throws(InputError) in try CSVTable(file: name, bytes: bytes) }
+        }
+        let reader = CohortReader(referentiels: try database.referentiels(),
+                                  knownCandidates: try database.enrolledCertifications())
+        return try reader.read(source: source, candidates: try CSVTable(file: "candidates.csv", bytes: candidates),
+                               events: try table("events.csv"), requirements: try table("requirements.csv"),
+                               decisions: try table("decisions.csv"))
+    }
+
+    /// What the import would write, nothing written.
+    public func preview(database: AppDatabase) throws -> ImportSummary {
+        try database.previewCohort(try read(database: database))
+    }
+
+    /// Checks and writes, all or nothing.
+    public func importInto(_ database: AppDatabase, actor: Actor) throws -> ImportSummary {
+        try database.importCohort(try read(database: database), actor: actor)
+    }
+}

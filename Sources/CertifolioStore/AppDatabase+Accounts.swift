@@ -1,0 +1,131 @@
+import CertifolioCore
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Creates a web account; `passwordHash` is the bcrypt hash (the store never sees a password).
+    @discardableResult
+    public func addUserAccount(_ new: NewUserAccount, passwordHash: String, actor: Actor) throws -> UserAccount {
+        let email = new.email.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = new.displayName.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard Self.looksLikeEmail(email) else { throw AccountError.invalidEmail(email) }
+        guard !name.isEmpty else { throw AccountError.emptyName }
+        switch (new.role, new.candidateID) {
+        case (.candidate, nil): throw AccountError.candidateRequired
+        case (.candidate, _), (_, nil): break
+        case (let role, _): throw AccountError.candidateNotAllowed(role)
+        }
+        if new.role != .evaluator, !new.cohorts.isEmpty { throw AccountError.cohortsOnlyForEvaluators(new.role) }
+        return try writer.write { db in
+            if try Bool.fetchOne(db, sql: "SELECT COUNT(*) FROM user_account WHERE email = ?", arguments: [email]) ?? false {
+                throw AccountError.emailTaken(email)
+            }
+            if let candidate = new.candidateID {
+                guard try Bool.fetchOne(db, sql: "SELECT COUNT(*) FROM candidate WHERE id = ?",
+                                        arguments: [candidate.rawValue]) ?? false else {
+                    throw StoreError.unknownCandidate(candidate)
+                }
+                if try Bool.fetchOne(db, sql: "SELECT COUNT(*) FROM user_account WHERE candidate_id = ?",
+                                     arguments: [candidate.rawValue]) ?? false {
+                    throw AccountError.candidateHasAccount(candidate)
+                }
+            }
+            try db.execute(sql: """
+                INSERT INTO user_account (email, display_name, role, candidate_id, password_hash, created_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [email, name, new.role.rawValue, new.candidateID?.rawValue, passwordHash, Timestamp.now()])
+            let id = db.lastInsertedRowID
+            let cohorts = try Self.assign(new.cohorts, to: id, db)
+            try AuditLog.append(db, actor: actor, action: "account.add", subject: email, details: [
+                "role": new.role.rawValue, "name": name, "candidate": new.candidateID?.rawValue ?? "",
+                "cohorts": cohorts.joined(separator: ", "),
+            ])
+            return UserAccount(id: id, email: email, displayName: name, role: new.role, candidateID: new.candidateID,
+                               cohorts: cohorts)
+        }
+    }
+
+    /// Replaces the cohorts an évaluateur is assigned to.
+    public func assignCohorts(_ cohorts: [String], to accountID: Int64, actor: Actor) throws {
+        try writer.write { db in
+            guard let account = try AccountRows.account(db, id: accountID) else {
+                throw AccountError.unknownAccount(accountID)
+            }
+            guard account.role == .evaluator else { throw AccountError.cohortsOnlyForEvaluators(account.role) }
+            try db.execute(sql: "DELETE FROM evaluator_cohort WHERE user_id = ?", arguments: [accountID])
+            let assigned = try Self.assign(cohorts, to: accountID, db)
+            try AuditLog.append(db, actor: actor, action: "account.cohorts", subject: account.email,
+                                details: ["cohorts": assigned.joined(separator: ", ")])
+        }
+    }
+
+    /// The account with this e-mail (any case) and its password hash, for signing in.
+    public func credentials(email: String) throws -> (account: UserAccount, passwordHash: String)? {
+        try writer.read { db in
+            let email = email.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard let row = try Row.fetchOne(db, sql: "SELECT id, password_hash FROM user_account WHERE email = ?",
+                                             arguments: [email]),
+                  let account = try AccountRows.account(db, id: row[0]) else { return nil }
+            return (account, row[1])
+        }
+    }
+
+    public func userAccount(id: Int64) throws -> UserAccount? {
+        try writer.read { db in try AccountRows.account(db, id: id) }
+    }
+
+    /// Every account, by role then e-mail.
+    public func userAccounts() throws -> [UserAccount] {
+        try writer.read { db in
+            try Int64.fetchAll(db, sql: "SELECT id FROM user_account ORDER BY role, email")
+                .compactMap { try AccountRows.account(db, id: $0) }
+        }
+    }
+
+    /// The cohorts of enrolled candidates, by name.
+    public func cohortNames() throws -> [String] {
+        try writer.read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT cohort FROM enrolment WHERE cohort <> '' ORDER BY cohort")
+        }
+    }
+
+    /// The cohort a candidate is enrolled in, or nil for an unknown candidate.
+    public func cohort(of candidate: CandidateID) throws -> String? {
+        try writer.read { db in
+            try String.fetchOne(db, sql: "SELECT cohort FROM enrolment WHERE candidate_id = ?",
+                                arguments: [candidate.rawValue])
+        }
+    }
+
+    static func looksLikeEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
+            && !text.contains(where: { $0.isWhitespace })
+    }
+
+    /// Inserts the assignments (each cohort must have candidates); returns them sorted.
+    private static func assign(_ cohorts: [String], to accountID: Int64, _ db: Database) throws -> [String] {
+        let names = Set(cohorts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }).sorted()
+        for name in names {
+            guard try Bool.fetchOne(db, sql: "SELECT COUNT(*) FROM enrolment WHERE cohort = ?", arguments: [name]) ?? false
+            else { throw AccountError.unknownCohort(name) }
+            try db.execute(sql: "INSERT INTO evaluator_cohort (user_id, cohort) VALUES (?, ?)", arguments: [accountID, name])
+        }
+        return names
+    }
+}
+
+/// Reading accounts back.
+enum AccountRows {
+    static func account(_ db: Database, id: Int64) throws -> UserAccount? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT id, email, display_name, role, candidate_id FROM user_account WHERE id = ?
+            """, arguments: [id]) else { return nil }
+        guard let role = UserRole(rawValue: row[3]) else { return nil }
+        let candidate: String? = row[4]
+        let cohorts = try String.fetchAll(db, sql: "SELECT cohort FROM evaluator_cohort WHERE user_id = ? ORDER BY cohort",
+                                          arguments: [id])
+        return UserAccount(id: row[0], email: row[1], displayName: row[2], role: role,
+                           candidateID: candidate.map(CandidateID.init), cohorts: cohorts)
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+import Hummingbird
+
+/// Documents sent to the browser: written by the same report code as the CLI's, into a
+/// temporary file that is read back and removed.
+enum Downloads {
+    static func pdf(named filename: String, write: (String) throws -> Void) throws -> Response {
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("certifolio-\(UUID().uuidString).pdf").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try write(path)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw HTTPError(.internalServerError, message: "Le document n'a pas pu être relu.")
+        }
+        return file(ByteBuffer(bytes: data), type: "application/pdf", filename: filename)
+    }
+
+    static func file(_ body: ByteBuffer, type: String, filename: String) -> Response {
+        var headers = PageRenderer.headers(type: type)
+        headers[.contentDisposition] = "attachment; filename=\"\(filename)\""
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
+    }
+}

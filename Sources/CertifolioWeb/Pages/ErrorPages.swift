@@ -1,0 +1,45 @@
+import CertifolioCore
+import Hummingbird
+import Logging
+
+/// Turns what a handler throws into a French page: a refused access, a missing page, a
+/// forged form, or a use case's refusal (the store's French message). Nothing else leaks.
+struct ErrorPageMiddleware: RouterMiddleware {
+    typealias Context = WebContext
+    let pages: PageRenderer
+
+    struct Body {
+        let heading: String
+        let message: String
+    }
+
+    func handle(_ request: Request, context: WebContext,
+                next: (Request, WebContext) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch is Forbidden {
+            return page(.forbidden, "Accès refusé", "Cette page n'est pas accessible avec votre compte.", context)
+        } catch let error as HTTPError {
+            switch error.status {
+            case .notFound:
+                return page(.notFound, "Page introuvable", "L'adresse demandée n'existe pas.", context)
+            case .forbidden:
+                return page(.forbidden, "Accès refusé", error.body ?? "Action refusée.", context)
+            default:
+                return page(error.status, "Demande refusée", error.body ?? "La demande n'a pas pu être traitée.", context)
+            }
+        } catch let error as UserFacingError {
+            return page(.unprocessableContent, "Action refusée", error.message, context)
+        } catch {
+            context.logger.error("Erreur inattendue : \(error)")
+            return page(.internalServerError, "Erreur", "Une erreur inattendue s'est produite ; rien n'a été modifié.",
+                        context)
+        }
+    }
+
+    private func page(_ status: HTTPResponse.Status, _ heading: String, _ message: String,
+                      _ context: WebContext) -> Response {
+        pages.render("error", title: heading, body: Body(heading: heading, message: message), context: context,
+                     status: status)
+    }
+}

@@ -1,0 +1,24 @@
+import CertifolioCore
+import Hummingbird
+
+/// The candidate's own space: their progress and their documents, nothing else. The
+/// candidate id comes from the account, never from the address.
+struct CandidatePortalRoutes {
+    let services: WebServices
+
+    func add(to router: Router<WebContext>) {
+        let portal = router.group("mon-dossier").add(middleware: RequireRole(.candidate))
+        let records = RecordPages(services: services)
+        portal.get { _, context -> Response in
+            let (view, _, _) = try records.view(try Self.ownID(context), correctionBase: nil)
+            return services.pages.render("candidate", title: "Mon dossier", body: view, context: context)
+        }
+        portal.get("attestation.pdf") { _, context in try records.attestation(try Self.ownID(context)) }
+        portal.get("parchemin.pdf") { _, context in try records.parchemin(try Self.ownID(context)) }
+    }
+
+    static func ownID(_ context: WebContext) throws -> CandidateID {
+        guard let id = context.identity?.candidateID else { throw Forbidden() }
+        return id
+    }
+}

@@ -1,0 +1,242 @@
+import CertifolioApp
+import CertifolioCore
+import CertifolioInterchange
+import CertifolioRules
+import CertifolioStore
+import Foundation
+import Hummingbird
+
+/// The gestionnaire's pages: candidates, imports (cohort files with a preview, référentiel)
+/// and accounts.
+struct ManagerRoutes {
+    let services: WebServices
+
+    struct CandidateList {
+        struct Line {
+            let id: String
+            let name: String
+            let cohort: String
+            let certification: String
+            let link: String
+        }
+        let query: String
+        let lines: [Line]
+        let total: Int
+        let shown: Int
+        let truncated: Bool
+    }
+
+    struct ImportPage {
+        let errors: [String]
+        let hasErrors: Bool
+        let preview: Preview?
+        let referentielError: String?
+    }
+
+    struct Preview {
+        let token: String
+        let lines: [String]
+    }
+
+    struct AccountsPage {
+        struct Line {
+            let email: String
+            let name: String
+            let role: String
+            let candidate: String?
+            let cohorts: String
+            let isEvaluator: Bool
+            let id: Int64
+            let cohortChoices: [Choice]
+        }
+        struct Choice {
+            let name: String
+            let checked: Bool
+        }
+        struct RoleChoice {
+            let value: String
+            let label: String
+            let selected: Bool
+        }
+        let lines: [Line]
+        let roles: [RoleChoice]
+        let cohorts: [Choice]
+        let email: String
+        let name: String
+        let candidate: String
+        let error: String?
+    }
+
+    func add(to router: Router<WebContext>) {
+        let manager = router.group().add(middleware: RequireRole(.manager))
+        manager.get("candidats") { request, context in try candidates(request, context) }
+        manager.get("import") { _, context in
+            services.pages.render("import", title: "Importer",
+                                  body: ImportPage(errors: [], hasErrors: false, preview: nil, referentielError: nil),
+                                  context: context)
+        }
+        manager.post("import/promotion") { _, context in try await previewCohort(context) }
+        manager.post("import/promotion/confirmer") { _, context in try await confirmCohort(context) }
+        manager.post("import/referentiel") { _, context in try importReferentiel(context) }
+        manager.get("comptes") { _, context in try accounts(context, draft: FormFields(), error: nil) }
+        manager.post("comptes") { _, context in try createAccount(context) }
+        manager.post("comptes/:account/promotions") { _, context in try assign(context) }
+    }
+
+    private func candidates(_ request: Request, _ context: WebContext) throws -> Response {
+        let query = (request.uri.queryParameters["q"].map(String.init) ?? "").trimmingCharacters(in: .whitespaces)
+        let folded = PersonName(query).key
+        let all = try services.database.allCandidateRecords()
+        let matching = all.filter { record in
+            folded.isEmpty || PersonName(record.candidate.id.rawValue + " " + record.candidate.displayName).key
+                .contains(folded)
+        }
+        let limit = 200
+        let lines = matching.prefix(limit).map { record in
+            CandidateList.Line(id: record.candidate.id.rawValue, name: record.candidate.displayName,
+                               cohort: record.enrolment.cohort, certification: record.enrolment.certification.rawValue,
+                               link: "/candidats/\(record.candidate.id.rawValue)")
+        }
+        return services.pages.render("candidates", title: "Candidats",
+                                     body: CandidateList(query: query, lines: lines, total: matching.count,
+                                                         shown: lines.count, truncated: matching.count > limit),
+                                     context: context)
+    }
+
+    private func upload(_ form: FormFields) -> CohortUpload {
+        var files: [String: [UInt8]] = [:]
+        for name in CohortUpload.fileNames {
+            if let bytes = form.file(name.replacingOccurrences(of: ".csv", with: "")) { files[name] = bytes }
+        }
+        return CohortUpload(source: "envoi web du \(services.today().french)", files: files)
+    }
+
+    private func previewCohort(_ context: WebContext) async throws -> Response {
+        let account = try context.requireIdentity()
+        let upload = upload(context.form ?? FormFields())
+        do {
+            let summary = try upload.preview(database: services.database)
+            let token = await services.uploads.put(upload, owner: account.id)
+            let lines = [
+                "\(summary.newCandidates) candidat(s) nouveau(x)"
+                    + (summary.knownCandidates > 0 ? ", \(summary.knownCandidates) déjà enregistré(s) à l'identique" : ""),
+                "\(summary.events) évaluation(s)"
+                    + (summary.duplicateEvents > 0 ? " (\(summary.duplicateEvents) déjà présente(s), ignorée(s))" : ""),
+                "\(summary.stages) stage(s), \(summary.experiences) expérience(s)",
+                "\(summary.decisions) décision(s) de jury",
+            ]
+            return services.pages.render("import", title: "Importer — aperçu",
+                                         body: ImportPage(errors: [], hasErrors: false,
+                                                          preview: Preview(token: token, lines: lines),
+                                                          referentielError: nil), context: context)
+        } catch let error as UserFacingError {
+            return services.pages.render("import", title: "Importer — erreurs",
+                                         body: ImportPage(errors: Self.lines(error), hasErrors: true, preview: nil,
+                                                          referentielError: nil),
+                                         context: context, status: .unprocessableContent)
+        }
+    }
+
+    private func confirmCohort(_ context: WebContext) async throws -> Response {
+        let account = try context.requireIdentity()
+        guard let token = context.form?["envoi"],
+              let upload = await services.uploads.take(token, owner: account.id) else {
+            return services.pages.render("import", title: "Importer",
+                                         body: ImportPage(errors: ["L'aperçu a expiré : envoyez à nouveau les fichiers."],
+                                                          hasErrors: true, preview: nil, referentielError: nil),
+                                         context: context, status: .unprocessableContent)
+        }
+        do {
+            let summary = try upload.importInto(services.database, actor: account.actor)
+            return flashRedirect("/tableau-de-bord", Workflows.describe(summary, folder: upload.source), context)
+        } catch let error as UserFacingError {
+            return services.pages.render("import", title: "Importer — erreurs",
+                                         body: ImportPage(errors: Self.lines(error), hasErrors: true, preview: nil,
+                                                          referentielError: nil),
+                                         context: context, status: .unprocessableContent)
+        }
+    }
+
+    private func importReferentiel(_ context: WebContext) throws -> Response {
+        let account = try context.requireIdentity()
+        guard let bytes = context.form?.file("referentiel") else {
+            return referentielRefused("Choisissez le fichier YAML du référentiel.", context)
+        }
+        do {
+            let (referentiel, outcome) = try Workflows.importReferentiel(bytes: bytes, name: "référentiel envoyé",
+                                                                         into: services.database, actor: account.actor)
+            services.forgetReferentiels()
+            let what: String
+            switch outcome {
+            case .created: what = "importé"
+            case .unchanged: what = "déjà importé à l'identique : rien n'a changé"
+            case .updated(let from): what = "mis à jour (version \(from) → \(referentiel.version))"
+            }
+            return flashRedirect("/import", "Référentiel \(referentiel.code) \(what).", context)
+        } catch let error as UserFacingError {
+            return referentielRefused(error.message, context)
+        }
+    }
+
+    private func referentielRefused(_ message: String, _ context: WebContext) -> Response {
+        services.pages.render("import", title: "Importer — erreurs",
+                              body: ImportPage(errors: [], hasErrors: false, preview: nil, referentielError: message),
+                              context: context, status: .unprocessableContent)
+    }
+
+    private func accounts(_ context: WebContext, draft: FormFields, error: String?,
+                          status: HTTPResponse.Status = .ok) throws -> Response {
+        let cohorts = try services.database.cohortNames()
+        let chosen = Set(draft.all("promotions"))
+        let role = draft["role"] ?? UserRole.evaluator.rawValue
+        let lines = try services.database.userAccounts().map { a in
+            AccountsPage.Line(email: a.email, name: a.displayName, role: a.role.french, candidate: a.candidateID?.rawValue,
+                              cohorts: a.cohorts.joined(separator: ", "), isEvaluator: a.role == .evaluator, id: a.id,
+                              cohortChoices: cohorts.map { .init(name: $0, checked: a.cohorts.contains($0)) })
+        }
+        let body = AccountsPage(
+            lines: lines,
+            roles: UserRole.allCases.map { .init(value: $0.rawValue, label: $0.french, selected: $0.rawValue == role) },
+            cohorts: cohorts.map { .init(name: $0, checked: chosen.contains($0)) },
+            email: draft["email"] ?? "", name: draft["nom"] ?? "", candidate: draft["candidat"] ?? "", error: error)
+        return services.pages.render("accounts", title: "Comptes", body: body, context: context, status: status)
+    }
+
+    private func createAccount(_ context: WebContext) throws -> Response {
+        let account = try context.requireIdentity()
+        let form = context.form ?? FormFields()
+        do {
+            guard let role = UserRole(rawValue: form["role"] ?? "") else { throw UnknownRole() }
+            let candidate = form["candidat"].flatMap { $0.isEmpty ? nil : CandidateID($0) }
+            let created = try Accounts.create(
+                NewUserAccount(email: form["email"] ?? "", displayName: form["nom"] ?? "", role: role,
+                               candidateID: candidate, cohorts: form.all("promotions")),
+                password: form.values["mot_de_passe"]?.first ?? "", database: services.database, actor: account.actor)
+            return flashRedirect("/comptes", "Compte \(created.email) (\(created.role.french)) créé.", context)
+        } catch let error as UserFacingError {
+            return try accounts(context, draft: form, error: error.message.capitalizedFirst,
+                                status: .unprocessableContent)
+        }
+    }
+
+    private func assign(_ context: WebContext) throws -> Response {
+        let account = try context.requireIdentity()
+        guard let id = Int64(try context.parameters.require("account")) else { throw HTTPError(.notFound) }
+        do {
+            try services.database.assignCohorts(context.form?.all("promotions") ?? [], to: id, actor: account.actor)
+            return flashRedirect("/comptes", "Promotions de l'évaluateur mises à jour.", context)
+        } catch let error as UserFacingError {
+            return try accounts(context, draft: FormFields(), error: error.message.capitalizedFirst,
+                                status: .unprocessableContent)
+        }
+    }
+
+    struct UnknownRole: UserFacingError {
+        var message: String { "choisissez le rôle du compte." }
+    }
+
+    /// An error as lines: `InputErrors` lists every bad line of every file.
+    static func lines(_ error: UserFacingError) -> [String] {
+        error.message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}

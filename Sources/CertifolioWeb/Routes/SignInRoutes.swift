@@ -1,0 +1,87 @@
+import CertifolioCore
+import Foundation
+import Hummingbird
+import HummingbirdAuth
+import HummingbirdBcrypt
+
+/// Signing in and out, and the home page that sends each role to its workspace.
+struct SignInRoutes {
+    let services: WebServices
+
+    struct FormBody {
+        let email: String
+        let next: String
+        let error: String?
+    }
+
+    func add(to router: Router<WebContext>) {
+        router.get("/") { _, context -> Response in
+            guard let account = context.identity else { return Self.redirect("/connexion") }
+            return Self.redirect(Self.home(account.role))
+        }
+        router.get("connexion") { request, context -> Response in
+            if let account = context.identity { return Self.redirect(Self.home(account.role)) }
+            let next = Self.safeNext(request.uri.queryParameters["suite"].map(String.init))
+            return services.pages.render("signin", title: "Connexion",
+                                         body: FormBody(email: "", next: next, error: nil), context: context)
+        }
+        router.post("connexion") { _, context -> Response in
+            try await signIn(context)
+        }
+        router.post("deconnexion") { _, context -> Response in
+            context.sessions.clearSession()
+            return Self.redirect("/connexion")
+        }
+    }
+
+    private func signIn(_ context: WebContext) async throws -> Response {
+        let form = context.form ?? FormFields()
+        let email = form["email"] ?? ""
+        let password = form.values["mot_de_passe"]?.first ?? ""
+        let next = Self.safeNext(form["suite"])
+        let keys = LoginThrottle.keys(email: email, address: context.clientAddress)
+        if let until = await services.throttle.blockedUntil(keys) {
+            let minutes = max(1, Int((until.timeIntervalSinceNow / 60).rounded(.up)))
+            return services.pages.render(
+                "signin", title: "Connexion",
+                body: FormBody(email: email, next: next,
+                               error: "Trop de tentatives de connexion : réessayez dans \(minutes) minute(s)."),
+                context: context, status: .tooManyRequests)
+        }
+        let found = try services.database.credentials(email: email)
+        // Verify against a fixed hash when the e-mail is unknown: the answer takes as long
+        // either way, so that response times do not tell which e-mails have an account.
+        let hash = found?.passwordHash ?? Self.decoyHash
+        let verified = await Task.detached { Bcrypt.verify(password, hash: hash) }.value
+        guard let account = found?.account, verified else {
+            await services.throttle.failed(keys)
+            return services.pages.render(
+                "signin", title: "Connexion",
+                body: FormBody(email: email, next: next, error: "Adresse électronique ou mot de passe incorrect."),
+                context: context, status: .unauthorized)
+        }
+        await services.throttle.succeeded(email: email)
+        context.sessions.createSession(WebSession(accountID: account.id, csrf: CSRFMiddleware.newToken(), flash: nil))
+        return Self.redirect(next.isEmpty ? Self.home(account.role) : next)
+    }
+
+    static let decoyHash = Bcrypt.hash("certifolio-decoy", cost: 10)
+
+    static func home(_ role: UserRole) -> String {
+        switch role {
+        case .candidate: return "/mon-dossier"
+        case .evaluator, .manager: return "/tableau-de-bord"
+        case .secretary: return "/jury"
+        }
+    }
+
+    /// Only a path of this site (never `//other.example`): no open redirect.
+    static func safeNext(_ text: String?) -> String {
+        guard let text, text.hasPrefix("/"), !text.hasPrefix("//"), !text.contains("\\") else { return "" }
+        return text
+    }
+
+    static func redirect(_ location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location])
+    }
+}

@@ -1,0 +1,231 @@
+import CertifolioApp
+import CertifolioCore
+import CertifolioRules
+import CertifolioStore
+import Foundation
+import Hummingbird
+
+/// The évaluateur's workspace (the gestionnaire has it too): the dashboard, the cohorts they
+/// may see, a candidate's record with the evaluation form, and corrections.
+struct StaffRoutes {
+    let services: WebServices
+
+    struct CohortPage {
+        struct Line {
+            let id: String
+            let name: String
+            let link: String
+            let route: String
+            let acquired: String
+            let title: String
+            let tone: String
+        }
+        let name: String
+        let lines: [Line]
+        let asOf: String
+    }
+
+    struct CohortList {
+        struct Line {
+            let name: String
+            let link: String
+        }
+        let cohorts: [Line]
+        let hasCohorts: Bool
+    }
+
+    struct CandidatePage {
+        let record: RecordView
+        let form: EvaluationFormView
+        let canDownloadAttestation: Bool
+    }
+
+    struct CorrectionPage {
+        let record: RecordView
+        let corrected: RecordView.Evaluation
+        let form: EvaluationFormView
+    }
+
+    func add(to router: Router<WebContext>) {
+        let staff = router.group().add(middleware: RequireRole(.evaluator, .manager))
+        staff.get("tableau-de-bord") { _, context in try dashboard(context) }
+        staff.get("promotions") { _, context -> Response in
+            let account = try context.requireIdentity()
+            let names = try services.database.cohortNames().filter { RecordAccess.cohortVisible($0, to: account) }
+            let body = CohortList(cohorts: names.map { CohortList.Line(name: $0, link: Self.cohortLink($0)) },
+                                  hasCohorts: !names.isEmpty)
+            return services.pages.render("cohorts", title: "Promotions", body: body, context: context)
+        }
+        staff.get("promotions/:cohort") { _, context in try cohort(context) }
+        staff.get("candidats/:id") { _, context in
+            try candidatePage(try candidate(context), form: EvaluationForm(date: services.today().iso), errors: nil,
+                              context: context)
+        }
+        staff.get("candidats/:id/attestation.pdf") { _, context in
+            try RecordPages(services: services).attestation(try candidate(context))
+        }
+        staff.post("candidats/:id/evaluations") { _, context in try record(context) }
+        staff.get("candidats/:id/evaluations/:event/correction") { _, context in
+            let id = try candidate(context)
+            let form = try correctionDefaults(id, event: try eventID(context))
+            return try correctionPage(id, event: try eventID(context), form: form, errors: nil, context: context)
+        }
+        staff.post("candidats/:id/evaluations/:event/correction") { _, context in try correct(context) }
+    }
+
+    private func dashboard(_ context: WebContext) throws -> Response {
+        let account = try context.requireIdentity()
+        let referentiels = try services.referentiels()
+        let visible = try services.database.cohortNames().filter { RecordAccess.cohortVisible($0, to: account) }
+        let records = try visible.flatMap { try services.database.candidateRecords(cohort: $0) }
+        let today = services.today()
+        let body = DashboardView(verdicts: Workflows.verdicts(records, referentiels: referentiels, asOf: today),
+                                 referentiels: referentiels, asOf: today)
+        return services.pages.render("dashboard", title: "Tableau de bord", body: body, context: context)
+    }
+
+    private func cohort(_ context: WebContext) throws -> Response {
+        let account = try context.requireIdentity()
+        let name = try context.parameters.require("cohort")
+        guard RecordAccess.cohortVisible(name, to: account) else { throw Forbidden() }
+        let records = try services.database.candidateRecords(cohort: name)
+        guard !records.isEmpty else { throw HTTPError(.notFound) }
+        let referentiels = try services.referentiels()
+        let lines = Workflows.verdicts(records, referentiels: referentiels, asOf: services.today()).map { record, verdict in
+            let referentiel = referentiels[record.enrolment.certification]
+            let acquired = verdict.blocks.filter { $0.status == .acquired }.count
+            let passed = verdict.blocks.filter { $0.status == .passed }.count
+            return CohortPage.Line(
+                id: record.candidate.id.rawValue, name: record.candidate.displayName,
+                link: "/candidats/\(record.candidate.id.rawValue)",
+                route: referentiel?.route(record.enrolment.route)?.label ?? record.enrolment.route.rawValue,
+                acquired: "\(acquired) acquis, \(passed) réussi(s) sur \(verdict.blocks.count)",
+                title: Self.titleLabel(verdict.title.status), tone: Self.titleTone(verdict.title.status))
+        }
+        return services.pages.render("cohort", title: "Promotion \(name)",
+                                     body: CohortPage(name: name, lines: lines, asOf: services.today().french),
+                                     context: context)
+    }
+
+    private func record(_ context: WebContext) throws -> Response {
+        let account = try context.requireIdentity()
+        let id = try candidate(context)
+        let form = EvaluationForm(context.form ?? FormFields())
+        let referentiel = try referentiel(of: id)
+        switch form.event(referentiel: referentiel, evaluator: account.displayName, today: services.today()) {
+        case .failure(let errors):
+            return try candidatePage(id, form: form, errors: errors, context: context, status: .unprocessableContent)
+        case .success(let event):
+            do {
+                let number = try services.database.recordEvent(event, of: id, comment: form.comment, actor: account.actor)
+                return flashRedirect("/candidats/\(id.rawValue)", "Évaluation n° \(number) enregistrée.", context)
+            } catch let error as StoreError {
+                return try candidatePage(id, form: form, errors: FormErrors([FieldError(field: "epreuve",
+                                         message: error.message)]), context: context, status: .unprocessableContent)
+            }
+        }
+    }
+
+    private func correct(_ context: WebContext) throws -> Response {
+        let account = try context.requireIdentity()
+        let id = try candidate(context)
+        let event = try eventID(context)
+        let form = EvaluationForm(context.form ?? FormFields())
+        let referentiel = try referentiel(of: id)
+        switch form.event(referentiel: referentiel, evaluator: account.displayName, today: services.today(),
+                          requireReason: true) {
+        case .failure(let errors):
+            return try correctionPage(id, event: event, form: form, errors: errors, context: context,
+                                      status: .unprocessableContent)
+        case .success(let corrected):
+            do {
+                let number = try services.database.correctEvent(event, with: corrected, reason: form.reason,
+                                                                comment: form.comment, actor: account.actor)
+                return flashRedirect("/candidats/\(id.rawValue)",
+                                     "Correction enregistrée (évaluation n° \(number), qui remplace la n° \(event)).",
+                                     context)
+            } catch let error as StoreError {
+                return try correctionPage(id, event: event, form: form,
+                                          errors: FormErrors([FieldError(field: "epreuve", message: error.message)]),
+                                          context: context, status: .unprocessableContent)
+            }
+        }
+    }
+
+    private func candidatePage(_ id: CandidateID, form: EvaluationForm, errors: FormErrors?, context: WebContext,
+                               status: HTTPResponse.Status = .ok) throws -> Response {
+        let (view, _, referentiel) = try RecordPages(services: services)
+            .view(id, correctionBase: "/candidats/\(id.rawValue)/evaluations")
+        let formView = EvaluationFormView(action: "/candidats/\(id.rawValue)/evaluations", referentiel: referentiel,
+                                          form: form, errors: errors, isCorrection: false)
+        return services.pages.render("staff-candidate", title: "\(view.name) (\(id))",
+                                     body: CandidatePage(record: view, form: formView,
+                                                         canDownloadAttestation: view.canDownloadAttestation),
+                                     context: context, status: status)
+    }
+
+    private func correctionPage(_ id: CandidateID, event: Int64, form: EvaluationForm, errors: FormErrors?,
+                                context: WebContext, status: HTTPResponse.Status = .ok) throws -> Response {
+        let (view, _, referentiel) = try RecordPages(services: services).view(id, correctionBase: nil)
+        guard let corrected = view.evaluations.first(where: { $0.id == event }) else { throw HTTPError(.notFound) }
+        let formView = EvaluationFormView(action: "/candidats/\(id.rawValue)/evaluations/\(event)/correction",
+                                          referentiel: referentiel, form: form, errors: errors, isCorrection: true)
+        return services.pages.render("correction", title: "Corriger l'évaluation n° \(event)",
+                                     body: CorrectionPage(record: view, corrected: corrected, form: formView),
+                                     context: context, status: status)
+    }
+
+    /// The correction form starts from the evaluation it corrects.
+    private func correctionDefaults(_ id: CandidateID, event: Int64) throws -> EvaluationForm {
+        guard let entry = try services.database.evaluationHistory(id).first(where: { $0.id == event }) else {
+            throw HTTPError(.notFound)
+        }
+        let e = entry.event
+        return EvaluationForm(epreuve: EvaluationForm.epreuveValue(e.component, e.modality), date: e.date.iso,
+                              score: e.score?.french ?? "", maxScore: e.maxScore.french, result: e.result?.rawValue ?? "",
+                              comment: entry.comment ?? "")
+    }
+
+    /// The candidate of the address, once the account is allowed to see them.
+    private func candidate(_ context: WebContext) throws -> CandidateID {
+        let id = CandidateID(try context.parameters.require("id"))
+        try RecordAccess.requireCandidate(id, try context.requireIdentity(), services.database)
+        return id
+    }
+
+    private func eventID(_ context: WebContext) throws -> Int64 {
+        guard let id = Int64(try context.parameters.require("event")) else { throw HTTPError(.notFound) }
+        return id
+    }
+
+    private func referentiel(of id: CandidateID) throws -> Referentiel {
+        guard let record = try services.database.candidateRecord(id) else { throw Forbidden() }
+        return try services.referentiel(record.enrolment.certification)
+    }
+
+    static func cohortLink(_ name: String) -> String {
+        "/promotions/" + (name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? name)
+    }
+
+    static func titleLabel(_ status: TitleStatus) -> String {
+        switch status {
+        case .awarded: return "titre délivré"
+        case .eligible: return "présentable au jury"
+        case .notEligible: return "en cours"
+        }
+    }
+
+    static func titleTone(_ status: TitleStatus) -> String {
+        switch status {
+        case .awarded: return "ok"
+        case .eligible: return "pass"
+        case .notEligible: return "todo"
+        }
+    }
+}
+
+/// After a write: back to a page (Post/Redirect/Get) with a one-shot message.
+func flashRedirect(_ location: String, _ message: String, _ context: WebContext) -> Response {
+    context.sessions.withLockedSession { $0?.flash = message }
+    return Response(status: .seeOther, headers: [.location: location])
+}

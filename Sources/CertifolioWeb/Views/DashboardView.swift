@@ -1,0 +1,61 @@
+import CertifolioCore
+import CertifolioRules
+
+/// The staff dashboard: per cohort, how many candidates stand where for the title, and the
+/// blocks most often failed.
+struct DashboardView {
+    struct CohortLine {
+        let name: String
+        let link: String
+        let candidates: Int
+        let awarded: Int
+        let eligible: Int
+        let notEligible: Int
+        let blocksAcquired: Int
+        let blocksPassed: Int
+        let failedBlocks: [FailedBlock]
+        let hasFailedBlocks: Bool
+    }
+
+    struct FailedBlock {
+        let code: String
+        let title: String
+        let candidates: Int
+    }
+
+    let cohorts: [CohortLine]
+    let hasCohorts: Bool
+    let asOf: String
+
+    /// `verdicts` of the visible candidates only; blocks most often failed: top three per cohort.
+    init(verdicts: [(record: CandidateRecord, verdict: Verdict)], referentiels: [CertificationCode: Referentiel],
+         asOf: Day) {
+        let byCohort = Dictionary(grouping: verdicts, by: { $0.record.enrolment.cohort })
+        cohorts = byCohort.keys.sorted().map { name in
+            let lines = byCohort[name]!
+            var failed: [BlockCode: Int] = [:]
+            for line in lines {
+                for block in line.verdict.blocks where block.status == .failed { failed[block.code, default: 0] += 1 }
+            }
+            let titles = Dictionary(lines.compactMap { referentiels[$0.record.enrolment.certification] }
+                .flatMap(\.blocks).map { ($0.code, $0.title) }, uniquingKeysWith: { a, _ in a })
+            let worst = failed.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(3)
+            let statuses = lines.map(\.verdict.title.status)
+            let blockStatuses = lines.flatMap(\.verdict.blocks).map(\.status)
+            return CohortLine(
+                name: name, link: StaffRoutes.cohortLink(name),
+                candidates: lines.count,
+                awarded: statuses.filter { $0 == .awarded }.count,
+                eligible: statuses.filter { $0 == .eligible }.count,
+                notEligible: statuses.filter { $0 == .notEligible }.count,
+                blocksAcquired: blockStatuses.filter { $0 == .acquired }.count,
+                blocksPassed: blockStatuses.filter { $0 == .passed }.count,
+                failedBlocks: worst.map { FailedBlock(code: $0.key.rawValue, title: titles[$0.key] ?? "", candidates: $0.value) },
+                hasFailedBlocks: !worst.isEmpty)
+        }
+        hasCohorts = !cohorts.isEmpty
+        self.asOf = asOf.french
+    }
+}
+
+import Foundation

@@ -1,0 +1,146 @@
+import CertifolioCore
+import CertifolioReports
+import CertifolioRules
+import CertifolioStore
+
+/// A candidate's record as the progress page shows it, in plain French: where each block
+/// stands (with the jury date once acquired), the épreuves finales and conditions, what is
+/// missing for the title, and every evaluation recorded.
+struct RecordView {
+    struct Item {
+        let code: String
+        let title: String
+        let status: String
+        /// A CSS class per status, so that colour is never the only signal (the text says it too).
+        let tone: String
+        let details: [String]
+        let hasDetails: Bool
+
+        init(code: String, title: String, status: String, tone: String, details: [String] = []) {
+            self.code = code
+            self.title = title
+            self.status = status
+            self.tone = tone
+            self.details = details
+            hasDetails = !details.isEmpty
+        }
+    }
+
+    struct Evaluation {
+        let id: Int64
+        let date: String
+        let isoDate: String
+        let epreuve: String
+        let outcome: String
+        let evaluator: String
+        let comment: String?
+        /// The event no longer counts: it was corrected by a later one.
+        let corrected: Bool
+        let correctedBy: Int64?
+        let correctionReason: String?
+        let corrects: Int64?
+        let correctionLink: String?
+    }
+
+    let candidateID: String
+    let name: String
+    let certification: String
+    let route: String
+    let enrolledOn: String
+    let cohort: String
+    let cohortLink: String
+    let asOf: String
+    let titleSentence: String
+    let titleAwarded: Bool
+    let blocks: [Item]
+    let finals: [Item]
+    let conditions: [Item]
+    let missing: [String]
+    let hasMissing: Bool
+    let evaluations: [Evaluation]
+    let hasEvaluations: Bool
+    let acquiredCount: Int
+    let blockCount: Int
+    let canDownloadAttestation: Bool
+
+    /// `correctionBase`: where staff correct an evaluation (nil on the candidate's own page).
+    init(record: CandidateRecord, referentiel: Referentiel, verdict: Verdict, history: [EvaluationEntry],
+         correctionBase: String?) {
+        let c = record.candidate
+        candidateID = c.id.rawValue
+        name = c.displayName
+        certification = "\(referentiel.code) — \(referentiel.title)"
+        route = referentiel.route(record.enrolment.route)?.label ?? record.enrolment.route.rawValue
+        enrolledOn = record.enrolment.enrolledOn.french
+        cohort = record.enrolment.cohort
+        cohortLink = StaffRoutes.cohortLink(record.enrolment.cohort)
+        asOf = verdict.asOf.french
+        titleSentence = VerdictText.titleSentence(verdict.title).capitalizedFirst
+        titleAwarded = verdict.title.status == .awarded
+        blocks = zip(referentiel.blocks, verdict.blocks).map { block, bv in
+            var status = bv.status.french
+            if let day = bv.acquiredOn { status = "acquis — validé par le jury du \(day.french)" }
+            return Item(code: block.code.rawValue, title: block.title, status: status, tone: Self.tone(bv.status),
+                        details: bv.status == .acquired ? [] : bv.reasons.map { $0.message.capitalizedFirst })
+        }
+        finals = zip(referentiel.finalExams, verdict.finals).map { exam, fv in
+            Item(code: "Épreuve finale", title: exam.label, status: fv.status.french,
+                 tone: fv.status == .passed ? "ok" : fv.status == .failed ? "ko" : "todo")
+        }
+        conditions = zip(referentiel.requirements, verdict.requirements).map { requirement, rv in
+            let status = rv.waived ? "non exigée pour votre voie d'accès" : (rv.status == .met ? "remplie" : "non remplie")
+            return Item(code: "Condition", title: requirement.label, status: status,
+                        tone: rv.waived || rv.status == .met ? "ok" : "todo")
+        }
+        missing = VerdictText.missingItems(verdict).map(\.capitalizedFirst)
+        hasMissing = !missing.isEmpty
+        evaluations = history.reversed().map { entry in
+            let e = entry.event
+            let outcome: String
+            if let score = e.score {
+                outcome = "\(score.french)/\(e.maxScore.french)"
+                    + (e.result.map { " — " + ($0 == .acquis ? "acquis" : "non acquis") } ?? "")
+            } else {
+                outcome = e.result == .acquis ? "acquis" : "non acquis"
+            }
+            return Evaluation(
+                id: entry.id, date: e.date.french, isoDate: e.date.iso,
+                epreuve: Self.epreuveLabel(e.component, e.modality, referentiel),
+                outcome: outcome, evaluator: e.evaluator, comment: entry.comment,
+                corrected: entry.correctedBy != nil, correctedBy: entry.correctedBy,
+                correctionReason: entry.correctionReason, corrects: e.corrects,
+                correctionLink: entry.correctedBy == nil ? correctionBase.map { "\($0)/\(entry.id)/correction" } : nil)
+        }
+        hasEvaluations = !evaluations.isEmpty
+        acquiredCount = verdict.blocks.filter { $0.status == .acquired }.count
+        blockCount = verdict.blocks.count
+        canDownloadAttestation = acquiredCount > 0
+    }
+
+    static func tone(_ status: BlockStatus) -> String {
+        switch status {
+        case .acquired: return "ok"
+        case .passed: return "pass"
+        case .failed: return "ko"
+        case .inProgress, .notStarted: return "todo"
+        }
+    }
+
+    /// "RNCP41818BC01 — Étude de cas" or "Épreuve finale — Mémoire".
+    static func epreuveLabel(_ component: Component, _ modality: ModalityID, _ referentiel: Referentiel) -> String {
+        switch component {
+        case .final:
+            return "Épreuve finale — " + (referentiel.finalExams.first { $0.id == modality }?.label ?? modality.rawValue)
+        case .block(let code):
+            let label = referentiel.block(code)?.modalities.first { $0.id == modality }?.label
+                ?? (referentiel.evaluation.wholeBlockModality?.id == modality
+                    ? referentiel.evaluation.wholeBlockModality?.label : nil)
+            return "\(code) — \(label ?? modality.rawValue)"
+        }
+    }
+}
+
+extension String {
+    /// "présentable…" -> "Présentable…" (messages of the rules start in lower case, to follow a colon).
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -1,0 +1,155 @@
+import CertifolioCore
+import CertifolioReports
+import CertifolioRules
+
+/// A jury session as the secretary's page shows it: the jury, whether its composition meets
+/// the fiche for each convoked candidate, the proposals, the decisions entered, and what still
+/// stands in the way of closing.
+struct SessionView {
+    struct Member {
+        let name: String
+        let role: String
+        let external: Bool
+    }
+
+    struct Candidate {
+        let id: String
+        let name: String
+        let route: String
+        let proposal: String
+        let decisions: String
+        let decided: Bool
+        let compositionMet: Bool
+        let problems: [String]
+        let steppingAside: String?
+        let decisionLink: String
+        let attestationLink: String?
+    }
+
+    struct Option {
+        let value: String
+        let label: String
+    }
+
+    let id: Int64
+    let certification: String
+    let date: String
+    let place: String
+    let isOpen: Bool
+    let closedOn: String?
+    let members: [Member]
+    let hasMembers: Bool
+    let roles: [Option]
+    let routes: [String]
+    let candidates: [Candidate]
+    let hasCandidates: Bool
+    let convokedCount: Int
+    let decidedCount: Int
+    let compositionMetCount: Int
+    let cohorts: [Option]
+    let pvLink: String
+    let pvCSVLink: String
+
+    init(session: JurySession, referentiel: Referentiel, reviews: [JuryReview], drafts: [SessionDecision],
+         recorded: [RecordedSessionDecision], cohorts: [String]) {
+        id = session.id.rawValue
+        certification = "\(referentiel.code) — \(referentiel.title)"
+        date = session.date.french
+        place = session.place
+        isOpen = !session.isClosed
+        closedOn = session.closedAt.map(DocumentParts.timestamp)
+        members = session.members.map { m in
+            Member(name: m.name, role: referentiel.juryRoles.first { $0.id == m.role }?.label ?? m.role.rawValue,
+                   external: m.external)
+        }
+        hasMembers = !members.isEmpty
+        roles = referentiel.juryRoles.map { Option(value: $0.id.rawValue, label: $0.label) }
+        routes = referentiel.accessRoutes.filter(\.allowed).compactMap { route in
+            route.jury.map { "\(route.label) : \($0.text)" }
+        }
+        let decisions = session.isClosed ? recorded.map(\.decision) : drafts
+        let byCandidate = Dictionary(grouping: decisions, by: \.candidate)
+        candidates = reviews.map { review in
+            let id = review.record.candidate.id
+            let mine = byCandidate[id] ?? []
+            let words = mine.map { "\($0.component.french) : \($0.decision.pvWord.lowercased())" }
+            let route = review.record.enrolment.route
+            return Candidate(
+                id: id.rawValue, name: review.record.candidate.displayName,
+                route: referentiel.route(route)?.label ?? route.rawValue,
+                proposal: JurySessionText.proposalWords(review.proposal).capitalizedFirst,
+                decisions: words.isEmpty ? "aucune" : words.joined(separator: ", "),
+                decided: !mine.isEmpty,
+                compositionMet: review.composition.isMet,
+                problems: review.composition.problems.map(\.capitalizedFirst),
+                steppingAside: review.composition.steppingAside.isEmpty ? nil
+                    : review.composition.steppingAside.map(\.name).joined(separator: ", "),
+                decisionLink: "/jury/\(session.id.rawValue)/candidats/\(id.rawValue)",
+                attestationLink: session.isClosed && !review.proposal.acquired.isEmpty
+                    ? "/jury/\(session.id.rawValue)/attestations/\(id.rawValue).pdf" : nil)
+        }
+        hasCandidates = !candidates.isEmpty
+        convokedCount = session.convoked.count
+        decidedCount = Set(decisions.map(\.candidate)).count
+        compositionMetCount = reviews.filter(\.composition.isMet).count
+        self.cohorts = cohorts.map { Option(value: $0, label: $0) }
+        pvLink = "/jury/\(session.id.rawValue)/pv.pdf"
+        pvCSVLink = "/jury/\(session.id.rawValue)/pv.csv"
+    }
+}
+
+/// The decision form for one convoked candidate: one line per block still to decide and one
+/// for the title, each starting from the decision entered or else the proposal.
+struct DecisionFormView {
+    struct Line {
+        let component: String
+        let label: String
+        let expected: String
+        let valide: Bool
+        let ajourne: Bool
+        let absent: Bool
+        let motive: String
+        let index: Int
+    }
+
+    let sessionID: Int64
+    let candidateID: String
+    let name: String
+    let proposal: String
+    let lines: [Line]
+    let errors: [String]
+    let hasErrors: Bool
+    let action: String
+    let verdict: RecordView
+
+    init(session: JurySession, review: JuryReview, referentiel: Referentiel, drafts: [SessionDecision],
+         submitted: [String: (DecisionKind, String)]?, errors: [String], verdict: RecordView) {
+        sessionID = session.id.rawValue
+        let id = review.record.candidate.id
+        candidateID = id.rawValue
+        name = review.record.candidate.displayName
+        proposal = JurySessionText.proposalWords(review.proposal).capitalizedFirst
+        var components = referentiel.blocks.map(\.code).filter { !review.proposal.acquired.contains($0) }
+            .map(DecisionComponent.block)
+        if !review.proposal.titleAwarded { components.append(.title) }
+        let entered = Dictionary(drafts.filter { $0.candidate == id }.map { ($0.component, $0) },
+                                 uniquingKeysWith: { _, b in b })
+        lines = components.enumerated().map { index, component in
+            let expected = review.proposal.expectedDecision(component)
+            let chosen = submitted?[component.fileValue] ?? entered[component].map { ($0.decision, $0.motive ?? "") }
+                ?? (expected, "")
+            let label: String
+            switch component {
+            case .title: label = "Titre — \(referentiel.title)"
+            case .block(let code): label = "\(code) — \(referentiel.block(code)?.title ?? "")"
+            }
+            return Line(component: component.fileValue, label: label, expected: expected.pvWord.lowercased(),
+                        valide: chosen.0 == .valide, ajourne: chosen.0 == .ajourne, absent: chosen.0 == .absent,
+                        motive: chosen.1, index: index)
+        }
+        self.errors = errors
+        hasErrors = !errors.isEmpty
+        action = "/jury/\(session.id.rawValue)/candidats/\(id.rawValue)"
+        self.verdict = verdict
+    }
+}

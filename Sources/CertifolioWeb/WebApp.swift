@@ -1,0 +1,58 @@
+import CertifolioApp
+import CertifolioCore
+import CertifolioStore
+import Foundation
+import Hummingbird
+import HummingbirdAuth
+
+/// `certifolio serve`: the web application on the same store and rules as the CLI.
+public enum WebApp {
+    public struct Configuration: Sendable {
+        public var host: String
+        public var port: Int
+        /// Send the session cookie only over HTTPS (set when served behind a TLS proxy).
+        public var secureCookies: Bool
+
+        public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false) {
+            self.host = host
+            self.port = port
+            self.secureCookies = secureCookies
+        }
+    }
+
+    /// The application, ready to run.
+    public static func application(database: AppDatabase, configuration: Configuration,
+                                   today: @escaping @Sendable () -> Day = Today.day)
+        async throws -> some ApplicationProtocol {
+        let router = try await router(database: database, secureCookies: configuration.secureCookies, today: today)
+        return Application(router: router,
+                           configuration: .init(address: .hostname(configuration.host, port: configuration.port),
+                                                serverName: "Certifolio"))
+    }
+
+    /// Every route with its middleware (the tests drive this router in process).
+    public static func router(database: AppDatabase, secureCookies: Bool = false,
+                              today: @escaping @Sendable () -> Day = Today.day) async throws -> Router<WebContext> {
+        let services = WebServices(database: database, pages: try await PageRenderer.load(), today: today)
+        let router = Router(context: WebContext.self)
+        let cookie = SessionCookieParameters(name: "certifolio_session", path: "/", secure: secureCookies,
+                                             sameSite: .lax)
+        router.addMiddleware {
+            SessionMiddleware(storage: MemoryPersistDriver(),
+                              configuration: .init(sessionCookieParameters: cookie,
+                                                   defaultSessionExpiration: .seconds(8 * 3600)))
+            SessionAuthenticator(context: WebContext.self) { (session: WebSession, _) in
+                try database.userAccount(id: session.accountID)
+            }
+            ErrorPageMiddleware(pages: services.pages)
+            CSRFMiddleware()
+        }
+        StaticRoutes.add(to: router)
+        SignInRoutes(services: services).add(to: router)
+        CandidatePortalRoutes(services: services).add(to: router)
+        StaffRoutes(services: services).add(to: router)
+        ManagerRoutes(services: services).add(to: router)
+        JuryRoutes(services: services).add(to: router)
+        return router
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import CertifolioStore
+import CertifolioWeb
+import Foundation
+import Hummingbird
+
+/// `certifolio serve`: the web application for candidates, staff and jury secretaries.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Sert l'application web (candidats, évaluateurs, gestionnaires, secrétaires de jury).")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(name: .long, help: "Port d'écoute.")
+    var port: Int = 8080
+
+    @Option(name: .long, help: "Adresse d'écoute (127.0.0.1 : cette machine seulement).")
+    var host: String = "127.0.0.1"
+
+    @Flag(name: .long, help: "Cookies de session envoyés en HTTPS seulement (derrière un proxy TLS).")
+    var secureCookies = false
+
+    func run() async throws {
+        let store = try AppDatabase.open(path: database.db)
+        let app = try await WebApp.application(
+            database: store, configuration: .init(host: host, port: port, secureCookies: secureCookies))
+        print("Certifolio : http://\(host):\(port)/ (base \(database.db)) — Ctrl+C pour arrêter.")
+        try await app.runService()
+    }
+}
