@@ -93,7 +93,7 @@ let package = Package(
         .target(name: "CertifolioTestSupport", path: "Tests/Support"),
         .testTarget(name: "CertifolioCLITests", dependencies: ["certifolio"]),
         .testTarget(name: "CertifolioWebTests",
-                    dependencies: ["CertifolioWeb", "CertifolioApp", "CertifolioStore",
+                    dependencies: ["CertifolioWeb", "CertifolioApp", "CertifolioStore", "CertifolioCore",
                                    .product(name: "HummingbirdTesting", package: "hummingbird")]),
     ]
 )

@@ -1,4 +1,6 @@
 import ArgumentParser
+import CertifolioApp
+import CertifolioCore
 import CertifolioStore
 import CertifolioWeb
 import Foundation
@@ -21,10 +23,18 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Cookies de session envoyés en HTTPS seulement (derrière un proxy TLS).")
     var secureCookies = false
 
+    @Option(name: .long, help: "Date de référence des situations (AAAA-MM-JJ ; par défaut : aujourd'hui).")
+    var asOf: String?
+
     func run() async throws {
+        var today: @Sendable () -> Day = Today.day
+        if let asOf {
+            guard let day = Day(iso: asOf) else { throw ValidationError("date « \(asOf) » invalide : AAAA-MM-JJ attendu.") }
+            today = { day }
+        }
         let store = try AppDatabase.open(path: database.db)
         let app = try await WebApp.application(
-            database: store, configuration: .init(host: host, port: port, secureCookies: secureCookies))
+            database: store, configuration: .init(host: host, port: port, secureCookies: secureCookies), today: today)
         print("Certifolio : http://\(host):\(port)/ (base \(database.db)) — Ctrl+C pour arrêter.")
         try await app.runService()
     }
