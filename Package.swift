@@ -93,7 +93,8 @@ let package = Package(
         .target(name: "CertifolioTestSupport", path: "Tests/Support"),
         .testTarget(name: "CertifolioCLITests", dependencies: ["certifolio"]),
         .testTarget(name: "CertifolioWebTests",
-                    dependencies: ["CertifolioWeb", "CertifolioApp", "CertifolioStore", "CertifolioCore",
+                    dependencies: ["CertifolioWeb", "CertifolioApp", "CertifolioStore", "CertifolioCore", "CertifolioRules",
+                                   "CertifolioReports", "CertifolioTestSupport",
                                    .product(name: "HummingbirdTesting", package: "hummingbird")]),
     ]
 )

@@ -61,9 +61,11 @@ struct ManagerRoutes {
         let lines: [Line]
         let roles: [RoleChoice]
         let cohorts: [Choice]
-        let email: String
-        let name: String
-        let candidate: String
+        /// What the creation form was filled with (kept after a refusal); named apart from
+        /// the lines' fields, which mustache would otherwise find when a line has none.
+        let draftEmail: String
+        let draftName: String
+        let draftCandidate: String
         let error: String?
     }
 
@@ -198,7 +200,8 @@ struct ManagerRoutes {
             lines: lines,
             roles: UserRole.allCases.map { .init(value: $0.rawValue, label: $0.french, selected: $0.rawValue == role) },
             cohorts: cohorts.map { .init(name: $0, checked: chosen.contains($0)) },
-            email: draft["email"] ?? "", name: draft["nom"] ?? "", candidate: draft["candidat"] ?? "", error: error)
+            draftEmail: draft["email"] ?? "", draftName: draft["nom"] ?? "", draftCandidate: draft["candidat"] ?? "",
+            error: error)
         return services.pages.render("accounts", title: "Comptes", body: body, context: context, status: status)
     }
 

@@ -1,0 +1,65 @@
+import CertifolioCore
+import CertifolioReports
+import CertifolioRules
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The candidate's progress page and documents: their own record only, in plain French.
+struct CandidatePortalTests {
+    @Test func theProgressPageSaysWhereEachBlockStandsAndWhatIsMissing() async throws {
+        let fixture = try WebFixture()
+        // RE001 is the second candidate account: a record with something still missing.
+        try await fixture.application().test(.router) { client in
+            let browser = Browser(client)
+            try await browser.get("/connexion")
+            try await browser.post("/connexion", [("email", "re001@example.fr"), ("mot_de_passe", WebFixture.password)])
+            let page = try await browser.get("/mon-dossier")
+            #expect(page.status == .ok)
+            let text = page.text
+            #expect(text.contains("(RE001)"))
+            #expect(text.contains("Situation au 31 décembre 2027"))
+            #expect(text.contains("Blocs de compétences"))
+            #expect(text.contains("Historique des évaluations"))
+            let record = try #require(try fixture.database.candidateRecord("RE001"))
+            #expect(text.contains(record.candidate.displayName))
+            let referentiel = try #require(try fixture.database.referentiels()["RNCP36888"])
+            let verdict = VerdictEngine.verdict(for: record, referentiel: referentiel, asOf: WebFixture.today)
+            let missing = VerdictText.missingItems(verdict)
+            #expect(!missing.isEmpty)
+            #expect(text.contains("Ce qui manque pour le titre"))
+            for item in missing { #expect(text.contains(String(item.dropFirst()))) }
+            // No other candidate's name appears.
+            let other = try #require(try fixture.database.candidateRecord("RE002"))
+            #expect(!text.contains(other.candidate.displayName))
+        }
+    }
+
+    @Test func acquiredBlocksShowTheirJuryDateAndTheDocumentsDownload() async throws {
+        try await WebFixture().application().test(.router) { client in
+            let browser = Browser(client)
+            try await browser.signIn(.candidate)
+            let page = try await browser.get("/mon-dossier")
+            #expect(page.text.contains("acquis — validé par le jury du 22 juin 2026"))
+            #expect(page.text.contains("Titre délivré par le jury du 14 juin 2027."))
+            let attestation = try await browser.get("/mon-dossier/attestation.pdf")
+            #expect(attestation.status == .ok)
+            #expect(attestation.headers[.contentType] == "application/pdf")
+            #expect(attestation.bytes.starts(with: Array("%PDF".utf8)))
+            #expect(attestation.headers[.contentDisposition] == "attachment; filename=\"attestation-MQ013.pdf\"")
+            let parchemin = try await browser.get("/mon-dossier/parchemin.pdf")
+            #expect(parchemin.bytes.starts(with: Array("%PDF".utf8)))
+        }
+    }
+
+    @Test func theAddressCannotChooseAnotherCandidate() async throws {
+        try await WebFixture().application().test(.router) { client in
+            let browser = Browser(client)
+            try await browser.signIn(.candidate)
+            let page = try await browser.get("/mon-dossier?candidat=MQ014")
+            #expect(page.text.contains("(MQ013)"))
+            #expect(!page.text.contains("(MQ014)"))
+            #expect(try await browser.get("/candidats/MQ014").status == .forbidden)
+        }
+    }
+}

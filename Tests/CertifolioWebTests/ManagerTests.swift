@@ -1,0 +1,106 @@
+import CertifolioCore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The gestionnaire's imports and accounts.
+struct ManagerTests {
+    static let header = "candidate_id,family_name,given_names,birth_date,email,certification,access_route,enrolled_on,cohort\n"
+
+    @Test func aCohortUploadIsPreviewedThenImportedOnConfirmation() async throws {
+        let fixture = try WebFixture()
+        let csv = Self.header + "NW001,Durand,Alice,1999-04-02,alice@example.fr,RNCP41818,apprentissage,2027-09-01,MEQP-2027\n"
+        try await fixture.application().test(.router) { client in
+            let browser = Browser(client)
+            try await browser.signIn(.manager)
+            try await browser.get("/import")
+            let preview = try await browser.upload("/import/promotion", files: [("candidates", "candidates.csv",
+                                                                                  Array(csv.utf8))])
+            #expect(preview.status == .ok)
+            #expect(preview.text.contains("Aperçu : les fichiers sont corrects."))
+            #expect(preview.text.contains("1 candidat(s) nouveau(x)"))
+            #expect(try fixture.database.candidateRecord("NW001") == nil)
+            let token = try #require(preview.body.range(of: "name=\"envoi\" value=\"").map {
+                String(preview.body[$0.upperBound...].prefix { $0 != "\"" })
+            })
+            let done = try await browser.post("/import/promotion/confirmer", [("envoi", token)])
+            #expect(done.status == .seeOther)
+            #expect(try fixture.database.candidateRecord("NW001") != nil)
+            #expect(try fixture.database.auditEntries().last?.actor == "web:gestion@example.fr")
+            // The preview is used once.
+            let replay = try await browser.post("/import/promotion/confirmer", [("envoi", token)])
+            #expect(replay.status == .unprocessableContent)
+        }
+    }
+
+    @Test func everyBadLineIsListedAndNothingIsWritten() async throws {
+        let fixture = try WebFixture()
+        let csv = Self.header
+            + "NW001,Durand,Alice,1999-02-30,alice@example.fr,RNCP41818,apprentissage,2027-09-01,MEQP-2027\n"
+            + "NW002,Martin,Paul,1998-01-01,paul@example.fr,RNCP99999,apprentissage,2027-09-01,MEQP-2027\n"
+        let before = try fixture.database.auditEntries().count
+        try await fixture.application().test(.router) { client in
+            let browser = Browser(client)
+            try await browser.signIn(.manager)
+            try await browser.get("/import")
+            let page = try await browser.upload("/import/promotion", files: [("candidates", "candidates.csv",
+                                                                               Array(csv.utf8))])
+            #expect(page.status == .unprocessableContent)
+            #expect(page.text.contains("Rien n'a été importé"))
+            #expect(page.text.contains("candidates.csv, ligne 2, colonne 4 (birth_date)"))
+            #expect(page.text.contains("candidates.csv, ligne 3, colonne 6 (certification)"))
+        }
+        #expect(try fixture.database.candidateRecord("NW001") == nil)
+        #expect(try fixture.database.auditEntries().count == before)
+    }
+
+    @Test func aReferentielIsImportedFromAnUploadAndABadOneIsRefused() async throws {
+        let fixture = try WebFixture()
+        let yaml = try Data(contentsOf: WebFixture.samples.appendingPathComponent("referentiels/RNCP41818.yaml"))
+        try await fixture.application().test(.router) { client in
+            let browser = Browser(client)
+            try await browser.signIn(.manager)
+            try await browser.get("/import")
+            let same = try await browser.upload("/import/referentiel", files: [("referentiel", "r.yaml", Array(yaml))])
+            #expect(same.status == .seeOther)
+            #expect(try await browser.get("/import").text.contains("déjà importé à l'identique"))
+            let bad = try await browser.upload("/import/referentiel", files: [("referentiel", "r.yaml",
+                                                                              Array("code: [".utf8))])
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.text.contains("référentiel envoyé"))
+        }
+    }
+
+    @Test func theManagerCreatesAccountsAndAssignsCohorts() async throws {
+        let fixture = try WebFixture()
+        try await fixture.application().test(.router) { client in
+            let browser = Browser(client)
+            try await browser.signIn(.manager)
+            try await browser.get("/comptes")
+            let created = try await browser.post("/comptes", [
+                ("email", "vasseur@example.fr"), ("nom", "Mme Hélène Vasseur"), ("role", "evaluateur"),
+                ("promotions", "REMMS-2025"), ("mot_de_passe", "un-long-mot-de-passe"),
+            ])
+            #expect(created.status == .seeOther)
+            let account = try #require(try fixture.database.credentials(email: "vasseur@example.fr")?.account)
+            #expect(account.cohorts == ["REMMS-2025"])
+            let short = try await browser.post("/comptes", [
+                ("email", "x@example.fr"), ("nom", "X"), ("role", "gestionnaire"), ("mot_de_passe", "court"),
+            ])
+            #expect(short.status == .unprocessableContent)
+            #expect(short.text.contains("au moins 10 caractères"))
+            let candidate = try await browser.post("/comptes", [
+                ("email", "y@example.fr"), ("nom", "Y"), ("role", "candidat"), ("candidat", "MQ013"),
+                ("mot_de_passe", "un-long-mot-de-passe"),
+            ])
+            #expect(candidate.text.contains("Le candidat MQ013 a déjà un compte."))
+            // Accounts without a candidate show none (not the draft's).
+            #expect(!candidate.text.contains("Gestionnaire MQ013"))
+            let assigned = try await browser.post("/comptes/\(account.id)/promotions",
+                                                  [("promotions", "MEQP-2025"), ("promotions", "REMMS-2025")])
+            #expect(assigned.status == .seeOther)
+            #expect(try fixture.database.userAccount(id: account.id)?.cohorts == ["MEQP-2025", "REMMS-2025"])
+        }
+    }
+}
