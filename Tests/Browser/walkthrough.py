@@ -1,0 +1,256 @@
+#!/usr/bin/env python3
+"""A real browser through Certifolio's web application (run by .ci/run after `swift test`).
+
+Starts `certifolio serve` on 127.0.0.1 with the two sample cohorts and one account per role,
+then drives headless Chromium (Debian's chromium + chromium-driver, selenium from PyPI):
+
+1. the candidate signs in and reads what is missing for the title (desktop and 360-px phone);
+2. the évaluateur records evaluations and sees the candidate's block change status;
+3. the secrétaire de jury convokes, takes the proposals, closes the session and downloads the PV.
+
+Screenshots go to docs/screenshots/ for a person to look at. Exits non-zero at the first
+thing that does not happen as a user would expect.
+"""
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+ROOT = Path(__file__).resolve().parents[2]
+BINARY = ROOT / ".build" / "debug" / "certifolio"
+SHOTS = ROOT / "docs" / "screenshots"
+AS_OF = "2027-06-30"  # the sample cohorts' jury day: every sample event is in the past
+PASSWORD = "mot-de-passe-demo"
+
+
+def run(*args, stdin=None):
+    result = subprocess.run([str(BINARY), *args], input=stdin, text=True, capture_output=True)
+    if result.returncode != 0:
+        sys.exit(f"certifolio {' '.join(args)} a échoué :\n{result.stderr}")
+    return result.stdout
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def prepare(db):
+    run("init", "--db", db)
+    for code in ("RNCP41818", "RNCP36888"):
+        run("referentiel", "import", "--db", db, str(ROOT / "SampleCohorts" / "referentiels" / f"{code}.yaml"))
+    for cohort in ("meqp-2025", "remms-2025"):
+        run("import", "--db", db, str(ROOT / "SampleCohorts" / cohort))
+    verdicts = [json.loads(line) for line in
+                run("progress", "--db", db, "--all", "--json", "--as-of", AS_OF).splitlines() if line.strip()]
+    # The candidate: one of MEQP-2025 with something missing; the évaluateur's candidate: one
+    # with a block still under way.
+    missing = next(v for v in verdicts if v["candidate_id"].startswith("MQ") and v["title"]["status"] == "not_eligible")
+    pending = next((v, b) for v in verdicts if v["candidate_id"].startswith("MQ") and v["candidate_id"] != missing["candidate_id"]
+                   for b in v["blocks"] if b["status"] == "in_progress")
+    accounts = [
+        ("candidat", "candidat@example.fr", ["--candidate", missing["candidate_id"]]),
+        ("evaluateur", "perrot@example.fr", ["--name", "Mme Agnès Perrot", "--cohort", "MEQP-2025"]),
+        ("gestionnaire", "gestion@example.fr", ["--name", "Mme Claire Dubois"]),
+        ("secretaire", "jury@example.fr", ["--name", "M. Paul Renard"]),
+    ]
+    for role, email, extra in accounts:
+        run("user", "add", "--db", db, "--email", email, "--role", role, "--password-stdin", *extra, stdin=PASSWORD + "\n")
+    session = run("jury", "create", "--db", db, "--certification", "RNCP41818", "--date", AS_OF,
+                  "--place", "Paris, Cnam, salle 31.2.85").strip().splitlines()[-1]
+    for name, role in (("M. François Lemaître", "expert_domaine"), ("Nadia Berrada", "professionnel_ess"),
+                       ("Claire Dubois", "expert_domaine")):
+        run("jury", "member", "--db", db, session, "--name", name, "--role", role, "--external")
+    return missing["candidate_id"], pending[0]["candidate_id"], pending[1]["code"], session
+
+
+def browser(download_dir, width=1280, height=1000):
+    options = webdriver.ChromeOptions()
+    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                 f"--window-size={width},{height}", "--lang=fr-FR"):
+        options.add_argument(flag)
+    options.add_experimental_option("prefs", {"download.default_directory": str(download_dir),
+                                              "download.prompt_for_download": False})
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium:
+        options.binary_location = chromium
+    driver_path = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+    return webdriver.Chrome(service=webdriver.ChromeService(executable_path=driver_path), options=options)
+
+
+def shoot(driver, name, full_page=True):
+    if full_page:
+        height = driver.execute_script("return document.documentElement.scrollHeight")
+        width = driver.get_window_size()["width"]
+        driver.set_window_size(width, min(max(height + 100, 600), 6000))
+    driver.save_screenshot(str(SHOTS / f"{name}.png"))
+    print(f"  capture : docs/screenshots/{name}.png")
+
+
+def expect(condition, message):
+    if not condition:
+        sys.exit(f"ÉCHEC : {message}")
+    print(f"  ok : {message}")
+
+
+def sign_in(driver, base, email):
+    driver.delete_all_cookies()
+    driver.get(base + "/connexion")
+    driver.find_element(By.ID, "email").send_keys(email)
+    driver.find_element(By.ID, "mot_de_passe").send_keys(PASSWORD)
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/connexion'] button"))
+
+
+def submit(driver, button):
+    """Clicks a form's button and waits for the next page (no script: every form loads a page)."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    button.click()
+    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
+
+
+def text(driver):
+    return driver.find_element(By.TAG_NAME, "main").text
+
+
+def candidate_reads_missing_items(base, downloads, candidate):
+    print("1. Le candidat lit ce qui lui manque")
+    driver = browser(downloads)
+    try:
+        driver.get(base + "/connexion")
+        shoot(driver, "01-connexion", full_page=False)
+        sign_in(driver, base, "candidat@example.fr")
+        expect(driver.current_url.endswith("/mon-dossier"), "le candidat arrive sur son dossier")
+        page = text(driver)
+        expect(f"({candidate})" in page, f"le dossier est celui de {candidate}")
+        expect("Ce qui manque pour le titre" in page, "la page dit ce qui manque pour le titre")
+        items = driver.find_elements(By.CSS_SELECTOR, "ul.missing li")
+        expect(len(items) > 0, f"{len(items)} élément(s) manquant(s) listé(s), dont « {items[0].text} »")
+        shoot(driver, "02-candidat-dossier")
+        driver.get(base + "/candidats/MQ001")
+        expect("Accès refusé" in text(driver), "un autre dossier lui est refusé")
+        driver.set_window_size(360, 800)
+        driver.get(base + "/mon-dossier")
+        overflow = driver.execute_script("return document.documentElement.scrollWidth > window.innerWidth + 1")
+        expect(not overflow, "sur un téléphone de 360 px, la page ne déborde pas en largeur")
+        shoot(driver, "03-candidat-telephone-360px")
+    finally:
+        driver.quit()
+
+
+def evaluator_records_an_evaluation(base, downloads, candidate, block):
+    print("2. L'évaluateur enregistre une évaluation et voit le statut changer")
+    driver = browser(downloads)
+    try:
+        sign_in(driver, base, "perrot@example.fr")
+        expect(driver.current_url.endswith("/tableau-de-bord"), "l'évaluateur arrive sur le tableau de bord")
+        expect("Blocs le plus souvent échoués" in text(driver), "le tableau de bord montre les blocs échoués")
+        shoot(driver, "04-tableau-de-bord")
+        driver.get(f"{base}/candidats/{candidate}")
+        card = driver.find_element(By.XPATH, f"//li[contains(@class,'card')][p[@class='code' and text()='{block}']]")
+        expect("en cours" in card.text, f"le bloc {block} de {candidate} est « en cours »")
+        # A wrong entry first: refused in French, field by field, nothing recorded.
+        Select(driver.find_element(By.ID, "epreuve")).select_by_index(1)
+        driver.find_element(By.ID, "note").send_keys("25")
+        submit(driver, driver.find_element(By.CSS_SELECTOR, "form.evaluation button[type=submit]"))
+        expect("dépasse le barème" in text(driver), "une note de 25/20 est refusée avec un message en français")
+        shoot(driver, "05-evaluation-refusee")
+        values = [o.get_attribute("value") for o in Select(driver.find_element(By.ID, "epreuve")).options
+                  if o.get_attribute("value").startswith(block + "|")]
+        for value in values:
+            driver.get(f"{base}/candidats/{candidate}")
+            Select(driver.find_element(By.ID, "epreuve")).select_by_value(value)
+            date = driver.find_element(By.ID, "date")
+            driver.execute_script("arguments[0].value = arguments[1]", date, AS_OF)
+            driver.find_element(By.ID, "note").send_keys("17,5")
+            driver.find_element(By.ID, "commentaire").send_keys("Saisie dans le navigateur.")
+            submit(driver, driver.find_element(By.CSS_SELECTOR, "form.evaluation button[type=submit]"))
+            expect("enregistrée" in text(driver), f"évaluation {value} enregistrée")
+        card = driver.find_element(By.XPATH, f"//li[contains(@class,'card')][p[@class='code' and text()='{block}']]")
+        expect("réussi, à valider par le jury" in card.text, f"le bloc {block} est maintenant « réussi »")
+        shoot(driver, "06-evaluation-enregistree")
+    finally:
+        driver.quit()
+
+
+def secretary_closes_the_session(base, downloads, session):
+    print("3. La secrétaire clôt la session et télécharge le PV")
+    driver = browser(downloads)
+    try:
+        sign_in(driver, base, "jury@example.fr")
+        expect(driver.current_url.endswith("/jury"), "la secrétaire arrive sur les sessions")
+        driver.get(f"{base}/jury/{session}")
+        Select(driver.find_element(By.ID, "promotion")).select_by_value("MEQP-2025")
+        submit(driver, driver.find_element(By.CSS_SELECTOR, f"form[action='/jury/{session}/convocation'] button"))
+        expect("candidat(s) convoqué(s)" in text(driver), "la promotion est convoquée")
+        shoot(driver, "07-session-convoquee")
+        submit(driver, driver.find_element(By.CSS_SELECTOR, f"form[action='/jury/{session}/propositions'] button"))
+        expect("reprise(s) des propositions" in text(driver), "les propositions sont reprises comme décisions")
+        submit(driver, driver.find_element(By.CSS_SELECTOR, f"form[action='/jury/{session}/cloture'] button"))
+        expect("Session close" in text(driver), "la session est close")
+        shoot(driver, "08-session-close")
+        link = driver.find_element(By.LINK_TEXT, "Procès-verbal (PDF)")
+        href = link.get_attribute("href")
+        link.click()  # a download: the page stays
+        target = downloads / f"pv-session-{session}.pdf"
+        for _ in range(100):
+            if target.exists() and not Path(str(target) + ".crdownload").exists():
+                break
+            time.sleep(0.1)
+        if not target.exists():
+            # Some headless builds ignore the download folder: fetch with the browser's cookies.
+            cookies = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+            request = urllib.request.Request(href, headers={"Cookie": cookies})
+            target.write_bytes(urllib.request.urlopen(request).read())
+        expect(target.read_bytes().startswith(b"%PDF"), f"le PV est téléchargé ({target.stat().st_size} octets)")
+        pdftotext = shutil.which("pdftotext")
+        if pdftotext:
+            words = subprocess.run([pdftotext, str(target), "-"], capture_output=True, text=True).stdout
+            expect("Paris, Cnam" in words, "le PV porte le lieu de la session")
+    finally:
+        driver.quit()
+
+
+def main():
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="certifolio-browser-"))
+    downloads = work / "downloads"
+    downloads.mkdir()
+    db = str(work / "certifolio.sqlite")
+    candidate, evaluated, block, session = prepare(db)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([str(BINARY), "serve", "--db", db, "--port", str(port), "--as-of", AS_OF],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/connexion")
+                break
+            except OSError:
+                time.sleep(0.1)
+        candidate_reads_missing_items(base, downloads, candidate)
+        evaluator_records_an_evaluation(base, downloads, evaluated, block)
+        secretary_closes_the_session(base, downloads, session)
+        audit = run("audit", "verify", "--db", db)
+        print("  " + audit.strip().splitlines()[0])
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        shutil.rmtree(work, ignore_errors=True)
+    print("Parcours navigateur réussi.")
+
+
+if __name__ == "__main__":
+    main()
