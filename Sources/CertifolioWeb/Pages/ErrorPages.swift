@@ -43,3 +43,11 @@ struct ErrorPageMiddleware: RouterMiddleware {
                      status: status)
     }
 }
+
+extension UserFacingError {
+    /// The message as lines for a list on a page: `InputErrors` and `CloseRefused` give one
+    /// line per problem.
+    var lines: [String] {
+        message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}

@@ -22,13 +22,9 @@ struct JuryRoutes {
             let state: String
             let convoked: Int
         }
-        struct Option {
-            let value: String
-            let label: String
-        }
         let lines: [Line]
         let hasLines: Bool
-        let certifications: [Option]
+        let certifications: [SelectOption]
         let date: String
         let place: String
         let error: String?
@@ -156,7 +152,7 @@ struct JuryRoutes {
             let message = try body(id, context.form ?? FormFields(), account.actor)
             return flashRedirect("/jury/\(id.rawValue)", message, context)
         } catch let error as UserFacingError {
-            return try sessionPage(id, errors: ManagerRoutes.lines(error), context: context,
+            return try sessionPage(id, errors: error.lines, context: context,
                                    status: .unprocessableContent)
         }
     }
@@ -195,7 +191,7 @@ struct JuryRoutes {
             return flashRedirect("/jury/\(id.rawValue)", "Décisions enregistrées pour \(candidate).", context)
         } catch let error as UserFacingError {
             return try decisionPage(id, candidate, submitted: submitted,
-                                    errors: ManagerRoutes.lines(error).map(Self.withoutSheetPosition),
+                                    errors: error.lines.map(Self.withoutSheetPosition),
                                     context: context, status: .unprocessableContent)
         }
     }

@@ -53,13 +53,8 @@ struct ManagerRoutes {
             let name: String
             let checked: Bool
         }
-        struct RoleChoice {
-            let value: String
-            let label: String
-            let selected: Bool
-        }
         let lines: [Line]
-        let roles: [RoleChoice]
+        let roles: [SelectOption]
         let cohorts: [Choice]
         /// What the creation form was filled with (kept after a refusal); named apart from
         /// the lines' fields, which mustache would otherwise find when a line has none.
@@ -133,7 +128,7 @@ struct ManagerRoutes {
                                                           referentielError: nil), context: context)
         } catch let error as UserFacingError {
             return services.pages.render("import", title: "Importer — erreurs",
-                                         body: ImportPage(errors: Self.lines(error), hasErrors: true, preview: nil,
+                                         body: ImportPage(errors: error.lines, hasErrors: true, preview: nil,
                                                           referentielError: nil),
                                          context: context, status: .unprocessableContent)
         }
@@ -153,7 +148,7 @@ struct ManagerRoutes {
             return flashRedirect("/tableau-de-bord", Workflows.describe(summary, folder: upload.source), context)
         } catch let error as UserFacingError {
             return services.pages.render("import", title: "Importer — erreurs",
-                                         body: ImportPage(errors: Self.lines(error), hasErrors: true, preview: nil,
+                                         body: ImportPage(errors: error.lines, hasErrors: true, preview: nil,
                                                           referentielError: nil),
                                          context: context, status: .unprocessableContent)
         }
@@ -236,10 +231,5 @@ struct ManagerRoutes {
 
     struct UnknownRole: UserFacingError {
         var message: String { "choisissez le rôle du compte." }
-    }
-
-    /// An error as lines: `InputErrors` lists every bad line of every file.
-    static func lines(_ error: UserFacingError) -> [String] {
-        error.message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 }

@@ -1,5 +1,6 @@
 import CertifolioCore
 import CertifolioStore
+import Foundation
 import Hummingbird
 
 /// Lets through only signed-in accounts of the given roles: an anonymous visitor is sent to
@@ -49,5 +50,3 @@ enum RecordAccess {
         return cohort
     }
 }
-
-import Foundation

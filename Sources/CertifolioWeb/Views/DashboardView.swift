@@ -1,5 +1,6 @@
 import CertifolioCore
 import CertifolioRules
+import Foundation
 
 /// The staff dashboard: per cohort, how many candidates stand where for the title, and the
 /// blocks most often failed.
@@ -57,5 +58,3 @@ struct DashboardView {
         self.asOf = asOf.french
     }
 }
-
-import Foundation

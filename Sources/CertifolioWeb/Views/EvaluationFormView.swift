@@ -3,15 +3,9 @@ import CertifolioCore
 /// The evaluation form as the page draws it: the épreuves of the candidate's certification
 /// grouped by block, the values typed so far, and the message next to each wrong field.
 struct EvaluationFormView {
-    struct Option {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
-
     struct Group {
         let label: String
-        let options: [Option]
+        let options: [SelectOption]
     }
 
     struct Field {
@@ -42,13 +36,13 @@ struct EvaluationFormView {
             if let whole = referentiel.evaluation.wholeBlockModality { modalities.append(whole) }
             return Group(label: "\(block.code) — \(block.title)", options: modalities.map { m in
                 let value = EvaluationForm.epreuveValue(.block(block.code), m.id)
-                return Option(value: value, label: "\(block.code) — \(m.label)", selected: value == selected)
+                return SelectOption(value: value, label: "\(block.code) — \(m.label)", selected: value == selected)
             })
         }
         if !referentiel.finalExams.isEmpty {
             groups.append(Group(label: "Épreuves finales", options: referentiel.finalExams.map { exam in
                 let value = EvaluationForm.epreuveValue(.final, exam.id)
-                return Option(value: value, label: "Épreuve finale — \(exam.label)", selected: value == selected)
+                return SelectOption(value: value, label: "Épreuve finale — \(exam.label)", selected: value == selected)
             }))
         }
         self.groups = groups

@@ -26,11 +26,6 @@ struct SessionView {
         let attestationLink: String?
     }
 
-    struct Option {
-        let value: String
-        let label: String
-    }
-
     let id: Int64
     let certification: String
     let date: String
@@ -39,14 +34,14 @@ struct SessionView {
     let closedOn: String?
     let members: [Member]
     let hasMembers: Bool
-    let roles: [Option]
+    let roles: [SelectOption]
     let routes: [String]
     let candidates: [Candidate]
     let hasCandidates: Bool
     let convokedCount: Int
     let decidedCount: Int
     let compositionMetCount: Int
-    let cohorts: [Option]
+    let cohorts: [SelectOption]
     let pvLink: String
     let pvCSVLink: String
 
@@ -63,7 +58,7 @@ struct SessionView {
                    external: m.external)
         }
         hasMembers = !members.isEmpty
-        roles = referentiel.juryRoles.map { Option(value: $0.id.rawValue, label: $0.label) }
+        roles = referentiel.juryRoles.map { SelectOption(value: $0.id.rawValue, label: $0.label) }
         routes = referentiel.accessRoutes.filter(\.allowed).compactMap { route in
             route.jury.map { "\(route.label) : \($0.text)" }
         }
@@ -92,7 +87,7 @@ struct SessionView {
         convokedCount = session.convoked.count
         decidedCount = Set(decisions.map(\.candidate)).count
         compositionMetCount = reviews.filter(\.composition.isMet).count
-        self.cohorts = cohorts.map { Option(value: $0, label: $0) }
+        self.cohorts = cohorts.map { SelectOption(value: $0, label: $0) }
         pvLink = "/jury/\(session.id.rawValue)/pv.pdf"
         pvCSVLink = "/jury/\(session.id.rawValue)/pv.csv"
     }
