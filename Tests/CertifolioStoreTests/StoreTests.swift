@@ -72,14 +72,14 @@ let events = """
 @Suite struct StoreTests {
     @Test func migratesAFreshFileInWALWithForeignKeys() throws {
         let t = try TemporaryDatabase()
-        #expect(try t.database.appliedMigrations() == ["001_core", "002_jury"])
+        #expect(try t.database.appliedMigrations() == ["001_core", "002_jury", "003_web"])
         let (mode, fk) = try t.database.writer.read { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA foreign_keys"))
         }
         #expect(mode == "wal")
         #expect(fk == 1)
         // Opening again is idempotent.
-        #expect(try AppDatabase.open(path: t.path).appliedMigrations() == ["001_core", "002_jury"])
+        #expect(try AppDatabase.open(path: t.path).appliedMigrations() == ["001_core", "002_jury", "003_web"])
     }
 
     @Test func referentielRoundTripsAndReimportIsANoOp() throws {
