@@ -20,7 +20,7 @@ struct PageRenderer: Sendable {
                       status: HTTPResponse.Status = .ok, flash: String? = nil) -> Response {
         let page = Page(title: title, nav: Navigation(context.identity), csrf: context.csrfToken,
                         flash: flash ?? context.sessions.session?.flash, body: body)
-        guard let html = library.render(page, withTemplate: template) else {
+        guard let html = library.render(TemplateTree.convert(page) ?? [:], withTemplate: template) else {
             return Response(status: .internalServerError, headers: Self.headers(type: "text/plain; charset=utf-8"),
                             body: .init(byteBuffer: ByteBuffer(string: "Gabarit « \(template) » introuvable.")))
         }
