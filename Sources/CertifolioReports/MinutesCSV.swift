@@ -34,9 +34,5 @@ public enum MinutesCSV {
         }
     }
 
-    /// Quoted when it holds the separator, a quote or a line break.
-    static func field(_ value: String) -> String {
-        guard value.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    static func field(_ value: String) -> String { CSVField.quoted(value, separator: ";") }
 }

@@ -74,11 +74,15 @@ extension AppDatabase {
         try writer.read { db in try AccountRows.account(db, id: id) }
     }
 
-    /// Every account, by role then e-mail.
+    /// Every account, by role then e-mail (two queries, whatever the number of accounts).
     public func userAccounts() throws -> [UserAccount] {
         try writer.read { db in
-            try Int64.fetchAll(db, sql: "SELECT id FROM user_account ORDER BY role, email")
-                .compactMap { try AccountRows.account(db, id: $0) }
+            let cohorts = Dictionary(grouping: try Row.fetchAll(db, sql: """
+                SELECT user_id, cohort FROM evaluator_cohort ORDER BY cohort
+                """), by: { $0[0] as Int64 }).mapValues { $0.map { $0[1] as String } }
+            return try Row.fetchAll(db, sql: """
+                SELECT id, email, display_name, role, candidate_id FROM user_account ORDER BY role, email
+                """).compactMap { AccountRows.account($0, cohorts: cohorts[$0[0]] ?? []) }
         }
     }
 
@@ -89,11 +93,15 @@ extension AppDatabase {
         }
     }
 
-    /// The cohort a candidate is enrolled in, or nil for an unknown candidate.
-    public func cohort(of candidate: CandidateID) throws -> String? {
+    /// A candidate's enrolment (certification, route, cohort), or nil for an unknown candidate:
+    /// enough to decide who may see the record and which référentiel applies, without loading it.
+    public func enrolment(of candidate: CandidateID) throws -> Enrolment? {
         try writer.read { db in
-            try String.fetchOne(db, sql: "SELECT cohort FROM enrolment WHERE candidate_id = ?",
-                                arguments: [candidate.rawValue])
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT certification, route, enrolled_on, cohort FROM enrolment WHERE candidate_id = ?
+                """, arguments: [candidate.rawValue]) else { return nil }
+            return Enrolment(certification: CertificationCode(row[0] as String), route: AccessRouteID(row[1] as String),
+                             enrolledOn: try StoredDay.parse(row[2]), cohort: row[3])
         }
     }
 
@@ -121,10 +129,15 @@ enum AccountRows {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT id, email, display_name, role, candidate_id FROM user_account WHERE id = ?
             """, arguments: [id]) else { return nil }
-        guard let role = UserRole(rawValue: row[3]) else { return nil }
-        let candidate: String? = row[4]
         let cohorts = try String.fetchAll(db, sql: "SELECT cohort FROM evaluator_cohort WHERE user_id = ? ORDER BY cohort",
                                           arguments: [id])
+        return account(row, cohorts: cohorts)
+    }
+
+    /// A row `id, email, display_name, role, candidate_id` with the account's cohorts.
+    static func account(_ row: Row, cohorts: [String]) -> UserAccount? {
+        guard let role = UserRole(rawValue: row[3]) else { return nil }
+        let candidate: String? = row[4]
         return UserAccount(id: row[0], email: row[1], displayName: row[2], role: role,
                            candidateID: candidate.map(CandidateID.init), cohorts: cohorts)
     }

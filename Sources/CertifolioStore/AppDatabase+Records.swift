@@ -15,6 +15,11 @@ extension AppDatabase {
         try writer.read { db in try RecordLoader.load(db, .all) }
     }
 
+    /// Every candidate with their enrolment, without their evaluations: a list to search.
+    public func enrolledCandidates() throws -> [(candidate: Candidate, enrolment: Enrolment)] {
+        try writer.read { db in try RecordLoader.people(db, .all) }
+    }
+
     /// The records of one cohort, sorted by candidate id.
     public func candidateRecords(cohort: String) throws -> [CandidateRecord] {
         try writer.read { db in try RecordLoader.load(db, .cohort(cohort)) }
@@ -165,23 +170,11 @@ enum RecordScope {
 enum RecordLoader {
     static func load(_ db: Database, _ scope: RecordScope) throws -> [CandidateRecord] {
         let (filter, arguments) = scope.filter("candidate_id")
-        let (peopleFilter, _) = scope.filter("c.id")
         var records: [String: CandidateRecord] = [:]
         var order: [String] = []
-        let people = try Row.fetchCursor(db, sql: """
-            SELECT c.id, c.family_name, c.given_names, c.birth_date, c.email,
-                   n.certification, n.route, n.enrolled_on, n.cohort
-            FROM candidate c JOIN enrolment n ON n.candidate_id = c.id
-            \(peopleFilter) ORDER BY c.id
-            """, arguments: arguments)
-        while let row = try people.next() {
-            let id: String = row[0]
-            order.append(id)
-            records[id] = CandidateRecord(
-                candidate: Candidate(id: CandidateID(id), familyName: row[1], givenNames: row[2],
-                                     birthDate: try StoredDay.parse(row[3]), email: row[4]),
-                enrolment: Enrolment(certification: CertificationCode(row[5] as String), route: AccessRouteID(row[6] as String),
-                                     enrolledOn: try StoredDay.parse(row[7]), cohort: row[8]))
+        for (candidate, enrolment) in try people(db, scope) {
+            order.append(candidate.id.rawValue)
+            records[candidate.id.rawValue] = CandidateRecord(candidate: candidate, enrolment: enrolment)
         }
         let events = try Row.fetchCursor(db, sql: """
             SELECT candidate_id, id, component, modality, date, score, max_score, result, evaluator, corrects_event_id
@@ -223,5 +216,21 @@ enum RecordLoader {
                 decision: kind, date: try StoredDay.parse(row[4]), revokes: row[5]))
         }
         return order.compactMap { records[$0] }
+    }
+
+    /// The candidates and their enrolments alone, sorted by candidate id.
+    static func people(_ db: Database, _ scope: RecordScope) throws -> [(candidate: Candidate, enrolment: Enrolment)] {
+        let (filter, arguments) = scope.filter("c.id")
+        return try Row.fetchAll(db, sql: """
+            SELECT c.id, c.family_name, c.given_names, c.birth_date, c.email,
+                   n.certification, n.route, n.enrolled_on, n.cohort
+            FROM candidate c JOIN enrolment n ON n.candidate_id = c.id
+            \(filter) ORDER BY c.id
+            """, arguments: arguments).map { row in
+            (Candidate(id: CandidateID(row[0] as String), familyName: row[1], givenNames: row[2],
+                       birthDate: try StoredDay.parse(row[3]), email: row[4]),
+             Enrolment(certification: CertificationCode(row[5] as String), route: AccessRouteID(row[6] as String),
+                       enrolledOn: try StoredDay.parse(row[7]), cohort: row[8]))
+        }
     }
 }

@@ -18,8 +18,8 @@ public struct WebContext: AuthRequestContext, SessionRequestContext, RequestCont
     public var coreContext: CoreRequestContextStorage
     public var identity: UserAccount?
     public let sessions: SessionContext<WebSession>
-    /// The fields of a POST, read once by `CSRFMiddleware`.
-    public var form: FormFields?
+    /// The fields of a POST, read once by `CSRFMiddleware` (empty for a GET).
+    public var form = FormFields()
     /// The anti-forgery token of an anonymous visitor (the sign-in form), from its cookie.
     public var anonymousCSRF: String?
     /// The client's address, for rate-limiting sign-in attempts.
@@ -29,7 +29,6 @@ public struct WebContext: AuthRequestContext, SessionRequestContext, RequestCont
         coreContext = .init(source: source)
         identity = nil
         sessions = .init()
-        form = nil
         anonymousCSRF = nil
         clientAddress = source.channel.remoteAddress?.ipAddress
     }

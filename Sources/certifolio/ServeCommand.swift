@@ -29,7 +29,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         var today: @Sendable () -> Day = Today.day
         if let asOf {
-            guard let day = Day(iso: asOf) else { throw ValidationError("date « \(asOf) » invalide : AAAA-MM-JJ attendu.") }
+            let day = try parseDay(asOf, option: "--as-of")
             today = { day }
         }
         let store = try AppDatabase.open(path: database.db)

@@ -1,4 +1,5 @@
 import CertifolioCore
+import CertifolioStore
 import Foundation
 
 /// A field of a form with what is wrong with it, in French; the page shows the message next
@@ -39,6 +40,13 @@ public struct EvaluationForm: Sendable {
         self.result = result
         self.comment = comment
         self.reason = reason
+    }
+
+    /// The form filled with a recorded evaluation (what a correction starts from).
+    public init(_ entry: EvaluationEntry) {
+        let e = entry.event
+        self.init(epreuve: Self.epreuveValue(e.component, e.modality), date: e.date.iso, score: e.score?.french ?? "",
+                  maxScore: e.maxScore.french, result: e.result?.rawValue ?? "", comment: entry.comment ?? "")
     }
 
     /// The form's value of the épreuve select for a component and modality.

@@ -17,9 +17,9 @@ struct PageRenderer: Sendable {
 
     /// A page: `template` fills the layout's blocks with `body`.
     func render<Body>(_ template: String, title: String, body: Body, context: WebContext,
-                      status: HTTPResponse.Status = .ok, flash: String? = nil) -> Response {
+                      status: HTTPResponse.Status = .ok) -> Response {
         let page = Page(title: title, nav: Navigation(context.identity), csrf: context.csrfToken,
-                        flash: flash ?? context.sessions.session?.flash, body: body)
+                        flash: context.sessions.session?.flash, body: body)
         guard let html = library.render(TemplateTree.convert(page) ?? [:], withTemplate: template) else {
             return Response(status: .internalServerError, headers: Self.headers(type: "text/plain; charset=utf-8"),
                             body: .init(byteBuffer: ByteBuffer(string: "Gabarit « \(template) » introuvable.")))

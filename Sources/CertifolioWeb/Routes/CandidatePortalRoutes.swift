@@ -10,7 +10,7 @@ struct CandidatePortalRoutes {
         let portal = router.group("mon-dossier").add(middleware: RequireRole(.candidate))
         let records = RecordPages(services: services)
         portal.get { _, context -> Response in
-            let (view, _, _) = try records.view(try Self.ownID(context), correctionBase: nil)
+            let view = try records.load(try Self.ownID(context), correctionBase: nil).view
             return services.pages.render("candidate", title: "Mon dossier", body: view, context: context)
         }
         portal.get("attestation.pdf") { _, context in try records.attestation(try Self.ownID(context)) }

@@ -87,7 +87,8 @@ struct JuryRoutes {
             }
         }
         jury.get(":session/candidats/:candidate") { _, context in
-            try decisionPage(try sessionID(context), try convoked(context), submitted: nil, errors: [], context: context)
+            let (session, candidate) = try convoked(context)
+            return try decisionPage(session, candidate, submitted: nil, errors: [], context: context)
         }
         jury.post(":session/candidats/:candidate") { _, context in try decide(context) }
         jury.get(":session/pv.pdf") { _, context in
@@ -102,11 +103,12 @@ struct JuryRoutes {
                                   filename: "pv-session-\(id).csv")
         }
         jury.get(":session/attestations/:file") { _, context in
-            let id = try sessionID(context)
             let file = try context.parameters.require("file")
             guard file.hasSuffix(".pdf") else { throw HTTPError(.notFound) }
             let candidate = CandidateID(String(file.dropLast(4)))
-            guard try services.database.jurySession(id).convoked.contains(candidate) else { throw Forbidden() }
+            guard try services.database.jurySession(try sessionID(context)).convoked.contains(candidate) else {
+                throw Forbidden()
+            }
             return try RecordPages(services: services).attestation(candidate)
         }
     }
@@ -131,7 +133,7 @@ struct JuryRoutes {
 
     private func create(_ context: WebContext) throws -> Response {
         let account = try context.requireIdentity()
-        let form = context.form ?? FormFields()
+        let form = context.form
         do {
             guard let date = EvaluationForm.parseDay(form["date"] ?? "") else { throw BadDate(text: form["date"] ?? "") }
             let id = try services.database.createJurySession(
@@ -149,7 +151,7 @@ struct JuryRoutes {
         let account = try context.requireIdentity()
         let id = try sessionID(context)
         do {
-            let message = try body(id, context.form ?? FormFields(), account.actor)
+            let message = try body(id, context.form, account.actor)
             return flashRedirect("/jury/\(id.rawValue)", message, context)
         } catch let error as UserFacingError {
             return try sessionPage(id, errors: error.lines, context: context,
@@ -173,9 +175,9 @@ struct JuryRoutes {
 
     private func decide(_ context: WebContext) throws -> Response {
         let account = try context.requireIdentity()
-        let id = try sessionID(context)
-        let candidate = try convoked(context)
-        let form = context.form ?? FormFields()
+        let (session, candidate) = try convoked(context)
+        let id = session.id
+        let form = context.form
         // The form's lines become a decisions sheet, checked by the same reader as `jury decide`.
         var submitted: [String: (DecisionKind, String)] = [:]
         var csv = "candidate_id,component,decision,motive\n"
@@ -183,57 +185,50 @@ struct JuryRoutes {
             let kind = DecisionKind(rawValue: form["decision_\(component)"] ?? "") ?? .ajourne
             let motive = form["motif_\(component)"] ?? ""
             submitted[component] = (kind, motive)
-            csv += [candidate.rawValue, component, kind.rawValue, motive].map(Self.csvField).joined(separator: ",") + "\n"
+            csv += [candidate.rawValue, component, kind.rawValue, motive].map { CSVField.quoted($0, separator: ",") }
+                .joined(separator: ",") + "\n"
         }
         do {
             try JuryWorkflows.decide(id, sheet: "décisions saisies pour \(candidate)", bytes: Array(csv.utf8),
                                      database: services.database, actor: account.actor)
             return flashRedirect("/jury/\(id.rawValue)", "Décisions enregistrées pour \(candidate).", context)
-        } catch let error as UserFacingError {
-            return try decisionPage(id, candidate, submitted: submitted,
-                                    errors: error.lines.map(Self.withoutSheetPosition),
+        } catch let error as InputErrors {
+            // The sheet is the form: its line and column mean nothing here, the problem does.
+            return try decisionPage(session, candidate, submitted: submitted,
+                                    errors: error.errors.map(\.problem.capitalizedFirst),
                                     context: context, status: .unprocessableContent)
+        } catch let error as UserFacingError {
+            return try decisionPage(session, candidate, submitted: submitted, errors: error.lines, context: context,
+                                    status: .unprocessableContent)
         }
     }
 
-    private func decisionPage(_ id: JurySessionID, _ candidate: CandidateID, submitted: [String: (DecisionKind, String)]?,
-                              errors: [String], context: WebContext, status: HTTPResponse.Status = .ok) throws -> Response {
-        let session = try services.database.jurySession(id)
-        guard !session.isClosed else { throw JuryError.sessionClosed(id) }
-        let referentiel = try services.referentiel(session.certification)
-        guard let review = try JuryWorkflows.reviews(id, database: services.database)
-            .first(where: { $0.record.candidate.id == candidate }) else { throw JuryError.notConvoked(candidate, id) }
-        let (record, _, _) = try RecordPages(services: services).view(candidate, correctionBase: nil)
-        let body = DecisionFormView(session: session, review: review, referentiel: referentiel,
-                                    drafts: try services.database.draftDecisions(id), submitted: submitted,
-                                    errors: errors, verdict: record)
+    /// One convoked candidate's decision form: their review alone (not the whole session's).
+    private func decisionPage(_ session: JurySession, _ candidate: CandidateID,
+                              submitted: [String: (DecisionKind, String)]?, errors: [String], context: WebContext,
+                              status: HTTPResponse.Status = .ok) throws -> Response {
+        guard !session.isClosed else { throw JuryError.sessionClosed(session.id) }
+        let loaded = try RecordPages(services: services).load(candidate, correctionBase: nil)
+        let review = JuryReview(record: loaded.record, session: session, referentiel: loaded.referentiel)
+        let body = DecisionFormView(session: session, review: review, referentiel: loaded.referentiel,
+                                    drafts: try services.database.draftDecisions(session.id), submitted: submitted,
+                                    errors: errors, verdict: loaded.view)
         return services.pages.render("decision", title: "Décisions — \(body.name)", body: body, context: context,
                                      status: status)
     }
 
+    /// The session number of the address; the use cases (or `jurySession`) refuse an unknown one.
     private func sessionID(_ context: WebContext) throws -> JurySessionID {
         guard let number = Int64(try context.parameters.require("session")) else { throw HTTPError(.notFound) }
-        let id = JurySessionID(number)
-        _ = try services.database.jurySession(id)
-        return id
+        return JurySessionID(number)
     }
 
-    /// The candidate of the address, who must be convoked to the session.
-    private func convoked(_ context: WebContext) throws -> CandidateID {
+    /// The session of the address and its candidate, who must be convoked to it.
+    private func convoked(_ context: WebContext) throws -> (JurySession, CandidateID) {
+        let session = try services.database.jurySession(try sessionID(context))
         let id = CandidateID(try context.parameters.require("candidate"))
-        guard try services.database.jurySession(try sessionID(context)).convoked.contains(id) else { throw Forbidden() }
-        return id
-    }
-
-    static func csvField(_ text: String) -> String {
-        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
-            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-    }
-
-    /// The sheet is the form: "décisions saisies pour X, ligne 2, colonne motive : …" -> "…".
-    static func withoutSheetPosition(_ line: String) -> String {
-        guard let range = line.range(of: " : ") , line.hasPrefix("décisions saisies") else { return line }
-        return String(line[range.upperBound...]).capitalizedFirst
+        guard session.convoked.contains(id) else { throw Forbidden() }
+        return (session, id)
     }
 
     struct NothingToConvoke: UserFacingError {

@@ -83,16 +83,13 @@ struct ManagerRoutes {
     private func candidates(_ request: Request, _ context: WebContext) throws -> Response {
         let query = (request.uri.queryParameters["q"].map(String.init) ?? "").trimmingCharacters(in: .whitespaces)
         let folded = PersonName(query).key
-        let all = try services.database.allCandidateRecords()
-        let matching = all.filter { record in
-            folded.isEmpty || PersonName(record.candidate.id.rawValue + " " + record.candidate.displayName).key
-                .contains(folded)
+        let matching = try services.database.enrolledCandidates().filter { candidate, _ in
+            folded.isEmpty || PersonName(candidate.id.rawValue + " " + candidate.displayName).key.contains(folded)
         }
         let limit = 200
-        let lines = matching.prefix(limit).map { record in
-            CandidateList.Line(id: record.candidate.id.rawValue, name: record.candidate.displayName,
-                               cohort: record.enrolment.cohort, certification: record.enrolment.certification.rawValue,
-                               link: "/candidats/\(record.candidate.id.rawValue)")
+        let lines = matching.prefix(limit).map { candidate, enrolment in
+            CandidateList.Line(id: candidate.id.rawValue, name: candidate.displayName, cohort: enrolment.cohort,
+                               certification: enrolment.certification.rawValue, link: "/candidats/\(candidate.id.rawValue)")
         }
         return services.pages.render("candidates", title: "Candidats",
                                      body: CandidateList(query: query, lines: lines, total: matching.count,
@@ -110,7 +107,7 @@ struct ManagerRoutes {
 
     private func previewCohort(_ context: WebContext) async throws -> Response {
         let account = try context.requireIdentity()
-        let upload = upload(context.form ?? FormFields())
+        let upload = upload(context.form)
         do {
             let summary = try upload.preview(database: services.database)
             let token = await services.uploads.put(upload, owner: account.id)
@@ -136,7 +133,7 @@ struct ManagerRoutes {
 
     private func confirmCohort(_ context: WebContext) async throws -> Response {
         let account = try context.requireIdentity()
-        guard let token = context.form?["envoi"],
+        guard let token = context.form["envoi"],
               let upload = await services.uploads.take(token, owner: account.id) else {
             return services.pages.render("import", title: "Importer",
                                          body: ImportPage(errors: ["L'aperçu a expiré : envoyez à nouveau les fichiers."],
@@ -156,7 +153,7 @@ struct ManagerRoutes {
 
     private func importReferentiel(_ context: WebContext) throws -> Response {
         let account = try context.requireIdentity()
-        guard let bytes = context.form?.file("referentiel") else {
+        guard let bytes = context.form.file("referentiel") else {
             return referentielRefused("Choisissez le fichier YAML du référentiel.", context)
         }
         do {
@@ -202,7 +199,7 @@ struct ManagerRoutes {
 
     private func createAccount(_ context: WebContext) throws -> Response {
         let account = try context.requireIdentity()
-        let form = context.form ?? FormFields()
+        let form = context.form
         do {
             guard let role = UserRole(rawValue: form["role"] ?? "") else { throw UnknownRole() }
             let candidate = form["candidat"].flatMap { $0.isEmpty ? nil : CandidateID($0) }
@@ -221,7 +218,7 @@ struct ManagerRoutes {
         let account = try context.requireIdentity()
         guard let id = Int64(try context.parameters.require("account")) else { throw HTTPError(.notFound) }
         do {
-            try services.database.assignCohorts(context.form?.all("promotions") ?? [], to: id, actor: account.actor)
+            try services.database.assignCohorts(context.form.all("promotions"), to: id, actor: account.actor)
             return flashRedirect("/comptes", "Promotions de l'évaluateur mises à jour.", context)
         } catch let error as UserFacingError {
             return try accounts(context, draft: FormFields(), error: error.message.capitalizedFirst,

@@ -9,13 +9,22 @@ import Hummingbird
 struct RecordPages {
     let services: WebServices
 
-    func view(_ id: CandidateID, correctionBase: String?) throws -> (RecordView, CandidateRecord, Referentiel) {
+    /// What a record page shows, read once.
+    struct Loaded {
+        let view: RecordView
+        let record: CandidateRecord
+        let referentiel: Referentiel
+        let history: [EvaluationEntry]
+    }
+
+    func load(_ id: CandidateID, correctionBase: String?) throws -> Loaded {
         guard let record = try services.database.candidateRecord(id) else { throw Forbidden() }
         let referentiel = try services.referentiel(record.enrolment.certification)
         let verdict = VerdictEngine.verdict(for: record, referentiel: referentiel, asOf: services.today())
-        let view = RecordView(record: record, referentiel: referentiel, verdict: verdict,
-                              history: try services.database.evaluationHistory(id), correctionBase: correctionBase)
-        return (view, record, referentiel)
+        let history = try services.database.evaluationHistory(id)
+        let view = RecordView(record: record, referentiel: referentiel, verdict: verdict, history: history,
+                              correctionBase: correctionBase)
+        return Loaded(view: view, record: record, referentiel: referentiel, history: history)
     }
 
     /// The attestation of the blocks acquired so far, as a download.

@@ -35,7 +35,7 @@ struct SignInRoutes {
     }
 
     private func signIn(_ context: WebContext) async throws -> Response {
-        let form = context.form ?? FormFields()
+        let form = context.form
         let email = form["email"] ?? ""
         let password = form.values["mot_de_passe"]?.first ?? ""
         let next = Self.safeNext(form["suite"])

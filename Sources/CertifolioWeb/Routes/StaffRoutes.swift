@@ -37,7 +37,6 @@ struct StaffRoutes {
     struct CandidatePage {
         let record: RecordView
         let form: EvaluationFormView
-        let canDownloadAttestation: Bool
     }
 
     struct CorrectionPage {
@@ -58,17 +57,16 @@ struct StaffRoutes {
         }
         staff.get("promotions/:cohort") { _, context in try cohort(context) }
         staff.get("candidats/:id") { _, context in
-            try candidatePage(try candidate(context), form: EvaluationForm(date: services.today().iso), errors: nil,
+            try candidatePage(try candidate(context).id, form: EvaluationForm(date: services.today().iso), errors: nil,
                               context: context)
         }
         staff.get("candidats/:id/attestation.pdf") { _, context in
-            try RecordPages(services: services).attestation(try candidate(context))
+            try RecordPages(services: services).attestation(try candidate(context).id)
         }
         staff.post("candidats/:id/evaluations") { _, context in try record(context) }
         staff.get("candidats/:id/evaluations/:event/correction") { _, context in
-            let id = try candidate(context)
-            let form = try correctionDefaults(id, event: try eventID(context))
-            return try correctionPage(id, event: try eventID(context), form: form, errors: nil, context: context)
+            try correctionPage(try candidate(context).id, event: try eventID(context), form: nil, errors: nil,
+                               context: context)
         }
         staff.post("candidats/:id/evaluations/:event/correction") { _, context in try correct(context) }
     }
@@ -109,9 +107,8 @@ struct StaffRoutes {
 
     private func record(_ context: WebContext) throws -> Response {
         let account = try context.requireIdentity()
-        let id = try candidate(context)
-        let form = EvaluationForm(context.form ?? FormFields())
-        let referentiel = try referentiel(of: id)
+        let (id, referentiel) = try candidate(context)
+        let form = EvaluationForm(context.form)
         switch form.event(referentiel: referentiel, evaluator: account.displayName, today: services.today()) {
         case .failure(let errors):
             return try candidatePage(id, form: form, errors: errors, context: context, status: .unprocessableContent)
@@ -128,10 +125,9 @@ struct StaffRoutes {
 
     private func correct(_ context: WebContext) throws -> Response {
         let account = try context.requireIdentity()
-        let id = try candidate(context)
+        let (id, referentiel) = try candidate(context)
         let event = try eventID(context)
-        let form = EvaluationForm(context.form ?? FormFields())
-        let referentiel = try referentiel(of: id)
+        let form = EvaluationForm(context.form)
         switch form.event(referentiel: referentiel, evaluator: account.displayName, today: services.today(),
                           requireReason: true) {
         case .failure(let errors):
@@ -154,53 +150,39 @@ struct StaffRoutes {
 
     private func candidatePage(_ id: CandidateID, form: EvaluationForm, errors: FormErrors?, context: WebContext,
                                status: HTTPResponse.Status = .ok) throws -> Response {
-        let (view, _, referentiel) = try RecordPages(services: services)
-            .view(id, correctionBase: "/candidats/\(id.rawValue)/evaluations")
-        let formView = EvaluationFormView(action: "/candidats/\(id.rawValue)/evaluations", referentiel: referentiel,
+        let loaded = try RecordPages(services: services).load(id, correctionBase: "/candidats/\(id.rawValue)/evaluations")
+        let formView = EvaluationFormView(action: "/candidats/\(id.rawValue)/evaluations", referentiel: loaded.referentiel,
                                           form: form, errors: errors, isCorrection: false)
-        return services.pages.render("staff-candidate", title: "\(view.name) (\(id))",
-                                     body: CandidatePage(record: view, form: formView,
-                                                         canDownloadAttestation: view.canDownloadAttestation),
+        return services.pages.render("staff-candidate", title: "\(loaded.view.name) (\(id))",
+                                     body: CandidatePage(record: loaded.view, form: formView),
                                      context: context, status: status)
     }
 
-    private func correctionPage(_ id: CandidateID, event: Int64, form: EvaluationForm, errors: FormErrors?,
+    /// `form` nil: the form starts from the evaluation it corrects.
+    private func correctionPage(_ id: CandidateID, event: Int64, form: EvaluationForm?, errors: FormErrors?,
                                 context: WebContext, status: HTTPResponse.Status = .ok) throws -> Response {
-        let (view, _, referentiel) = try RecordPages(services: services).view(id, correctionBase: nil)
-        guard let corrected = view.evaluations.first(where: { $0.id == event }) else { throw HTTPError(.notFound) }
+        let loaded = try RecordPages(services: services).load(id, correctionBase: nil)
+        guard let corrected = loaded.view.evaluations.first(where: { $0.id == event }),
+              let entry = loaded.history.first(where: { $0.id == event }) else { throw HTTPError(.notFound) }
         let formView = EvaluationFormView(action: "/candidats/\(id.rawValue)/evaluations/\(event)/correction",
-                                          referentiel: referentiel, form: form, errors: errors, isCorrection: true)
+                                          referentiel: loaded.referentiel, form: form ?? EvaluationForm(entry),
+                                          errors: errors, isCorrection: true)
         return services.pages.render("correction", title: "Corriger l'évaluation n° \(event)",
-                                     body: CorrectionPage(record: view, corrected: corrected, form: formView),
+                                     body: CorrectionPage(record: loaded.view, corrected: corrected, form: formView),
                                      context: context, status: status)
     }
 
-    /// The correction form starts from the evaluation it corrects.
-    private func correctionDefaults(_ id: CandidateID, event: Int64) throws -> EvaluationForm {
-        guard let entry = try services.database.evaluationHistory(id).first(where: { $0.id == event }) else {
-            throw HTTPError(.notFound)
-        }
-        let e = entry.event
-        return EvaluationForm(epreuve: EvaluationForm.epreuveValue(e.component, e.modality), date: e.date.iso,
-                              score: e.score?.french ?? "", maxScore: e.maxScore.french, result: e.result?.rawValue ?? "",
-                              comment: entry.comment ?? "")
-    }
-
-    /// The candidate of the address, once the account is allowed to see them.
-    private func candidate(_ context: WebContext) throws -> CandidateID {
+    /// The candidate of the address, once the account is allowed to see them, with the
+    /// référentiel of their certification (from memory: the record itself is not read here).
+    private func candidate(_ context: WebContext) throws -> (id: CandidateID, referentiel: Referentiel) {
         let id = CandidateID(try context.parameters.require("id"))
-        try RecordAccess.requireCandidate(id, try context.requireIdentity(), services.database)
-        return id
+        let enrolment = try RecordAccess.requireCandidate(id, try context.requireIdentity(), services.database)
+        return (id, try services.referentiel(enrolment.certification))
     }
 
     private func eventID(_ context: WebContext) throws -> Int64 {
         guard let id = Int64(try context.parameters.require("event")) else { throw HTTPError(.notFound) }
         return id
-    }
-
-    private func referentiel(of id: CandidateID) throws -> Referentiel {
-        guard let record = try services.database.candidateRecord(id) else { throw Forbidden() }
-        return try services.referentiel(record.enrolment.certification)
     }
 
     static func cohortLink(_ name: String) -> String {

@@ -38,15 +38,15 @@ enum RecordAccess {
     }
 
     /// Throws `Forbidden` unless the account may read (and, staff, evaluate) this candidate;
-    /// returns the candidate's cohort. An unknown id gets the same answer as a forbidden one,
+    /// returns the candidate's enrolment. An unknown id gets the same answer as a forbidden one,
     /// so that ids cannot be probed.
     @discardableResult
-    static func requireCandidate(_ id: CandidateID, _ account: UserAccount, _ database: AppDatabase) throws -> String {
+    static func requireCandidate(_ id: CandidateID, _ account: UserAccount, _ database: AppDatabase) throws -> Enrolment {
         if account.role == .candidate {
             guard account.candidateID == id else { throw Forbidden() }
         }
-        guard let cohort = try database.cohort(of: id) else { throw Forbidden() }
-        if account.role != .candidate, !cohortVisible(cohort, to: account) { throw Forbidden() }
-        return cohort
+        guard let enrolment = try database.enrolment(of: id) else { throw Forbidden() }
+        if account.role != .candidate, !cohortVisible(enrolment.cohort, to: account) { throw Forbidden() }
+        return enrolment
     }
 }

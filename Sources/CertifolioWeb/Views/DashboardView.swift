@@ -32,14 +32,14 @@ struct DashboardView {
     init(verdicts: [(record: CandidateRecord, verdict: Verdict)], referentiels: [CertificationCode: Referentiel],
          asOf: Day) {
         let byCohort = Dictionary(grouping: verdicts, by: { $0.record.enrolment.cohort })
+        let titles = Dictionary(referentiels.values.flatMap(\.blocks).map { ($0.code, $0.title) },
+                                uniquingKeysWith: { first, _ in first })
         cohorts = byCohort.keys.sorted().map { name in
             let lines = byCohort[name]!
             var failed: [BlockCode: Int] = [:]
             for line in lines {
                 for block in line.verdict.blocks where block.status == .failed { failed[block.code, default: 0] += 1 }
             }
-            let titles = Dictionary(lines.compactMap { referentiels[$0.record.enrolment.certification] }
-                .flatMap(\.blocks).map { ($0.code, $0.title) }, uniquingKeysWith: { a, _ in a })
             let worst = failed.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(3)
             let statuses = lines.map(\.verdict.title.status)
             let blockStatuses = lines.flatMap(\.verdict.blocks).map(\.status)
