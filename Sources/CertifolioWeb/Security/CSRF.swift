@@ -15,7 +15,8 @@ struct CSRFMiddleware: RouterMiddleware {
         var request = request
         var context = context
         let cookieToken = request.cookies[Self.cookieName]?.value
-        context.anonymousCSRF = cookieToken ?? Self.newToken()
+        // Signed in, the session's token serves: no cookie token to make on every page.
+        if context.sessions.session == nil { context.anonymousCSRF = cookieToken ?? Self.newToken() }
         if request.method == .post {
             let body = try await request.collectBody(upTo: context.maxUploadSize)
             let form = try FormFields.parse(body: body, contentType: request.headers[.contentType])
