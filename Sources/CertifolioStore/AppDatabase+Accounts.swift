@@ -126,10 +126,10 @@ extension AppDatabase {
 /// Reading accounts back.
 enum AccountRows {
     static func account(_ db: Database, id: Int64) throws -> UserAccount? {
-        guard let row = try Row.fetchOne(db, sql: """
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT id, email, display_name, role, candidate_id FROM user_account WHERE id = ?
-            """, arguments: [id]) else { return nil }
-        let cohorts = try String.fetchAll(db, sql: "SELECT cohort FROM evaluator_cohort WHERE user_id = ? ORDER BY cohort",
+            """), arguments: [id]) else { return nil }
+        let cohorts = try String.fetchAll(db.cachedStatement(sql: "SELECT cohort FROM evaluator_cohort WHERE user_id = ? ORDER BY cohort"),
                                           arguments: [id])
         return account(row, cohorts: cohorts)
     }

@@ -73,25 +73,28 @@ extension AppDatabase {
 
     /// A candidate's evaluations as recorded, oldest first, with who corrected what.
     public func evaluationHistory(_ candidate: CandidateID) throws -> [EvaluationEntry] {
+        try writer.read { db in try Self.history(candidate, db) }
+    }
+
+    /// A candidate's record and evaluation history, read together (one snapshot): what a
+    /// record page shows.
+    public func recordWithHistory(_ id: CandidateID) throws -> (record: CandidateRecord, history: [EvaluationEntry])? {
         try writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT e.id, e.component, e.modality, e.date, e.score, e.max_score, e.result, e.evaluator, e.comment,
-                       e.corrects_event_id, e.correction_reason, c.id AS corrected_by
-                FROM evaluation_event e LEFT JOIN evaluation_event c ON c.corrects_event_id = e.id
-                WHERE e.candidate_id = ? ORDER BY e.date, e.id
-                """, arguments: [candidate.rawValue]).map { row in
-                let component: String = row["component"]
-                let score: String? = row["score"]
-                let result: String? = row["result"]
-                return EvaluationEntry(
-                    event: EvaluationEvent(
-                        sequence: row["id"], component: component == "final" ? .final : .block(BlockCode(component)),
-                        modality: ModalityID(row["modality"] as String), date: try StoredDay.parse(row["date"]),
-                        score: try score.map(StoredDecimal.parse), maxScore: try StoredDecimal.parse(row["max_score"]),
-                        result: result.flatMap(EvaluationResult.init(rawValue:)), evaluator: row["evaluator"],
-                        corrects: row["corrects_event_id"]),
-                    comment: row["comment"], correctionReason: row["correction_reason"], correctedBy: row["corrected_by"])
-            }
+            guard let record = try RecordLoader.load(db, .candidate(id)).first else { return nil }
+            return (record, try Self.history(id, db))
+        }
+    }
+
+    private static func history(_ candidate: CandidateID, _ db: Database) throws -> [EvaluationEntry] {
+        // Columns read by position (a page reads this at every request; lookups by name cost).
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT e.id, e.component, e.modality, e.date, e.score, e.max_score, e.result, e.evaluator,
+                   e.corrects_event_id, e.comment, e.correction_reason, c.id AS corrected_by
+            FROM evaluation_event e LEFT JOIN evaluation_event c ON c.corrects_event_id = e.id
+            WHERE e.candidate_id = ? ORDER BY e.date, e.id
+            """), arguments: [candidate.rawValue]).map { row in
+            EvaluationEntry(event: try RecordLoader.event(row, from: 0),
+                            comment: row[9], correctionReason: row[10], correctedBy: row[11])
         }
     }
 
@@ -176,37 +179,30 @@ enum RecordLoader {
             order.append(candidate.id.rawValue)
             records[candidate.id.rawValue] = CandidateRecord(candidate: candidate, enrolment: enrolment)
         }
-        let events = try Row.fetchCursor(db, sql: """
+        let events = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT candidate_id, id, component, modality, date, score, max_score, result, evaluator, corrects_event_id
             FROM evaluation_event \(filter) ORDER BY id
-            """, arguments: arguments)
+            """), arguments: arguments)
         while let row = try events.next() {
             let id: String = row[0]
             guard records[id] != nil else { continue }
-            let component: String = row[2]
-            let score: String? = row[5]
-            let result: String? = row[7]
-            records[id]!.events.append(EvaluationEvent(
-                sequence: row[1], component: component == "final" ? .final : .block(BlockCode(component)),
-                modality: ModalityID(row[3] as String), date: try StoredDay.parse(row[4]),
-                score: try score.map(StoredDecimal.parse), maxScore: try StoredDecimal.parse(row[6]),
-                result: result.flatMap(EvaluationResult.init(rawValue:)), evaluator: row[8], corrects: row[9]))
+            records[id]!.events.append(try event(row, from: 1))
         }
-        let stages = try Row.fetchCursor(db, sql: "SELECT candidate_id, start, \"end\" FROM stage \(filter) ORDER BY id",
+        let stages = try Row.fetchCursor(db.cachedStatement(sql: "SELECT candidate_id, start, \"end\" FROM stage \(filter) ORDER BY id"),
                                          arguments: arguments)
         while let row = try stages.next() {
             let id: String = row[0]
             records[id]?.stages.append(Stage(start: try StoredDay.parse(row[1]), end: try StoredDay.parse(row[2])))
         }
-        let experiences = try Row.fetchCursor(db, sql: "SELECT candidate_id, years FROM experience \(filter) ORDER BY id",
+        let experiences = try Row.fetchCursor(db.cachedStatement(sql: "SELECT candidate_id, years FROM experience \(filter) ORDER BY id"),
                                               arguments: arguments)
         while let row = try experiences.next() {
             let id: String = row[0]
             records[id]?.experiences.append(ExperienceLine(years: try StoredDecimal.parse(row[1])))
         }
-        let decisions = try Row.fetchCursor(db, sql: """
+        let decisions = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT candidate_id, id, component, decision, date, revokes_decision_id FROM jury_decision \(filter) ORDER BY id
-            """, arguments: arguments)
+            """), arguments: arguments)
         while let row = try decisions.next() {
             let id: String = row[0]
             let component: String = row[2]
@@ -218,15 +214,29 @@ enum RecordLoader {
         return order.compactMap { records[$0] }
     }
 
+    /// An evaluation from the columns `id, component, modality, date, score, max_score, result,
+    /// evaluator, corrects_event_id`, the first at `index`.
+    static func event(_ row: Row, from index: Int) throws -> EvaluationEvent {
+        let component: String = row[index + 1]
+        let score: String? = row[index + 4]
+        let result: String? = row[index + 6]
+        return EvaluationEvent(
+            sequence: row[index], component: component == "final" ? .final : .block(BlockCode(component)),
+            modality: ModalityID(row[index + 2] as String), date: try StoredDay.parse(row[index + 3]),
+            score: try score.map(StoredDecimal.parse), maxScore: try StoredDecimal.parse(row[index + 5]),
+            result: result.flatMap(EvaluationResult.init(rawValue:)), evaluator: row[index + 7],
+            corrects: row[index + 8])
+    }
+
     /// The candidates and their enrolments alone, sorted by candidate id.
     static func people(_ db: Database, _ scope: RecordScope) throws -> [(candidate: Candidate, enrolment: Enrolment)] {
         let (filter, arguments) = scope.filter("c.id")
-        return try Row.fetchAll(db, sql: """
+        return try Row.fetchAll(db.cachedStatement(sql: """
             SELECT c.id, c.family_name, c.given_names, c.birth_date, c.email,
                    n.certification, n.route, n.enrolled_on, n.cohort
             FROM candidate c JOIN enrolment n ON n.candidate_id = c.id
             \(filter) ORDER BY c.id
-            """, arguments: arguments).map { row in
+            """), arguments: arguments).map { row in
             (Candidate(id: CandidateID(row[0] as String), familyName: row[1], givenNames: row[2],
                        birthDate: try StoredDay.parse(row[3]), email: row[4]),
              Enrolment(certification: CertificationCode(row[5] as String), route: AccessRouteID(row[6] as String),

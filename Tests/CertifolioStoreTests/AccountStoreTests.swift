@@ -85,6 +85,12 @@ struct AccountStoreTests {
         let entry = try #require(try db.evaluationHistory(record.candidate.id).first { $0.id == id })
         #expect(entry.comment == "Bien.")
         #expect(try db.auditEntries().last?.action == "event.record")
+        // The record page reads the record and the history together, the new event in both.
+        let page = try #require(try db.recordWithHistory(record.candidate.id))
+        #expect(page.record == (try db.candidateRecord(record.candidate.id)))
+        #expect(page.record.events.contains { $0.sequence == id })
+        #expect(page.history.map(\.id) == (try db.evaluationHistory(record.candidate.id)).map(\.id))
+        #expect(try db.recordWithHistory("PERSONNE") == nil)
         var wrong = event
         wrong.modality = "inconnue"
         #expect(throws: StoreError.self) { try db.recordEvent(wrong, of: record.candidate.id, comment: nil, actor: actor) }

@@ -35,6 +35,21 @@ struct CandidatePortalTests {
         }
     }
 
+    @Test func whatStaffWroteIsShownAsTextNeverAsMarkup() async throws {
+        let fixture = try WebFixture()
+        let record = try #require(try fixture.database.candidateRecord("MQ013"))
+        let event = try #require(record.events.first)
+        try fixture.database.recordEvent(event, of: "MQ013", comment: "<script>alert(1)</script> Très bien & net",
+                                         actor: Actor("test"))
+        try await fixture.application().test(.router) { client in
+            let browser = Browser(client)
+            try await browser.signIn(.candidate)
+            let page = try await browser.get("/mon-dossier")
+            #expect(page.body.contains("&lt;script&gt;alert(1)&lt;/script&gt; Très bien &amp; net"))
+            #expect(!page.body.contains("<script"))
+        }
+    }
+
     @Test func acquiredBlocksShowTheirJuryDateAndTheDocumentsDownload() async throws {
         try await WebFixture().application().test(.router) { client in
             let browser = Browser(client)

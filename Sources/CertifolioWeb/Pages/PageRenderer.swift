@@ -3,8 +3,9 @@ import Foundation
 import Hummingbird
 import Mustache
 
-/// Renders the mustache templates of `Templates/` into complete HTML responses. Every page
-/// goes through `layout.mustache` (navigation, messages, the skip link).
+/// Renders pages into complete HTML responses: a mustache template of `Templates/` (or, for
+/// the pages read most often, `HTML` written in Swift) gives the page's content, and
+/// `LayoutHTML` frames it (navigation, messages, the skip link).
 struct PageRenderer: Sendable {
     let library: MustacheLibrary
 
@@ -15,21 +16,36 @@ struct PageRenderer: Sendable {
         return PageRenderer(library: try await MustacheLibrary(directory: folder.path))
     }
 
-    /// A page: `template` fills the layout's blocks with `body`.
+    /// A page whose content is `template` rendered with `body` (and, around it, `title`,
+    /// `csrf` and the rest of `Page`).
     func render<Body>(_ template: String, title: String, body: Body, context: WebContext,
                       status: HTTPResponse.Status = .ok) -> Response {
         let page = Page(title: title, nav: Navigation(context.identity), csrf: context.csrfToken,
                         flash: context.sessions.session?.flash, body: body)
-        guard let html = library.render(TemplateTree.convert(page) ?? [:], withTemplate: template) else {
+        guard let content = library.render(TemplateTree.convert(page) ?? [:], withTemplate: template) else {
             return Response(status: .internalServerError, headers: Self.headers(type: "text/plain; charset=utf-8"),
                             body: .init(byteBuffer: ByteBuffer(string: "Gabarit « \(template) » introuvable.")))
         }
+        return respond(page, content: HTML(escaped: content), context: context, status: status)
+    }
+
+    /// A page whose content is already written.
+    func render(_ content: HTML, title: String, context: WebContext, status: HTTPResponse.Status = .ok) -> Response {
+        let page = Page(title: title, nav: Navigation(context.identity), csrf: context.csrfToken,
+                        flash: context.sessions.session?.flash, body: ())
+        return respond(page, content: content, context: context, status: status)
+    }
+
+    private func respond<Body>(_ page: Page<Body>, content: HTML, context: WebContext,
+                               status: HTTPResponse.Status) -> Response {
+        let html = LayoutHTML.page(title: page.title, nav: page.nav, csrf: page.csrf, flash: page.flash,
+                                   content: content)
         // A flash is shown once.
-        if context.sessions.session?.flash != nil {
+        if page.flash != nil {
             context.sessions.withLockedSession { $0?.flash = nil }
         }
         return Response(status: status, headers: Self.headers(type: "text/html; charset=utf-8"),
-                        body: .init(byteBuffer: ByteBuffer(string: html)))
+                        body: .init(byteBuffer: ByteBuffer(string: html.markup)))
     }
 
     /// Pages hold personal data: never cached, never framed, no script, no foreign resource.
@@ -51,7 +67,7 @@ enum WebSetupError: UserFacingError {
     var message: String { "les gabarits de pages (Templates/) sont introuvables dans l'installation." }
 }
 
-/// What the layout needs around every page body.
+/// What the layout needs around every page body, and what templates read around `body`.
 struct Page<Body> {
     let title: String
     let nav: Navigation?

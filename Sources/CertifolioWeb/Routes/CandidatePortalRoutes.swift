@@ -11,7 +11,7 @@ struct CandidatePortalRoutes {
         let records = RecordPages(services: services)
         portal.get { _, context -> Response in
             let view = try records.load(try Self.ownID(context), correctionBase: nil).view
-            return services.pages.render("candidate", title: "Mon dossier", body: view, context: context)
+            return services.pages.render(CandidatePortalHTML.render(view), title: "Mon dossier", context: context)
         }
         portal.get("attestation.pdf") { _, context in try records.attestation(try Self.ownID(context)) }
         portal.get("parchemin.pdf") { _, context in try records.parchemin(try Self.ownID(context)) }

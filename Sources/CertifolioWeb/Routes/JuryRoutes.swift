@@ -212,7 +212,7 @@ struct JuryRoutes {
         let review = JuryReview(record: loaded.record, session: session, referentiel: loaded.referentiel)
         let body = DecisionFormView(session: session, review: review, referentiel: loaded.referentiel,
                                     drafts: try services.database.draftDecisions(session.id), submitted: submitted,
-                                    errors: errors, verdict: loaded.view)
+                                    errors: errors, record: loaded.view)
         return services.pages.render("decision", title: "Décisions — \(body.name)", body: body, context: context,
                                      status: status)
     }

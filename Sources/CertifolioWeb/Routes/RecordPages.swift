@@ -18,10 +18,9 @@ struct RecordPages {
     }
 
     func load(_ id: CandidateID, correctionBase: String?) throws -> Loaded {
-        guard let record = try services.database.candidateRecord(id) else { throw Forbidden() }
+        guard let (record, history) = try services.database.recordWithHistory(id) else { throw Forbidden() }
         let referentiel = try services.referentiel(record.enrolment.certification)
         let verdict = VerdictEngine.verdict(for: record, referentiel: referentiel, asOf: services.today())
-        let history = try services.database.evaluationHistory(id)
         let view = RecordView(record: record, referentiel: referentiel, verdict: verdict, history: history,
                               correctionBase: correctionBase)
         return Loaded(view: view, record: record, referentiel: referentiel, history: history)

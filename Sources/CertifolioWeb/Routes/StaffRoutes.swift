@@ -36,7 +36,14 @@ struct StaffRoutes {
 
     struct CandidatePage {
         let record: RecordView
+        let recordHTML: String
         let form: EvaluationFormView
+
+        init(record: RecordView, form: EvaluationFormView) {
+            self.record = record
+            recordHTML = RecordHTML.render(record).markup
+            self.form = form
+        }
     }
 
     struct CorrectionPage {

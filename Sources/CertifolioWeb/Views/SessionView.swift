@@ -115,10 +115,11 @@ struct DecisionFormView {
     let errors: [String]
     let hasErrors: Bool
     let action: String
-    let verdict: RecordView
+    /// The candidate's record, as `RecordHTML` writes it.
+    let recordHTML: String
 
     init(session: JurySession, review: JuryReview, referentiel: Referentiel, drafts: [SessionDecision],
-         submitted: [String: (DecisionKind, String)]?, errors: [String], verdict: RecordView) {
+         submitted: [String: (DecisionKind, String)]?, errors: [String], record: RecordView) {
         sessionID = session.id.rawValue
         let id = review.record.candidate.id
         candidateID = id.rawValue
@@ -145,6 +146,6 @@ struct DecisionFormView {
         self.errors = errors
         hasErrors = !errors.isEmpty
         action = "/jury/\(session.id.rawValue)/candidats/\(id.rawValue)"
-        self.verdict = verdict
+        recordHTML = RecordHTML.render(record).markup
     }
 }

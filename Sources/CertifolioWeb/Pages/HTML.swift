@@ -1,0 +1,86 @@
+/// A piece of HTML written in Swift, for the parts of pages read most often (a candidate's
+/// record), where a mustache template costs too much: mustache looks every `{{name}}` up by
+/// dynamic casts through its context stack, about 2 µs a lookup.
+///
+/// What is written as a literal is markup; what is interpolated is text and is escaped, unless
+/// it is itself `HTML`. So `"<p>\(name)</p>" as HTML` cannot inject markup, as mustache's
+/// `{{name}}` cannot.
+struct HTML: ExpressibleByStringInterpolation, Sendable {
+    private(set) var markup: String
+
+    init(stringLiteral literal: String) {
+        markup = literal
+    }
+
+    init(stringInterpolation: StringInterpolation) {
+        markup = stringInterpolation.markup
+    }
+
+    /// Markup that is already escaped: what a mustache template gives.
+    init(escaped markup: String) {
+        self.markup = markup
+    }
+
+    /// Nothing: for an optional part of a page.
+    static let empty = HTML(stringLiteral: "")
+
+    static func + (lhs: HTML, rhs: HTML) -> HTML {
+        HTML(escaped: lhs.markup + rhs.markup)
+    }
+
+    static func += (lhs: inout HTML, rhs: HTML) {
+        lhs.markup += rhs.markup
+    }
+
+    struct StringInterpolation: StringInterpolationProtocol {
+        var markup = ""
+
+        init(literalCapacity: Int, interpolationCount: Int) {
+            markup.reserveCapacity(literalCapacity + 16 * interpolationCount)
+        }
+
+        mutating func appendLiteral(_ literal: String) {
+            markup += literal
+        }
+
+        /// Text: escaped.
+        mutating func appendInterpolation(_ text: String) {
+            HTML.escape(text, into: &markup)
+        }
+
+        mutating func appendInterpolation<Number: BinaryInteger>(_ number: Number) {
+            markup += String(number)
+        }
+
+        /// Markup already built: as it is.
+        mutating func appendInterpolation(_ html: HTML) {
+            markup += html.markup
+        }
+    }
+
+    /// Escapes what could end a text or an attribute value (`& < > " '`), as mustache does.
+    static func escape(_ text: String, into output: inout String) {
+        // Most texts have nothing to escape: copy them whole.
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            output += text
+            return
+        }
+        for character in text.unicodeScalars {
+            switch character {
+            case "&": output += "&amp;"
+            case "<": output += "&lt;"
+            case ">": output += "&gt;"
+            case "\"": output += "&quot;"
+            case "'": output += "&#39;"
+            default: output.unicodeScalars.append(character)
+            }
+        }
+    }
+}
+
+extension Sequence {
+    /// Each element's HTML, one after the other.
+    func html(_ part: (Element) -> HTML) -> HTML {
+        reduce(into: HTML.empty) { $0 += part($1) }
+    }
+}
