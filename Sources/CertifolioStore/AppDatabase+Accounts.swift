@@ -125,12 +125,14 @@ extension AppDatabase {
 
 /// Reading accounts back.
 enum AccountRows {
+    /// Read at every signed-in request: the statements are prepared once per connection.
     static func account(_ db: Database, id: Int64) throws -> UserAccount? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT id, email, display_name, role, candidate_id FROM user_account WHERE id = ?
             """), arguments: [id]) else { return nil }
-        let cohorts = try String.fetchAll(db.cachedStatement(sql: "SELECT cohort FROM evaluator_cohort WHERE user_id = ? ORDER BY cohort"),
-                                          arguments: [id])
+        let cohorts = try String.fetchAll(
+            db.cachedStatement(sql: "SELECT cohort FROM evaluator_cohort WHERE user_id = ? ORDER BY cohort"),
+            arguments: [id])
         return account(row, cohorts: cohorts)
     }
 

@@ -80,14 +80,19 @@ extension AppDatabase {
     /// record page shows.
     public func recordWithHistory(_ id: CandidateID) throws -> (record: CandidateRecord, history: [EvaluationEntry])? {
         try writer.read { db in
-            guard let record = try RecordLoader.load(db, .candidate(id)).first else { return nil }
-            return (record, try Self.history(id, db))
+            // The history holds every event: the record takes its events from it, not from a
+            // second read of the same rows.
+            guard var record = try RecordLoader.load(db, .candidate(id), events: false).first else { return nil }
+            let history = try Self.history(id, db)
+            record.events = history.sorted { $0.id < $1.id }.map(\.event)
+            return (record, history)
         }
     }
 
     private static func history(_ candidate: CandidateID, _ db: Database) throws -> [EvaluationEntry] {
-        // Columns read by position (a page reads this at every request; lookups by name cost).
-        try Row.fetchAll(db.cachedStatement(sql: """
+        // A page reads this at every request: columns by position (lookups by name cost), rows
+        // decoded as the cursor goes (not copied first).
+        try Array(Row.fetchCursor(db.cachedStatement(sql: """
             SELECT e.id, e.component, e.modality, e.date, e.score, e.max_score, e.result, e.evaluator,
                    e.corrects_event_id, e.comment, e.correction_reason, c.id AS corrected_by
             FROM evaluation_event e LEFT JOIN evaluation_event c ON c.corrects_event_id = e.id
@@ -95,7 +100,7 @@ extension AppDatabase {
             """), arguments: [candidate.rawValue]).map { row in
             EvaluationEntry(event: try RecordLoader.event(row, from: 0),
                             comment: row[9], correctionReason: row[10], correctedBy: row[11])
-        }
+        })
     }
 
     private static func insert(_ event: EvaluationEvent, of candidate: CandidateID, comment: String?,
@@ -169,9 +174,11 @@ enum RecordScope {
 }
 
 /// Reads records with one query per table (not per candidate): `progress --all` on tens of
-/// thousands of candidates stays a handful of sequential scans.
+/// thousands of candidates stays a handful of sequential scans. The statements are cached per
+/// connection: a candidate's page reads one record at every request.
 enum RecordLoader {
-    static func load(_ db: Database, _ scope: RecordScope) throws -> [CandidateRecord] {
+    /// `events: false` leaves the records' events empty, for a caller that reads them otherwise.
+    static func load(_ db: Database, _ scope: RecordScope, events withEvents: Bool = true) throws -> [CandidateRecord] {
         let (filter, arguments) = scope.filter("candidate_id")
         var records: [String: CandidateRecord] = [:]
         var order: [String] = []
@@ -179,23 +186,28 @@ enum RecordLoader {
             order.append(candidate.id.rawValue)
             records[candidate.id.rawValue] = CandidateRecord(candidate: candidate, enrolment: enrolment)
         }
-        let events = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT candidate_id, id, component, modality, date, score, max_score, result, evaluator, corrects_event_id
-            FROM evaluation_event \(filter) ORDER BY id
-            """), arguments: arguments)
-        while let row = try events.next() {
-            let id: String = row[0]
-            guard records[id] != nil else { continue }
-            records[id]!.events.append(try event(row, from: 1))
+        if withEvents {
+            let events = try Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT candidate_id, id, component, modality, date, score, max_score, result, evaluator,
+                       corrects_event_id
+                FROM evaluation_event \(filter) ORDER BY id
+                """), arguments: arguments)
+            while let row = try events.next() {
+                let id: String = row[0]
+                guard records[id] != nil else { continue }
+                records[id]!.events.append(try event(row, from: 1))
+            }
         }
-        let stages = try Row.fetchCursor(db.cachedStatement(sql: "SELECT candidate_id, start, \"end\" FROM stage \(filter) ORDER BY id"),
-                                         arguments: arguments)
+        let stages = try Row.fetchCursor(
+            db.cachedStatement(sql: "SELECT candidate_id, start, \"end\" FROM stage \(filter) ORDER BY id"),
+            arguments: arguments)
         while let row = try stages.next() {
             let id: String = row[0]
             records[id]?.stages.append(Stage(start: try StoredDay.parse(row[1]), end: try StoredDay.parse(row[2])))
         }
-        let experiences = try Row.fetchCursor(db.cachedStatement(sql: "SELECT candidate_id, years FROM experience \(filter) ORDER BY id"),
-                                              arguments: arguments)
+        let experiences = try Row.fetchCursor(
+            db.cachedStatement(sql: "SELECT candidate_id, years FROM experience \(filter) ORDER BY id"),
+            arguments: arguments)
         while let row = try experiences.next() {
             let id: String = row[0]
             records[id]?.experiences.append(ExperienceLine(years: try StoredDecimal.parse(row[1])))
@@ -231,7 +243,7 @@ enum RecordLoader {
     /// The candidates and their enrolments alone, sorted by candidate id.
     static func people(_ db: Database, _ scope: RecordScope) throws -> [(candidate: Candidate, enrolment: Enrolment)] {
         let (filter, arguments) = scope.filter("c.id")
-        return try Row.fetchAll(db.cachedStatement(sql: """
+        return try Array(Row.fetchCursor(db.cachedStatement(sql: """
             SELECT c.id, c.family_name, c.given_names, c.birth_date, c.email,
                    n.certification, n.route, n.enrolled_on, n.cohort
             FROM candidate c JOIN enrolment n ON n.candidate_id = c.id
@@ -241,6 +253,6 @@ enum RecordLoader {
                        birthDate: try StoredDay.parse(row[3]), email: row[4]),
              Enrolment(certification: CertificationCode(row[5] as String), route: AccessRouteID(row[6] as String),
                        enrolledOn: try StoredDay.parse(row[7]), cohort: row[8]))
-        }
+        })
     }
 }

@@ -60,8 +60,11 @@ struct HTML: ExpressibleByStringInterpolation, Sendable {
 
     /// Escapes what could end a text or an attribute value (`& < > " '`), as mustache does.
     static func escape(_ text: String, into output: inout String) {
-        // Most texts have nothing to escape: copy them whole.
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+        // Most texts have nothing to escape: copy them whole, after a scan of their bytes.
+        let special: (UInt8) -> Bool = { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
+        let needsEscaping = text.utf8.withContiguousStorageIfAvailable { $0.contains(where: special) }
+            ?? text.utf8.contains(where: special)
+        guard needsEscaping else {
             output += text
             return
         }
