@@ -16,6 +16,22 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.day = day
     }
 
+    /// A day typed by a person in a form: ISO (what a date field sends) or French "23/11/2026".
+    public init?(typed text: String) {
+        var text = Substring(text)
+        while text.first?.isWhitespace == true { text.removeFirst() }
+        while text.last?.isWhitespace == true { text.removeLast() }
+        if let day = Day(iso: text) {
+            self = day
+            return
+        }
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { Int($0) }
+        guard parts.count == 3, let day = parts[0], let month = parts[1], let year = parts[2], year >= 1000 else {
+            return nil
+        }
+        self.init(year: year, month: month, day: day)
+    }
+
     /// Parses exactly `YYYY-MM-DD`; nil for anything else, including impossible days.
     public init?(iso text: some StringProtocol) {
         // Hot path of every import: read the UTF-8 bytes in place, no intermediate array.

@@ -52,6 +52,7 @@ public enum WebApp {
         CandidatePortalRoutes(services: services).add(to: router)
         StaffRoutes(services: services).add(to: router)
         ManagerRoutes(services: services).add(to: router)
+        EnrolmentRoutes(services: services).add(to: router)
         JuryRoutes(services: services).add(to: router)
         return router
     }

@@ -13,6 +13,15 @@ import Testing
         #expect(Day(iso: "1900-02-29") == nil)
     }
 
+    @Test func readsADayTypedInAFormAsIsoOrFrench() {
+        #expect(Day(typed: "2026-11-23")?.iso == "2026-11-23")
+        #expect(Day(typed: " 23/11/2026 ")?.iso == "2026-11-23")
+        #expect(Day(typed: "1/3/2027")?.iso == "2027-03-01")
+        for bad in ["31/02/2027", "23/11/26", "23/11", "23-11-2026", "", "le 23 novembre"] {
+            #expect(Day(typed: bad) == nil, "\(bad)")
+        }
+    }
+
     @Test func ordersChronologically() {
         #expect(Day(iso: "2026-12-31")! < Day(iso: "2027-01-01")!)
         #expect(Day(iso: "2027-01-02")! > Day(iso: "2027-01-01")!)

@@ -47,6 +47,8 @@ struct AuthorizationMatrixTests {
         Rule(method: .get, path: "/candidats/RE001/evaluations/{event}/correction", allowed: [.manager], status: .ok),
         // Gestionnaire only.
         Rule(method: .get, path: "/candidats", allowed: [.manager], status: .ok),
+        Rule(method: .get, path: "/inscription", allowed: [.manager], status: .ok),
+        Rule(method: .post, path: "/inscription", allowed: [.manager], status: .unprocessableContent),
         Rule(method: .get, path: "/import", allowed: [.manager], status: .ok),
         Rule(method: .post, path: "/import/promotion", allowed: [.manager], status: .unprocessableContent),
         Rule(method: .post, path: "/import/promotion/confirmer", allowed: [.manager], status: .unprocessableContent),

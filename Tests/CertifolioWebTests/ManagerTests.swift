@@ -55,6 +55,66 @@ struct ManagerTests {
         #expect(try fixture.database.auditEntries().count == before)
     }
 
+    static let enrolment = [
+        ("identifiant", "NW010"), ("nom", "Durand"), ("prenoms", "Alice Marie"), ("naissance", "02/04/1999"),
+        ("email", "alice@example.fr"), ("voie", "RNCP41818|apprentissage"), ("inscription", "2027-09-01"),
+        ("promotion", "MEQP-2027"),
+    ]
+
+    @Test func oneCandidateIsEnrolledFromTheFormAndOnlyOnce() async throws {
+        let fixture = try WebFixture()
+        try await fixture.application().test(.router) { client in
+            let browser = Browser(client)
+            try await browser.signIn(.manager)
+            let form = try await browser.get("/inscription")
+            #expect(form.status == .ok)
+            #expect(form.body.contains("value=\"2027-12-31\""))   // today, the fixture's day
+            #expect(form.body.contains("<option value=\"RNCP36888|vae\">"))
+            let done = try await browser.post("/inscription", Self.enrolment)
+            #expect(done.status == .seeOther)
+            #expect(done.location == "/candidats/NW010")
+            let page = try await browser.get("/candidats/NW010")
+            #expect(page.text.contains("NW010 inscrit en RNCP41818."))
+            let again = try await browser.post("/inscription", Self.enrolment)
+            #expect(again.status == .unprocessableContent)
+            #expect(again.text.contains("NW010 est déjà inscrit avec ces informations : rien n'a changé."))
+        }
+        let record = try #require(try fixture.database.candidateRecord("NW010"))
+        #expect(record.candidate.birthDate == Day(iso: "1999-04-02"))
+        #expect(record.candidate.givenNames == "Alice Marie")
+        #expect(record.enrolment.route == "apprentissage")
+        #expect(record.enrolment.cohort == "MEQP-2027")
+        #expect(try fixture.database.auditEntries().last?.actor == "web:gestion@example.fr")
+    }
+
+    @Test func aWrongEnrolmentNamesEachWrongFieldAndWritesNothing() async throws {
+        let fixture = try WebFixture()
+        let before = try fixture.database.auditEntries().count
+        let fields = Self.enrolment.filter { !["naissance", "email", "voie"].contains($0.0) }
+            + [("naissance", "1999-02-30"), ("email", "pas-une-adresse"), ("voie", "")]
+        try await fixture.application().test(.router) { client in
+            let browser = Browser(client)
+            try await browser.signIn(.manager)
+            try await browser.get("/inscription")
+            let page = try await browser.post("/inscription", fields)
+            #expect(page.status == .unprocessableContent)
+            #expect(page.text.contains("Le candidat n'a pas été inscrit"))
+            for field in ["naissance", "email", "voie"] {
+                #expect(page.body.contains("aria-describedby=\"\(field)-erreur\""), "\(field)")
+            }
+            #expect(page.text.contains("Date « 1999-02-30 » invalide"))
+            #expect(page.text.contains("Adresse électronique « pas-une-adresse » invalide."))
+            // What was typed is kept.
+            #expect(page.body.contains("value=\"Alice Marie\""))
+            // A known id with other details is refused too.
+            let other = try await browser.post("/inscription", [("identifiant", "MQ013")] + Self.enrolment.dropFirst())
+            #expect(other.status == .unprocessableContent)
+            #expect(other.body.contains("aria-describedby=\"identifiant-aide identifiant-erreur\""))
+        }
+        #expect(try fixture.database.candidateRecord("NW010") == nil)
+        #expect(try fixture.database.auditEntries().count == before)
+    }
+
     @Test func aReferentielIsImportedFromAnUploadAndABadOneIsRefused() async throws {
         let fixture = try WebFixture()
         let yaml = try Data(contentsOf: WebFixture.samples.appendingPathComponent("referentiels/RNCP41818.yaml"))

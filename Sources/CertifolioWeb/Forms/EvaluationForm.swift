@@ -63,7 +63,7 @@ public struct EvaluationForm: Sendable {
         let evaluated = Self.parseEpreuve(epreuve, referentiel: referentiel)
         if evaluated == nil { fail("epreuve", "choisissez l'épreuve évaluée (bloc et modalité, ou épreuve finale).") }
 
-        let day = Self.parseDay(date)
+        let day = Day(typed: date)
         if date.isEmpty {
             fail("date", "la date de l'évaluation est obligatoire.")
         } else if day == nil {
@@ -117,14 +117,6 @@ public struct EvaluationForm: Sendable {
         guard let block = referentiel.block(BlockCode(parts[0])) else { return nil }
         let known = block.modalities.contains { $0.id == modality } || referentiel.evaluation.wholeBlockModality?.id == modality
         return known ? (.block(block.code), modality) : nil
-    }
-
-    /// ISO (what a date field sends) or French "23/11/2026".
-    static func parseDay(_ text: String) -> Day? {
-        if let day = Day(iso: text) { return day }
-        let parts = text.split(separator: "/").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        return Day(year: parts[2], month: parts[1], day: parts[0])
     }
 
     private static func point(_ text: String) -> String { text.replacingOccurrences(of: ",", with: ".") }

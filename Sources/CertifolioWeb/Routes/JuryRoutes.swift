@@ -135,7 +135,7 @@ struct JuryRoutes {
         let account = try context.requireIdentity()
         let form = context.form
         do {
-            guard let date = EvaluationForm.parseDay(form["date"] ?? "") else { throw BadDate(text: form["date"] ?? "") }
+            guard let date = Day(typed: form["date"] ?? "") else { throw BadDate(text: form["date"] ?? "") }
             let id = try services.database.createJurySession(
                 certification: CertificationCode(form["certification"] ?? ""), date: date, place: form["lieu"] ?? "",
                 actor: account.actor)

@@ -1,0 +1,44 @@
+import CertifolioApp
+import CertifolioCore
+import Hummingbird
+
+/// The gestionnaire enrols one candidate from a form (a latecomer, a VAE candidate), checked
+/// and recorded exactly as a line of a cohort's `candidates.csv` (`NewEnrolment`).
+struct EnrolmentRoutes {
+    let services: WebServices
+
+    func add(to router: Router<WebContext>) {
+        let manager = router.group("inscription").add(middleware: RequireRole(.manager))
+        manager.get { _, context in
+            try page(NewEnrolment(enrolledOn: services.today().iso), refusal: nil, context: context)
+        }
+        manager.post { _, context in try enrol(context) }
+    }
+
+    private func enrol(_ context: WebContext) throws -> Response {
+        let account = try context.requireIdentity()
+        let form = context.form
+        let choice = (form["voie"] ?? "").split(separator: "|", maxSplits: 1).map(String.init)
+        let enrolment = NewEnrolment(
+            candidateID: form["identifiant"] ?? "", familyName: form["nom"] ?? "", givenNames: form["prenoms"] ?? "",
+            birthDate: form["naissance"] ?? "", email: form["email"] ?? "",
+            certification: choice.first ?? "", accessRoute: choice.count == 2 ? choice[1] : "",
+            enrolledOn: form["inscription"] ?? "", cohort: form["promotion"] ?? "")
+        do {
+            try enrolment.enrol(into: services.database, source: "inscription web du \(services.today().french)",
+                                actor: account.actor)
+            let id = enrolment.candidateID.trimmingCharacters(in: .whitespaces)
+            return flashRedirect("/candidats/\(id)", "\(id) inscrit en \(enrolment.certification).", context)
+        } catch let refusal as UserFacingError {
+            return try page(enrolment, refusal: refusal, context: context, status: .unprocessableContent)
+        }
+    }
+
+    private func page(_ enrolment: NewEnrolment, refusal: UserFacingError?, context: WebContext,
+                      status: HTTPResponse.Status = .ok) throws -> Response {
+        let body = EnrolmentFormView(enrolment, referentiels: Array(try services.referentiels().values),
+                                     cohortNames: try services.database.cohortNames(), refusal: refusal)
+        return services.pages.render("enrol", title: "Inscrire un candidat", body: body, context: context,
+                                     status: status)
+    }
+}

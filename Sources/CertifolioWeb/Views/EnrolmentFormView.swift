@@ -1,0 +1,83 @@
+import CertifolioApp
+import CertifolioCore
+
+/// The « Inscrire un candidat » form as the page draws it: the values typed so far, the
+/// message next to each wrong field, and the certifications with their access routes as one
+/// choice (so that a route always belongs to its certification, without a script).
+struct EnrolmentFormView {
+    struct Field {
+        let value: String
+        let error: String?
+    }
+
+    struct Group {
+        let label: String
+        let options: [SelectOption]
+    }
+
+    let candidateID: Field
+    let familyName: Field
+    let givenNames: Field
+    let birthDate: Field
+    let email: Field
+    let routeGroups: [Group]
+    let routeError: String?
+    let enrolledOn: Field
+    let cohort: Field
+    let cohortNames: [String]
+    let errors: [String]
+    let hasErrors: Bool
+
+    /// The form's field for each column of `candidates.csv` (errors name the column).
+    static let fieldOfColumn = [
+        "candidate_id": "identifiant", "family_name": "nom", "given_names": "prenoms", "birth_date": "naissance",
+        "email": "email", "certification": "voie", "access_route": "voie", "enrolled_on": "inscription",
+        "cohort": "promotion",
+    ]
+
+    /// The value of the combined choice: "RNCP41818|apprentissage".
+    static func routeValue(_ certification: String, _ route: String) -> String { "\(certification)|\(route)" }
+
+    init(_ enrolment: NewEnrolment, referentiels: [Referentiel], cohortNames: [String], refusal: UserFacingError?) {
+        var byField: [String: String] = [:]
+        var messages: [String] = []
+        for (field, message) in Self.problems(refusal) {
+            if let field, byField[field] == nil { byField[field] = message.capitalizedFirst }
+            messages.append(message.capitalizedFirst)
+        }
+        func field(_ value: String, _ name: String) -> Field { Field(value: value, error: byField[name]) }
+        candidateID = field(enrolment.candidateID, "identifiant")
+        familyName = field(enrolment.familyName, "nom")
+        givenNames = field(enrolment.givenNames, "prenoms")
+        birthDate = field(enrolment.birthDate, "naissance")
+        email = field(enrolment.email, "email")
+        let chosen = Self.routeValue(enrolment.certification, enrolment.accessRoute)
+        routeGroups = referentiels.sorted { $0.code.rawValue < $1.code.rawValue }.map { referentiel in
+            Group(label: "\(referentiel.code) — \(referentiel.title)", options: referentiel.accessRoutes.map { route in
+                let value = Self.routeValue(referentiel.code.rawValue, route.id.rawValue)
+                return SelectOption(value: value, label: "\(referentiel.code) — \(route.label)", selected: value == chosen)
+            })
+        }
+        routeError = byField["voie"]
+        enrolledOn = field(enrolment.enrolledOn, "inscription")
+        cohort = field(enrolment.cohort, "promotion")
+        self.cohortNames = cohortNames
+        errors = messages
+        hasErrors = !messages.isEmpty
+    }
+
+    /// Each problem of a refusal with the form field it is about (nil: the whole form).
+    private static func problems(_ refusal: UserFacingError?) -> [(String?, String)] {
+        switch refusal {
+        case nil: return []
+        case let errors as InputErrors: return errors.errors.map(problem)
+        case let error as InputError: return [problem(error)]
+        case let refused as EnrolmentRefused: return [("identifiant", refused.message)]
+        case let other?: return [(nil, other.message)]
+        }
+    }
+
+    private static func problem(_ error: InputError) -> (String?, String) {
+        (error.location.columnName.flatMap { fieldOfColumn[$0] }, error.problem)
+    }
+}
