@@ -6,7 +6,9 @@ then drives headless Chromium (Debian's chromium + chromium-driver, selenium fro
 
 1. the candidate signs in and reads what is missing for the title (desktop and 360-px phone);
 2. the évaluateur records evaluations and sees the candidate's block change status;
-3. the secrétaire de jury convokes, takes the proposals, closes the session and downloads the PV.
+3. the secrétaire de jury convokes, takes the proposals, closes the session and downloads the PV;
+4. the gestionnaire checks a cohort file (errors first, then a preview and the import), enrols one
+   candidate by hand and opens their account, with which the new candidate signs in.
 
 Screenshots go to docs/screenshots/ for a person to look at. Exits non-zero at the first
 thing that does not happen as a user would expect.
@@ -222,6 +224,66 @@ def secretary_closes_the_session(base, downloads, session):
         driver.quit()
 
 
+def manager_enrols_and_opens_an_account(base, downloads, work):
+    print("4. Le gestionnaire importe une promotion, inscrit un candidat et lui ouvre un compte")
+    driver = browser(downloads)
+    header = "candidate_id,family_name,given_names,birth_date,email,certification,access_route,enrolled_on,cohort\n"
+    bad = work / "bad" / "candidates.csv"
+    good = work / "good" / "candidates.csv"
+    for path, birth in ((bad, "1999-02-30"), (good, "1999-02-03")):
+        path.parent.mkdir()
+        path.write_text(header + f"NW200,Martin,Paul,{birth},paul@example.fr,RNCP41818,apprentissage,2027-09-01,MEQP-2027\n",
+                        encoding="utf-8")
+    try:
+        sign_in(driver, base, "gestion@example.fr")
+        expect(driver.current_url.endswith("/tableau-de-bord"), "le gestionnaire arrive sur le tableau de bord")
+        # A cohort file: its errors first, nothing written; then the mended file, previewed, imported.
+        driver.get(base + "/import")
+        driver.find_element(By.ID, "candidates").send_keys(str(bad))
+        submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/import/promotion'] button"))
+        expect("candidates.csv, ligne 2, colonne 4 (birth_date)" in text(driver),
+               "le fichier fautif est refusé avec sa ligne et sa colonne")
+        shoot(driver, "09-import-refuse")
+        driver.find_element(By.ID, "candidates").send_keys(str(good))
+        submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/import/promotion'] button"))
+        expect("1 candidat(s) nouveau(x)" in text(driver), "l'aperçu dit ce qui sera enregistré")
+        submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/import/promotion/confirmer'] button"))
+        driver.get(base + "/candidats?q=NW200")
+        expect("NW200" in text(driver), "la promotion importée est dans la liste des candidats")
+        # One candidate by hand: a wrong id first, then the right one.
+        driver.find_element(By.LINK_TEXT, "Inscrire un candidat").click()
+        for field, value in (("identifiant", "NW 100"), ("nom", "Durand"), ("prenoms", "Lou"),
+                             ("email", "lou.durand@example.fr"), ("promotion", "VAE-2027")):
+            driver.find_element(By.ID, field).send_keys(value)
+        driver.execute_script("arguments[0].value = '1995-05-12'", driver.find_element(By.ID, "naissance"))
+        Select(driver.find_element(By.ID, "voie")).select_by_value("RNCP36888|vae")
+        submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/inscription'] button"))
+        error = driver.find_element(By.ID, "identifiant-erreur").text
+        expect("espace" in error, f"un identifiant avec une espace est refusé sous son champ : « {error} »")
+        shoot(driver, "10-inscription-refusee")
+        identifiant = driver.find_element(By.ID, "identifiant")
+        identifiant.clear()
+        identifiant.send_keys("NW100")
+        submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/inscription'] button"))
+        expect(driver.current_url.endswith("/candidats/NW100") and "NW100 inscrit en RNCP36888" in text(driver),
+               "le candidat est inscrit et sa page s'ouvre")
+        # The candidate's account.
+        driver.get(base + "/comptes")
+        for field, value in (("email", "lou.durand@example.fr"), ("nom", "Lou Durand"), ("candidat", "NW100"),
+                             ("mot_de_passe", PASSWORD)):
+            driver.find_element(By.ID, field).send_keys(value)
+        Select(driver.find_element(By.ID, "role")).select_by_value("candidat")
+        submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/comptes'] button[type=submit]"))
+        expect("Compte lou.durand@example.fr (Candidat) créé." in text(driver), "le compte du candidat est créé")
+        shoot(driver, "11-comptes")
+        sign_in(driver, base, "lou.durand@example.fr")
+        page = text(driver)
+        expect("(NW100)" in page and "Aucune évaluation enregistrée." in page,
+               "le nouveau candidat ouvre son dossier, encore vide")
+    finally:
+        driver.quit()
+
+
 def main():
     SHOTS.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="certifolio-browser-"))
@@ -243,6 +305,7 @@ def main():
         candidate_reads_missing_items(base, downloads, candidate)
         evaluator_records_an_evaluation(base, downloads, evaluated, block)
         secretary_closes_the_session(base, downloads, session)
+        manager_enrols_and_opens_an_account(base, downloads, work)
         audit = run("audit", "verify", "--db", db)
         print("  " + audit.strip().splitlines()[0])
     finally:
