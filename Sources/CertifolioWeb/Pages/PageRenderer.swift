@@ -20,8 +20,7 @@ struct PageRenderer: Sendable {
     /// `csrf` and the rest of `Page`).
     func render<Body>(_ template: String, title: String, body: Body, context: WebContext,
                       status: HTTPResponse.Status = .ok) -> Response {
-        let page = Page(title: title, nav: Navigation(context.identity), csrf: context.csrfToken,
-                        flash: context.sessions.session?.flash, body: body)
+        let page = Page(title: title, context: context, body: body)
         guard let content = library.render(TemplateTree.convert(page) ?? [:], withTemplate: template) else {
             return Response(status: .internalServerError, headers: Self.headers(type: "text/plain; charset=utf-8"),
                             body: .init(byteBuffer: ByteBuffer(string: "Gabarit « \(template) » introuvable.")))
@@ -31,9 +30,7 @@ struct PageRenderer: Sendable {
 
     /// A page whose content is already written.
     func render(_ content: HTML, title: String, context: WebContext, status: HTTPResponse.Status = .ok) -> Response {
-        let page = Page(title: title, nav: Navigation(context.identity), csrf: context.csrfToken,
-                        flash: context.sessions.session?.flash, body: ())
-        return respond(page, content: content, context: context, status: status)
+        respond(Page(title: title, context: context, body: ()), content: content, context: context, status: status)
     }
 
     private func respond<Body>(_ page: Page<Body>, content: HTML, context: WebContext,
@@ -74,6 +71,14 @@ struct Page<Body> {
     let csrf: String
     let flash: String?
     let body: Body
+
+    init(title: String, context: WebContext, body: Body) {
+        self.title = title
+        nav = Navigation(context.identity)
+        csrf = context.csrfToken
+        flash = context.sessions.session?.flash
+        self.body = body
+    }
 }
 
 /// The signed-in person and the links of their role.

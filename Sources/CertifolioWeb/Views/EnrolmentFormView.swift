@@ -5,25 +5,15 @@ import CertifolioCore
 /// message next to each wrong field, and the certifications with their access routes as one
 /// choice (so that a route always belongs to its certification, without a script).
 struct EnrolmentFormView {
-    struct Field {
-        let value: String
-        let error: String?
-    }
-
-    struct Group {
-        let label: String
-        let options: [SelectOption]
-    }
-
-    let candidateID: Field
-    let familyName: Field
-    let givenNames: Field
-    let birthDate: Field
-    let email: Field
-    let routeGroups: [Group]
+    let candidateID: FieldView
+    let familyName: FieldView
+    let givenNames: FieldView
+    let birthDate: FieldView
+    let email: FieldView
+    let routeGroups: [OptionGroup]
     let routeError: String?
-    let enrolledOn: Field
-    let cohort: Field
+    let enrolledOn: FieldView
+    let cohort: FieldView
     let cohortNames: [String]
     let errors: [String]
     let hasErrors: Bool
@@ -45,7 +35,7 @@ struct EnrolmentFormView {
             if let field, byField[field] == nil { byField[field] = message.capitalizedFirst }
             messages.append(message.capitalizedFirst)
         }
-        func field(_ value: String, _ name: String) -> Field { Field(value: value, error: byField[name]) }
+        func field(_ value: String, _ name: String) -> FieldView { FieldView(value: value, error: byField[name]) }
         candidateID = field(enrolment.candidateID, "identifiant")
         familyName = field(enrolment.familyName, "nom")
         givenNames = field(enrolment.givenNames, "prenoms")
@@ -53,9 +43,10 @@ struct EnrolmentFormView {
         email = field(enrolment.email, "email")
         let chosen = Self.routeValue(enrolment.certification, enrolment.accessRoute)
         routeGroups = referentiels.sorted { $0.code.rawValue < $1.code.rawValue }.map { referentiel in
-            Group(label: "\(referentiel.code) — \(referentiel.title)", options: referentiel.accessRoutes.map { route in
-                let value = Self.routeValue(referentiel.code.rawValue, route.id.rawValue)
-                return SelectOption(value: value, label: "\(referentiel.code) — \(route.label)", selected: value == chosen)
+            let code = referentiel.code
+            return OptionGroup(label: "\(code) — \(referentiel.title)", options: referentiel.accessRoutes.map { route in
+                let value = Self.routeValue(code.rawValue, route.id.rawValue)
+                return SelectOption(value: value, label: "\(code) — \(route.label)", selected: value == chosen)
             })
         }
         routeError = byField["voie"]

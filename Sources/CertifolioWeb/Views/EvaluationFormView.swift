@@ -3,28 +3,18 @@ import CertifolioCore
 /// The evaluation form as the page draws it: the épreuves of the candidate's certification
 /// grouped by block, the values typed so far, and the message next to each wrong field.
 struct EvaluationFormView {
-    struct Group {
-        let label: String
-        let options: [SelectOption]
-    }
-
-    struct Field {
-        let value: String
-        let error: String?
-    }
-
     let action: String
-    let groups: [Group]
+    let groups: [OptionGroup]
     let epreuveError: String?
-    let date: Field
-    let score: Field
-    let maxScore: Field
+    let date: FieldView
+    let score: FieldView
+    let maxScore: FieldView
     let resultNone: Bool
     let resultAcquis: Bool
     let resultNonAcquis: Bool
     let resultError: String?
     let comment: String
-    let reason: Field?
+    let reason: FieldView?
     let errors: [String]
     let hasErrors: Bool
 
@@ -34,29 +24,29 @@ struct EvaluationFormView {
         var groups = referentiel.blocks.map { block in
             var modalities = block.modalities
             if let whole = referentiel.evaluation.wholeBlockModality { modalities.append(whole) }
-            return Group(label: "\(block.code) — \(block.title)", options: modalities.map { m in
+            return OptionGroup(label: "\(block.code) — \(block.title)", options: modalities.map { m in
                 let value = EvaluationForm.epreuveValue(.block(block.code), m.id)
                 return SelectOption(value: value, label: "\(block.code) — \(m.label)", selected: value == selected)
             })
         }
         if !referentiel.finalExams.isEmpty {
-            groups.append(Group(label: "Épreuves finales", options: referentiel.finalExams.map { exam in
+            groups.append(OptionGroup(label: "Épreuves finales", options: referentiel.finalExams.map { exam in
                 let value = EvaluationForm.epreuveValue(.final, exam.id)
                 return SelectOption(value: value, label: "Épreuve finale — \(exam.label)", selected: value == selected)
             }))
         }
         self.groups = groups
         epreuveError = errors?.message(for: "epreuve")
-        date = Field(value: form.date, error: errors?.message(for: "date"))
-        score = Field(value: form.score, error: errors?.message(for: "note"))
-        maxScore = Field(value: form.maxScore.isEmpty ? referentiel.evaluation.defaultMaxScore.french : form.maxScore,
+        date = FieldView(value: form.date, error: errors?.message(for: "date"))
+        score = FieldView(value: form.score, error: errors?.message(for: "note"))
+        maxScore = FieldView(value: form.maxScore.isEmpty ? referentiel.evaluation.defaultMaxScore.french : form.maxScore,
                          error: errors?.message(for: "bareme"))
         resultNone = form.result.isEmpty
         resultAcquis = form.result == "acquis"
         resultNonAcquis = form.result == "non_acquis"
         resultError = errors?.message(for: "resultat")
         comment = form.comment
-        reason = isCorrection ? Field(value: form.reason, error: errors?.message(for: "motif")) : nil
+        reason = isCorrection ? FieldView(value: form.reason, error: errors?.message(for: "motif")) : nil
         self.errors = errors?.fields.map(\.message.capitalizedFirst) ?? []
         hasErrors = !self.errors.isEmpty
     }
