@@ -25,8 +25,8 @@ import urllib.request
 from pathlib import Path
 
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -119,7 +119,17 @@ def submit(driver, button):
     """Clicks a form's button and waits for the next page (no script: every form loads a page)."""
     page = driver.find_element(By.TAG_NAME, "html")
     button.click()
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
+
+    def replaced(_):
+        try:
+            page.is_enabled()
+            return False
+        except WebDriverException:
+            # Gone: chromedriver says so as a stale element, or, while the new page is being
+            # attached, as "Node with given id does not belong to the document".
+            return True
+
+    WebDriverWait(driver, 15).until(replaced)
 
 
 def text(driver):
