@@ -55,12 +55,13 @@ public struct NewEnrolment: Sendable, Equatable {
     /// exactly these details is refused rather than imported again for nothing.
     @discardableResult
     public func enrol(into database: AppDatabase, source: String, actor: Actor) throws -> ImportSummary {
-        let upload = upload(source: source)
+        let batch = try upload(source: source).read(database: database)
+        if let entry = batch.candidates.first, let known = try database.candidateRecord(entry.candidate.id),
+           known.candidate == entry.candidate, known.enrolment == entry.enrolment {
+            throw EnrolmentRefused.alreadyEnrolled(entry.candidate.id)
+        }
         do {
-            guard try upload.preview(database: database).newCandidates > 0 else {
-                throw EnrolmentRefused.alreadyEnrolled(CandidateID(values[0]))
-            }
-            return try upload.importInto(database, actor: actor)
+            return try database.importCohort(batch, actor: actor)
         } catch StoreError.candidateConflict(let id, _, _) {
             // The file's wording names a line of candidates.csv, which the form does not have.
             throw EnrolmentRefused.otherDetails(id)
