@@ -28,7 +28,7 @@ enum RecordHTML {
     }
 
     private static func missing(_ r: RecordView) -> HTML {
-        guard r.hasMissing else { return .empty }
+        guard !r.missing.isEmpty else { return .empty }
         return """
             <section aria-labelledby="manque">
               <h2 id="manque">Ce qui manque pour le titre</h2>
@@ -40,7 +40,7 @@ enum RecordHTML {
 
     private static func blocks(_ r: RecordView) -> HTML {
         let cards = r.blocks.html { item -> HTML in
-            let details: HTML = item.hasDetails
+            let details: HTML = !item.details.isEmpty
                 ? "<ul class=\"details\">\(item.details.html { "<li>\($0)</li>" })</ul>" : .empty
             return """
                 <li class="card \(item.tone)">
@@ -81,7 +81,7 @@ enum RecordHTML {
     }
 
     private static func history(_ r: RecordView) -> HTML {
-        guard r.hasEvaluations else {
+        guard !r.evaluations.isEmpty else {
             return """
                 <section aria-labelledby="historique">
                   <h2 id="historique">Historique des évaluations</h2>
@@ -116,7 +116,7 @@ enum RecordHTML {
         }
         if let link = e.correctionLink { remarks += "<p><a href=\"\(link)\">Corriger</a></p>" }
         return """
-                <tr\(e.corrected ? " class=\"corrected\"" as HTML : .empty)>
+                <tr\(e.correctedBy != nil ? " class=\"corrected\"" as HTML : .empty)>
                   <td>\(e.id)</td>
                   <td><time datetime="\(e.isoDate)">\(e.date)</time></td>
                   <td>\(e.epreuve)</td>

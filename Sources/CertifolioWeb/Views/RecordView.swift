@@ -13,17 +13,7 @@ struct RecordView {
         let status: String
         /// A CSS class per status, so that colour is never the only signal (the text says it too).
         let tone: String
-        let details: [String]
-        let hasDetails: Bool
-
-        init(code: String, title: String, status: String, tone: String, details: [String] = []) {
-            self.code = code
-            self.title = title
-            self.status = status
-            self.tone = tone
-            self.details = details
-            hasDetails = !details.isEmpty
-        }
+        var details: [String] = []
     }
 
     struct Evaluation {
@@ -34,8 +24,7 @@ struct RecordView {
         let outcome: String
         let evaluator: String
         let comment: String?
-        /// The event no longer counts: it was corrected by a later one.
-        let corrected: Bool
+        /// The later event that corrects this one, which then no longer counts.
         let correctedBy: Int64?
         let correctionReason: String?
         let corrects: Int64?
@@ -56,9 +45,7 @@ struct RecordView {
     let finals: [Item]
     let conditions: [Item]
     let missing: [String]
-    let hasMissing: Bool
     let evaluations: [Evaluation]
-    let hasEvaluations: Bool
     let acquiredCount: Int
     let blockCount: Int
     let canDownloadAttestation: Bool
@@ -93,7 +80,6 @@ struct RecordView {
                         tone: rv.waived || rv.status == .met ? "ok" : "todo")
         }
         missing = VerdictText.missingItems(verdict).map(\.capitalizedFirst)
-        hasMissing = !missing.isEmpty
         evaluations = history.reversed().map { entry in
             let e = entry.event
             let outcome: String
@@ -107,11 +93,10 @@ struct RecordView {
                 id: entry.id, date: e.date.french, isoDate: e.date.iso,
                 epreuve: Self.epreuveLabel(e.component, e.modality, referentiel),
                 outcome: outcome, evaluator: e.evaluator, comment: entry.comment,
-                corrected: entry.correctedBy != nil, correctedBy: entry.correctedBy,
+                correctedBy: entry.correctedBy,
                 correctionReason: entry.correctionReason, corrects: e.corrects,
                 correctionLink: entry.correctedBy == nil ? correctionBase.map { "\($0)/\(entry.id)/correction" } : nil)
         }
-        hasEvaluations = !evaluations.isEmpty
         acquiredCount = verdict.blocks.filter { $0.status == .acquired }.count
         blockCount = verdict.blocks.count
         canDownloadAttestation = acquiredCount > 0
