@@ -34,20 +34,38 @@ struct StaffRoutes {
         let hasCohorts: Bool
     }
 
+    /// What the staff pages read of a record around `RecordHTML`: who, and which cohort. (Only
+    /// this, so that the template's reflection does not walk the whole record.)
+    struct RecordHeading {
+        let candidateID: String
+        let name: String
+        let cohort: String
+        let cohortLink: String
+        let canDownloadAttestation: Bool
+
+        init(_ record: RecordView) {
+            candidateID = record.candidateID
+            name = record.name
+            cohort = record.cohort
+            cohortLink = record.cohortLink
+            canDownloadAttestation = record.canDownloadAttestation
+        }
+    }
+
     struct CandidatePage {
-        let record: RecordView
+        let record: RecordHeading
         let recordHTML: String
         let form: EvaluationFormView
 
         init(record: RecordView, form: EvaluationFormView) {
-            self.record = record
+            self.record = RecordHeading(record)
             recordHTML = RecordHTML.render(record).markup
             self.form = form
         }
     }
 
     struct CorrectionPage {
-        let record: RecordView
+        let record: RecordHeading
         let corrected: RecordView.Evaluation
         let form: EvaluationFormView
     }
@@ -175,7 +193,8 @@ struct StaffRoutes {
                                           referentiel: loaded.referentiel, form: form ?? EvaluationForm(entry),
                                           errors: errors, isCorrection: true)
         return services.pages.render("correction", title: "Corriger l'évaluation n° \(event)",
-                                     body: CorrectionPage(record: loaded.view, corrected: corrected, form: formView),
+                                     body: CorrectionPage(record: RecordHeading(loaded.view), corrected: corrected,
+                                                         form: formView),
                                      context: context, status: status)
     }
 
