@@ -38,18 +38,17 @@ let package = Package(
             name: "CertifolioInterchange",
             dependencies: ["CertifolioCore", "CertifolioRules", .product(name: "Yams", package: "Yams")]
         ),
-        // cairo + pango from the system (Debian: libcairo2-dev libpango1.0-dev).
-        .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo",
-                       providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
         // A small typesetter over cairo + pango: A4 pages, paragraphs, tables, boxes -> PDF.
-        .target(name: "CertifolioPDF", dependencies: ["CertifolioCore", "CPangoCairo"]),
+        // cairo and pango are loaded at run time from the system's runtime libraries (no -dev
+        // package needed to build; see PangoCairo.swift).
+        .target(name: "CertifolioPDF", dependencies: ["CertifolioCore"]),
         // Verdicts, sessions and cohorts for people: French tables, PV, attestations (text, CSV, PDF).
         .target(name: "CertifolioReports", dependencies: ["CertifolioCore", "CertifolioRules", "CertifolioPDF"]),
         // Use cases shared by the CLI, the benchmark (and the web): file -> checks -> store.
         .target(
             name: "CertifolioApp",
             dependencies: ["CertifolioCore", "CertifolioRules", "CertifolioStore", "CertifolioInterchange",
-                           "CertifolioReports"]
+                           "CertifolioReports", "CertifolioPDF"]
         ),
         // The web application: Hummingbird routes, mustache templates, sessions, roles.
         .target(
@@ -89,8 +88,10 @@ let package = Package(
         .testTarget(name: "CertifolioAppTests",
                     dependencies: ["CertifolioApp", "CertifolioInterchange", "CertifolioReports", "CertifolioRules",
                                    "CertifolioTestSupport"]),
-        // Helpers shared by test targets (reading PDFs back).
-        .target(name: "CertifolioTestSupport", path: "Tests/Support"),
+        // Helpers shared by test targets: reading the project's own PDFs back, in Swift.
+        .target(name: "CertifolioTestSupport", dependencies: ["CZlib"], path: "Tests/Support"),
+        // zlib (Debian's zlib1g-dev, on every machine of this kind) to inflate PDF streams.
+        .systemLibrary(name: "CZlib", path: "Tests/CZlib"),
         .testTarget(name: "CertifolioCLITests", dependencies: ["certifolio"]),
         .testTarget(name: "CertifolioWebTests",
                     dependencies: ["CertifolioWeb", "CertifolioApp", "CertifolioStore", "CertifolioCore", "CertifolioRules",

@@ -1,4 +1,3 @@
-import CPangoCairo
 import Foundation
 
 /// An A4 PDF written page by page through cairo + pango, top to bottom like a word processor:
@@ -20,6 +19,8 @@ public final class PDFDocument {
     public var footer: String?
 
     let context: OpaquePointer
+    /// cairo and pango, as loaded from the system.
+    let cairo: PangoCairo
     private let surface: OpaquePointer
     private let path: String
     private let temporaryPath: String
@@ -27,7 +28,14 @@ public final class PDFDocument {
     /// Drawn at the top of every page after the first (e.g. a table's header row).
     private var continuation: (() -> Void)?
 
-    public init(path: String, title: String, footer: String? = "", margin: Double = 48) throws {
+    public convenience init(path: String, title: String, footer: String? = "", margin: Double = 48) throws {
+        try self.init(path: path, title: title, footer: footer, margin: margin, typesetter: PangoCairo.system)
+    }
+
+    /// `typesetter` is the system's cairo and pango, or why they cannot be had (tests name
+    /// libraries that do not exist).
+    init(path: String, title: String, footer: String?, margin: Double,
+         typesetter: Result<PangoCairo, PangoCairo.Unavailable>) throws {
         self.path = path
         self.margin = margin
         self.footer = footer
@@ -39,23 +47,37 @@ public final class PDFDocument {
               isDirectory.boolValue else {
             throw PDFError(path: path, detail: "le dossier n'existe pas")
         }
-        guard let surface = cairo_pdf_surface_create(temporaryPath, Self.pageWidth, Self.pageHeight),
-              cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+        switch typesetter {
+        case .success(let loaded): cairo = loaded
+        case .failure(let unavailable): throw PDFError(path: path, detail: unavailable.detail)
+        }
+        guard let surface = cairo.pdfSurfaceCreate(temporaryPath, Self.pageWidth, Self.pageHeight) else {
+            throw PDFError(path: path, detail: "écriture refusée dans ce dossier")
+        }
+        guard cairo.surfaceStatus(surface) == PangoCairo.statusSuccess, let context = cairo.create(surface) else {
+            cairo.surfaceDestroy(surface)
+            try? FileManager.default.removeItem(atPath: temporaryPath)
             throw PDFError(path: path, detail: "écriture refusée dans ce dossier")
         }
         self.surface = surface
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title)
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Certifolio")
-        context = cairo_create(surface)
+        self.context = context
+        cairo.pdfSurfaceSetMetadata(surface, PangoCairo.metadataTitle, title)
+        cairo.pdfSurfaceSetMetadata(surface, PangoCairo.metadataCreator, "Certifolio")
         y = margin
     }
 
     deinit {
         if !finished {
-            cairo_destroy(context)
-            cairo_surface_destroy(surface)
+            cairo.destroy(context)
+            cairo.surfaceDestroy(surface)
             try? FileManager.default.removeItem(atPath: temporaryPath)
         }
+    }
+
+    /// Why no PDF can be written on this machine (a runtime library of cairo or pango is
+    /// missing), in French; nil when the typesetter is there.
+    public static var unavailability: String? {
+        if case .failure(let unavailable) = PangoCairo.system { unavailable.detail } else { nil }
     }
 
     public var contentWidth: Double { Self.pageWidth - 2 * margin }
@@ -74,7 +96,7 @@ public final class PDFDocument {
     /// Ends the current page and starts the next.
     public func newPage() {
         drawFooter()
-        cairo_show_page(context)
+        cairo.showPage(context)
         pageNumber += 1
         y = margin
         continuation?()
@@ -97,20 +119,20 @@ public final class PDFDocument {
 
     /// A thin horizontal rule.
     public func rule(grey: Double = 0.6) {
-        cairo_set_source_rgb(context, grey, grey, grey)
-        cairo_set_line_width(context, 0.5)
-        cairo_move_to(context, margin, y)
-        cairo_line_to(context, margin + contentWidth, y)
-        cairo_stroke(context)
+        cairo.setSourceRGB(context, grey, grey, grey)
+        cairo.setLineWidth(context, 0.5)
+        cairo.moveTo(context, margin, y)
+        cairo.lineTo(context, margin + contentWidth, y)
+        cairo.stroke(context)
         y += 6
     }
 
     /// An empty framed box (signature, stamp).
     public func frame(x: Double, y top: Double, width: Double, height: Double) {
-        cairo_set_source_rgb(context, 0.3, 0.3, 0.3)
-        cairo_set_line_width(context, 0.6)
-        cairo_rectangle(context, x, top, width, height)
-        cairo_stroke(context)
+        cairo.setSourceRGB(context, 0.3, 0.3, 0.3)
+        cairo.setLineWidth(context, 0.6)
+        cairo.rectangle(context, x, top, width, height)
+        cairo.stroke(context)
     }
 
     /// Places `y` (after drawing side by side, for instance).
@@ -119,15 +141,15 @@ public final class PDFDocument {
     /// Writes the last page and moves the file into place.
     public func finish() throws {
         drawFooter()
-        cairo_show_page(context)
-        cairo_destroy(context)
-        cairo_surface_finish(surface)
-        let status = cairo_surface_status(surface)
-        cairo_surface_destroy(surface)
+        cairo.showPage(context)
+        cairo.destroy(context)
+        cairo.surfaceFinish(surface)
+        let status = cairo.surfaceStatus(surface)
+        cairo.surfaceDestroy(surface)
         finished = true
-        guard status == CAIRO_STATUS_SUCCESS else {
+        guard status == PangoCairo.statusSuccess else {
             try? FileManager.default.removeItem(atPath: temporaryPath)
-            throw PDFError(path: path, detail: String(cString: cairo_status_to_string(status)))
+            throw PDFError(path: path, detail: cairo.statusToString(status).map { String(cString: $0) } ?? "erreur cairo \(status)")
         }
         do {
             if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
@@ -152,7 +174,7 @@ extension PDFDocument {
         withLayout(text, style: style, width: width) { layout in
             var w: Int32 = 0
             var h: Int32 = 0
-            pango_layout_get_size(layout, &w, &h)
+            cairo.layoutGetSize(layout, &w, &h)
             return Double(h) / Self.pangoScale
         }
     }
@@ -160,9 +182,9 @@ extension PDFDocument {
     /// Draws `text` with its top-left corner at (x, y), wrapped at `width`; does not move `y`.
     public func draw(_ text: String, style: TextStyle, x: Double, y top: Double, width: Double) {
         withLayout(text, style: style, width: width) { layout in
-            cairo_set_source_rgb(context, style.grey, style.grey, style.grey)
-            cairo_move_to(context, x, top)
-            pango_cairo_show_layout(context, layout)
+            cairo.setSourceRGB(context, style.grey, style.grey, style.grey)
+            cairo.moveTo(context, x, top)
+            cairo.showLayout(context, layout)
         }
     }
 
@@ -170,19 +192,19 @@ extension PDFDocument {
 
     private func withLayout<T>(_ text: String, style: TextStyle, width: Double,
                                _ body: (OpaquePointer) -> T) -> T {
-        let layout = pango_cairo_create_layout(context)!
-        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
-        let font = pango_font_description_from_string(style.pangoDescription)
-        defer { pango_font_description_free(font) }
-        pango_layout_set_font_description(layout, font)
-        pango_layout_set_width(layout, Int32(width * Self.pangoScale))
-        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+        let layout = cairo.createLayout(context)!
+        defer { cairo.objectUnref(layout) }
+        let font = cairo.fontDescriptionFromString(style.pangoDescription)
+        defer { cairo.fontDescriptionFree(font) }
+        cairo.layoutSetFontDescription(layout, font)
+        cairo.layoutSetWidth(layout, Int32(width * Self.pangoScale))
+        cairo.layoutSetWrap(layout, PangoCairo.wrapWordChar)
         switch style.alignment {
-        case .left: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
-        case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
-        case .right: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
+        case .left: cairo.layoutSetAlignment(layout, PangoCairo.alignLeft)
+        case .center: cairo.layoutSetAlignment(layout, PangoCairo.alignCenter)
+        case .right: cairo.layoutSetAlignment(layout, PangoCairo.alignRight)
         }
-        pango_layout_set_text(layout, text, -1)
+        cairo.layoutSetText(layout, text, -1)
         return body(layout)
     }
 }

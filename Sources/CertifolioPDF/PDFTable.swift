@@ -1,5 +1,3 @@
-import CPangoCairo
-
 /// A table that flows across pages: rows are drawn one at a time, the header row again at the
 /// top of each new page, and a row is never split.
 public struct PDFTable {
@@ -61,16 +59,17 @@ public struct PDFTable {
         let top = document.y
         var x = document.margin
         let cr = document.context
+        let cairo = document.cairo
         for (i, (cell, width)) in zip(cells, widths).enumerated() {
             if let fill {
-                cairo_set_source_rgb(cr, fill, fill, fill)
-                cairo_rectangle(cr, x, top, width, height)
-                cairo_fill(cr)
+                cairo.setSourceRGB(cr, fill, fill, fill)
+                cairo.rectangle(cr, x, top, width, height)
+                cairo.fill(cr)
             }
-            cairo_set_source_rgb(cr, 0.55, 0.55, 0.55)
-            cairo_set_line_width(cr, 0.4)
-            cairo_rectangle(cr, x, top, width, height)
-            cairo_stroke(cr)
+            cairo.setSourceRGB(cr, 0.55, 0.55, 0.55)
+            cairo.setLineWidth(cr, 0.4)
+            cairo.rectangle(cr, x, top, width, height)
+            cairo.stroke(cr)
             document.draw(cell, style: style.with(alignment: columns[i].alignment), x: x + padding, y: top + padding,
                           width: width - 2 * padding)
             x += width

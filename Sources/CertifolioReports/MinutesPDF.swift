@@ -5,7 +5,9 @@ import CertifolioPDF
 /// one row per candidate (each block's decision and the title's), totals, partial
 /// validations, motives, amendments.
 public enum MinutesPDF {
-    public static func write(_ m: JuryMinutes, to path: String) throws {
+    /// Returns the number of pages written.
+    @discardableResult
+    public static func write(_ m: JuryMinutes, to path: String) throws -> Int {
         let pdf = try PDFDocument(path: path, title: "Procès-verbal — session n° \(m.session.id)",
                                   footer: "PV \(m.referentiel.code), session n° \(m.session.id) du \(m.session.date.french)")
         DocumentParts.heading(pdf, m.referentiel, title: "Procès-verbal de la session de jury",
@@ -18,6 +20,7 @@ public enum MinutesPDF {
         amendments(pdf, m)
         signatures(pdf, m)
         try pdf.finish()
+        return pdf.pageNumber
     }
 
     private static func sessionFacts(_ pdf: PDFDocument, _ m: JuryMinutes) {

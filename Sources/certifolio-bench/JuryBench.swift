@@ -44,8 +44,8 @@ func benchJury(_ database: AppDatabase, candidates total: Int, work: URL) throws
         try JuryWorkflows.close(id, database: database, actor: actor)
         let pdf = work.appendingPathComponent("pv-\(size).pdf").path
         let minutes = try JuryWorkflows.minutes(id, database: database)
-        let writeTime = try seconds { try MinutesPDF.write(minutes, to: pdf) }
-        let pages = (try? pdfPageCount(pdf)) ?? 0
+        var pages = 0
+        let writeTime = try seconds { pages = try MinutesPDF.write(minutes, to: pdf) }
         var line = "jury pv, \(size) candidats (\(pages) pages) : écriture du PDF \(format(writeTime)) s (cible < 3 s pour 1 000)"
         if FileManager.default.isExecutableFile(atPath: cli) {
             let (elapsed, peak) = try runMeasured(cli, ["jury", "pv", "--db", database_path, String(id.rawValue),
@@ -77,17 +77,4 @@ func runMeasured(_ path: String, _ arguments: [String]) throws -> (Double, Int) 
     let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     let peak = timed ? Int(text.split(separator: "\n").last ?? "") ?? 0 : 0
     return (elapsed, peak)
-}
-
-func pdfPageCount(_ path: String) throws -> Int {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/pdfinfo")
-    process.arguments = [path]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    let line = text.split(separator: "\n").first { $0.hasPrefix("Pages:") } ?? ""
-    return Int(line.split(separator: " ").last ?? "") ?? 0
 }

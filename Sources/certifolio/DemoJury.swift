@@ -63,6 +63,22 @@ struct JuryDemo {
         print("  " + (try JuryWorkflows.revoke(id, candidate: "MQ031", component: .title, decision: .ajourne,
                                                 reason: "Erreur matérielle : livret de compétences non remis",
                                                 date: day.adding(days: 3), database: database, actor: actor)))
+        if let missing = Typesetter.unavailability {
+            print("  Documents PDF non produits : \(missing).")
+        } else {
+            try writeDocuments(id)
+        }
+
+        section("12. Journal d'audit (certifolio audit verify)")
+        switch try database.verifyAudit() {
+        case .intact(let entries): print("  Journal intact : \(entries) entrées chaînées par SHA-256.")
+        case let .broken(entry, problem): print("  " + AuditChainBroken(entry: entry, problem: problem).message)
+        }
+        print("\nDocuments conservés dans \(documents.path)")
+    }
+
+    /// The PV (and its CSV), the notifications, an attestation and a parchemin.
+    private func writeDocuments(_ id: JurySessionID) throws {
         let pv = documents.appendingPathComponent("pv-session-\(id).pdf").path
         let csv = documents.appendingPathComponent("pv-session-\(id).csv").path
         let minutes = try JuryWorkflows.writeMinutes(id, pdf: pv, csv: csv, database: database)
@@ -84,12 +100,5 @@ struct JuryDemo {
             try ParcheminPDF.write(document, to: documents.appendingPathComponent("parchemin-\(holder).pdf").path)
             print("  Attestation et parchemin de \(holder) : attestation-\(holder).pdf, parchemin-\(holder).pdf")
         }
-
-        section("12. Journal d'audit (certifolio audit verify)")
-        switch try database.verifyAudit() {
-        case .intact(let entries): print("  Journal intact : \(entries) entrées chaînées par SHA-256.")
-        case let .broken(entry, problem): print("  " + AuditChainBroken(entry: entry, problem: problem).message)
-        }
-        print("\nDocuments conservés dans \(documents.path)")
     }
 }

@@ -9,7 +9,7 @@ import Testing
 @testable import CertifolioApp
 
 /// The whole jury loop on the sample cohort meqp-2025: session, members, convocation,
-/// proposals, decisions, closing, PV (read back with pdftotext), amendment, attestation,
+/// proposals, decisions, closing, PV (read back by CertifolioTestSupport), amendment, attestation,
 /// parchemin, and the verdicts of §4 afterwards.
 @Suite struct JuryLoopTests {
     static let sessionDay = Day(iso: "2027-06-30")!

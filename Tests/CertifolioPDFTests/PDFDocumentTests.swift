@@ -22,6 +22,87 @@ struct PDFDocumentTests {
         #expect(text.contains("Procès-verbal du jury : Hélène Façon, épreuve « étude de cas », 12,5/20 — Œuvre à côté."))
     }
 
+    /// Ligatures (pango draws "fi" as one glyph, even at the start of a wrapped line) and two
+    /// texts side by side on one line come back as words.
+    @Test func ligaturesAndSideBySideTextsComeBackAsWords() throws {
+        let path = folder.appendingPathComponent("ligatures.pdf").path
+        let pdf = try PDFDocument(path: path, title: "Essai")
+        pdf.paragraph("Certification : fidéliser, efficace, affluence.", width: 110)
+        pdf.draw("Le président du jury", style: .body, x: 48, y: 400, width: 200)
+        pdf.draw("Pour le certificateur", style: .body, x: 350, y: 400, width: 200)
+        try pdf.finish()
+        #expect(try PDFText.flat(path) == "Certification : fidéliser, efficace, affluence. Le président du jury Pour le certificateur Page 1")
+    }
+
+    /// Names from every corner of Europe and beyond, typeset in DejaVu (no fallback font that
+    /// would draw some letters differently) and read back with their accents.
+    @Test func anyUnicodeNameIsTypesetInDejaVuAndComesBack() throws {
+        let path = folder.appendingPathComponent("names.pdf").path
+        let names = ["Łukasz Wróbel", "Nguyễn Thị Ánh", "Şükrü Öztürk", "Zoë Ødegård"]
+        let pdf = try PDFDocument(path: path, title: "Noms")
+        for name in names { pdf.paragraph("Candidat : \(name)") }
+        let table = PDFTable(pdf, columns: [.init("Nom", weight: 1)])
+        table.begin()
+        for name in names { table.row([name], bold: true) }
+        table.end()
+        try pdf.finish()
+        let text = try PDFText.flat(path)
+        for name in names {
+            #expect(text.contains("Candidat : \(name)"))
+            #expect(text.components(separatedBy: name).count == 3, "\(name) once in a paragraph, once in the table")
+        }
+        let fonts = try PDFText.fontNames(path)
+        #expect(!fonts.isEmpty)
+        for font in fonts { #expect(font.contains("DejaVuSans"), "\(font) is not DejaVu Sans") }
+    }
+
+    @Test func withoutTheRuntimeLibrariesAPDFIsRefusedNamingWhatToInstall() throws {
+        var libraries = PangoCairo.Libraries()
+        libraries.pangoCairo = .init(file: "libpangocairo-absente.so.0", package: "libpangocairo-1.0-0")
+        let missing = PangoCairo.load(libraries)
+        #expect(throws: PangoCairo.Unavailable.missingLibrary(libraries.pangoCairo)) { try missing.get() }
+        let path = folder.appendingPathComponent("pv.pdf").path
+        do {
+            _ = try PDFDocument(path: path, title: "x", footer: nil, margin: 48, typesetter: missing)
+            Issue.record("a PDF was started without pangocairo")
+        } catch let error as PDFError {
+            #expect(error.message.contains("pv.pdf"))
+            #expect(error.message.contains("libpangocairo-absente.so.0 est introuvable"))
+            #expect(error.message.contains("installez le paquet Debian libpangocairo-1.0-0"))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        #expect(throws: Never.self) { try PangoCairo.system.get() }
+        #expect(PDFDocument.unavailability == nil)
+    }
+
+    /// The Swift reading of the tests (CertifolioTestSupport) against poppler's, where .ci/run
+    /// installed it: the same words in the same order.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext")))
+    func theSwiftReadingAgreesWithPoppler() throws {
+        let path = folder.appendingPathComponent("poppler.pdf").path
+        let pdf = try PDFDocument(path: path, title: "Comparaison", footer: "Essai")
+        pdf.paragraph("Procès-verbal : Hélène Façon, « étude de cas » — Œuvre, Łukasz Wróbel, Nguyễn Thị Ánh. "
+                      + String(repeating: "Une phrase assez longue, fidèle et efficace pour passer à la ligne. ", count: 6))
+        pdf.draw("Le président du jury", style: .body, x: 48, y: 300, width: 200)
+        pdf.draw("Pour le certificateur", style: .body, x: 350, y: 300, width: 200)
+        pdf.moveTo(y: 330)
+        let table = PDFTable(pdf, columns: [.init("Candidat", weight: 1), .init("Décision", weight: 2)])
+        table.begin()
+        for i in 1...120 { table.row(["C\(i)", "Validé par décision du jury n° \(i)"]) }
+        table.end()
+        try pdf.finish()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
+        process.arguments = [path, "-"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let poppler = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(PDFText.flat(text: poppler) == (try PDFText.flat(path)))
+        #expect(poppler.components(separatedBy: "\u{0C}").count - 1 == (try PDFText.pageCount(path)))
+    }
+
     @Test func aLongTableFlowsOntoNewPagesWithItsHeader() throws {
         let path = folder.appendingPathComponent("table.pdf").path
         let pdf = try PDFDocument(path: path, title: "Table", footer: "Essai")

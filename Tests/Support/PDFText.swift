@@ -1,46 +1,46 @@
 import Foundation
 
-/// A PDF read back the way a reader would get it: poppler-utils' pdftotext and pdfinfo
-/// (installed by .ci/run). Shared by the tests of every target that writes PDFs.
+/// A PDF read back the way a reader gets it, in Swift (no poppler needed): the project's own
+/// PDFs, as cairo writes them. Shared by the tests of every target that writes PDFs; where
+/// poppler-utils is installed (.ci/run), a test checks this reading against pdftotext's.
 public enum PDFText {
-    /// The text of the whole document, pages separated by form feeds: laid out as on the page,
-    /// or in reading order (a table cell's lines together).
-    public static func extract(_ path: String, layout: Bool = true) throws -> String {
-        try run("/usr/bin/pdftotext", (layout ? ["-layout"] : []) + [path, "-"])
+    /// The text of the whole document, pages separated by form feeds.
+    public static func extract(_ path: String) throws -> String {
+        try pages(path).joined(separator: "\u{0C}")
     }
 
-    /// The text of each page.
+    /// The text of each page, a line per line drawn.
     public static func pages(_ path: String) throws -> [String] {
-        var pages = try extract(path).components(separatedBy: "\u{0C}")
-        if pages.last?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true { pages.removeLast() }
-        return pages
+        let file = try PDFFile(path: path)
+        return try file.pages().map { try PDFPageText.read($0, in: file) }
     }
 
     /// The document's text in reading order with single spaces between words: where lines
     /// break does not matter.
     public static func flat(_ path: String) throws -> String {
-        flat(text: try extract(path, layout: false))
+        flat(text: try extract(path))
     }
 
     public static func flat(text: String) -> String {
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    /// The number of pages pdfinfo reports.
-    public static func pageCount(_ path: String) throws -> Int {
-        let line = try run("/usr/bin/pdfinfo", [path]).split(separator: "\n").first { $0.hasPrefix("Pages:") } ?? ""
-        return Int(line.split(separator: " ").last ?? "") ?? 0
+    /// The base names of the fonts the pages use, subset tags removed ("DejaVuSans-Bold").
+    public static func fontNames(_ path: String) throws -> Set<String> {
+        let file = try PDFFile(path: path)
+        var names = Set<String>()
+        for page in try file.pages() {
+            let resources = try page["Resources"].map(file.resolve)?.dictionary ?? [:]
+            for font in (try resources["Font"].map(file.resolve)?.dictionary ?? [:]).values {
+                guard let base = try file.resolve(font).dictionary?["BaseFont"]?.name else { continue }
+                names.insert(String(base.split(separator: "+").last ?? ""))
+            }
+        }
+        return names
     }
 
-    private static func run(_ tool: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+    /// The number of pages of the page tree.
+    public static func pageCount(_ path: String) throws -> Int {
+        try PDFFile(path: path).pages().count
     }
 }
