@@ -29,6 +29,13 @@ public enum JuryWorkflows {
             return session
         }
 
+        /// An open session that has sat: no decision is taken, nor the session closed, before
+        /// its date (contract §6).
+        func sitting(_ today: Day) throws {
+            _ = try openSession()
+            guard !(today < session.date) else { throw JuryError.notYetSat(session.id, on: session.date, today: today) }
+        }
+
         /// The review of every convoked candidate, in candidate id order.
         func reviews(_ database: AppDatabase) throws -> [JuryReview] {
             try database.candidateRecords(session: session.id).map {
@@ -101,39 +108,55 @@ public enum JuryWorkflows {
 
     /// Checks a decisions file against the session and records it, all or nothing.
     @discardableResult
-    public static func decide(_ id: JurySessionID, file: String, database: AppDatabase,
+    public static func decide(_ id: JurySessionID, file: String, asOf today: Day, database: AppDatabase,
                               actor: Actor) throws -> [SessionDecision] {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw InputError(SourceLocation(file: file), "fichier introuvable ou illisible.")
         }
-        return try decide(id, sheet: file, bytes: [UInt8](data), database: database, actor: actor)
+        return try decide(id, sheet: file, bytes: [UInt8](data), asOf: today, database: database, actor: actor)
     }
 
     /// Checks a decisions sheet (the CSV of `jury decide`, from a file or built from a web
     /// form; `sheet` names it in errors) against the session and records it, all or nothing.
+    /// Returns what was recorded: the sheet's decisions and the block validations its titles imply.
     @discardableResult
-    public static func decide(_ id: JurySessionID, sheet file: String, bytes: [UInt8], database: AppDatabase,
-                              actor: Actor) throws -> [SessionDecision] {
+    public static func decide(_ id: JurySessionID, sheet file: String, bytes: [UInt8], asOf today: Day,
+                              database: AppDatabase, actor: Actor) throws -> [SessionDecision] {
         let context = try Context(id, database)
-        _ = try context.openSession()
-        let sheet = DecisionSheetReader.Context(
+        try context.sitting(today)
+        let reviews = try context.reviews(database)
+        let sheet = try DecisionSheetReader(context: DecisionSheetReader.Context(
             session: id, referentiel: context.referentiel,
             known: Set(try database.enrolledCertifications().keys),
-            proposals: Dictionary(uniqueKeysWithValues: try context.reviews(database)
-                .map { ($0.record.candidate.id, $0.proposal) }),
-            drafts: try database.draftDecisions(id))
-        let decisions = try DecisionSheetReader(context: sheet).read(file: file, bytes: bytes)
-        try database.recordDecisions(decisions, in: id, actor: actor)
-        return decisions
+            proposals: Dictionary(uniqueKeysWithValues: reviews.map { ($0.record.candidate.id, $0.proposal) }),
+            drafts: try database.draftDecisions(id))).read(file: file, bytes: bytes)
+        // The title rule on whatever lines could be read, worded at each refused title's line,
+        // reported with the bad lines in one pass.
+        let (implied, refusals) = try titleRule(sheet.decisions, context, reviews: reviews, database: database)
+        let refused = refusals.map {
+            InputError(sheet.location(of: DecisionSlot($0.candidate, .title)) ?? SourceLocation(file: file), $0.message)
+        }
+        guard sheet.problems.isEmpty && refused.isEmpty else {
+            let all = (sheet.problems + refused).enumerated().sorted {
+                ($0.element.location.line ?? 0, $0.offset) < ($1.element.location.line ?? 0, $1.offset)
+            }.map(\.element)
+            throw InputErrors(all, total: sheet.problemCount + refused.count, conclusion: DecisionSheetReader.conclusion)
+        }
+        try database.recordDecisions(sheet.decisions + implied, in: id, actor: actor)
+        return sheet.decisions + implied
     }
 
     /// Records the proposal, to the letter, for every component of every convoked candidate
     /// that has no decision yet (decisions already entered are kept); returns how many
     /// decisions were recorded.
     @discardableResult
-    public static func acceptProposals(_ id: JurySessionID, database: AppDatabase, actor: Actor) throws -> Int {
+    public static func acceptProposals(_ id: JurySessionID, asOf today: Day, database: AppDatabase,
+                                       actor: Actor) throws -> Int {
+        let context = try Context(id, database)
+        try context.sitting(today)
+        let reviews = try context.reviews(database)
         let decided = Set(try database.draftDecisions(id).map(\.slot))
-        let decisions = try reviews(id, database: database).flatMap { review in
+        let decisions = reviews.flatMap { review in
             review.proposal.decisions
                 .filter { component, _ in !decided.contains(DecisionSlot(review.record.candidate.id, component)) }
                 .map { component, kind in
@@ -141,15 +164,50 @@ public enum JuryWorkflows {
                                     motive: nil)
                 }
         }
-        try database.recordDecisions(decisions, in: id, actor: actor)
-        return decisions.count
+        return try record(decisions, context, reviews: reviews, database: database, actor: actor).count
     }
 
-    /// Closes the session once the composition is met for every candidate and every
-    /// convoked candidate has a decision; otherwise says everything that stands in the way.
-    public static func close(_ id: JurySessionID, database: AppDatabase, actor: Actor) throws {
+    /// Every decision of an open session is written here, whichever way it came: the title rule
+    /// (TitleDecisionRule) for each candidate, with the session's drafts, and the block
+    /// validations a title `valide` implies, in one write.
+    private static func record(_ new: [SessionDecision], _ context: Context, reviews: [JuryReview],
+                               database: AppDatabase, actor: Actor) throws -> [SessionDecision] {
+        let (implied, refusals) = try titleRule(new, context, reviews: reviews, database: database)
+        guard refusals.isEmpty else { throw TitleDecisionsRefused(refusals: refusals) }
+        try database.recordDecisions(new + implied, in: context.id, actor: actor)
+        return new + implied
+    }
+
+    /// TitleDecisionRule for every candidate `new` decides for, with the session's drafts:
+    /// the block validations implied, and the titles refused.
+    private static func titleRule(_ new: [SessionDecision], _ context: Context, reviews: [JuryReview],
+                                  database: AppDatabase) throws
+        -> (implied: [SessionDecision], refusals: [TitleDecisionRule.Refusal]) {
+        let replaced = Set(new.map(\.slot))
+        let standing = try database.draftDecisions(context.id).filter { !replaced.contains($0.slot) } + new
+        let byCandidate = Dictionary(grouping: standing, by: \.candidate)
+        let records = Dictionary(reviews.map { ($0.record.candidate.id, $0.record) }, uniquingKeysWith: { a, _ in a })
+        var implied: [SessionDecision] = []
+        var refusals: [TitleDecisionRule.Refusal] = []
+        for candidate in Set(new.map(\.candidate)).sorted(by: { $0.rawValue < $1.rawValue }) {
+            // A candidate not convoked is refused by the store, with its own message.
+            guard let record = records[candidate] else { continue }
+            switch TitleDecisionRule.impliedBlocks(of: byCandidate[candidate] ?? [], record: record,
+                                                   referentiel: context.referentiel, sessionDate: context.session.date) {
+            case .success(let blocks): implied += blocks
+            case .failure(let refusal): refusals.append(refusal)
+            }
+        }
+        return (implied, refusals)
+    }
+
+    /// Closes the session once it has sat (`today` on or after its date), the composition is
+    /// met for every candidate and every convoked candidate has a decision; otherwise says
+    /// everything that stands in the way.
+    public static func close(_ id: JurySessionID, asOf today: Day, database: AppDatabase, actor: Actor) throws {
         let context = try Context(id, database)
         let session = try context.openSession()
+        try context.sitting(today)
         let decided = Set(try database.draftDecisions(id).map(\.candidate))
         var problems: [String] = []
         if session.convoked.isEmpty { problems.append("aucun candidat n'est convoqué.") }
@@ -182,31 +240,33 @@ public enum JuryWorkflows {
         }
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw StoreError.emptyReason }
+        try context.sitting(date)
         guard session.convoked.contains(candidate) else { throw JuryError.notConvoked(candidate, id) }
         guard let revoked = try database.decisionInForce(candidate, component) else {
             throw JuryError.nothingToRevoke(candidate, component: component.fileValue, nil)
         }
-        try database.recordDecisions([SessionDecision(candidate: candidate, component: component, decision: decision,
-                                                      motive: reason, revokes: revoked, revocationReason: reason)],
-                                     in: id, actor: actor)
+        _ = try record([SessionDecision(candidate: candidate, component: component, decision: decision,
+                                        motive: reason, revokes: revoked, revocationReason: reason)],
+                       context, reviews: try context.reviews(database), database: database, actor: actor)
         return "Révocation de la décision n° \(revoked) enregistrée dans la session n° \(id) : elle prendra effet "
             + "à la clôture."
     }
 
-    /// The minutes of a closed session.
-    public static func minutes(_ id: JurySessionID, database: AppDatabase) throws -> JuryMinutes {
+    /// The minutes of a closed session on `asOf` (the amendments dated up to then): the one
+    /// reading of the decisions in force behind the PV and the notifications.
+    public static func minutes(_ id: JurySessionID, asOf: Day, database: AppDatabase) throws -> JuryMinutes {
         let context = try Context(id, database)
         guard context.session.isClosed else { throw JuryError.sessionOpen(id) }
         return JuryMinutes(session: context.session, referentiel: context.referentiel,
                            records: try database.candidateRecords(session: id),
-                           decisions: try database.sessionDecisions(id))
+                           decisions: try database.sessionDecisions(id), asOf: asOf)
     }
 
     /// Writes the PV (and its CSV twin): both or neither.
     @discardableResult
-    public static func writeMinutes(_ id: JurySessionID, pdf: String, csv: String?, database: AppDatabase) throws
-        -> JuryMinutes {
-        let minutes = try minutes(id, database: database)
+    public static func writeMinutes(_ id: JurySessionID, pdf: String, csv: String?, asOf: Day,
+                                    database: AppDatabase) throws -> JuryMinutes {
+        let minutes = try minutes(id, asOf: asOf, database: database)
         try MinutesPDF.write(minutes, to: pdf)
         if let csv {
             do {
@@ -221,8 +281,9 @@ public enum JuryWorkflows {
 
     /// One notification letter per convoked candidate of a closed session, in `folder`;
     /// returns the files written.
-    public static func writeNotifications(_ id: JurySessionID, folder: String, database: AppDatabase) throws -> [String] {
-        let minutes = try minutes(id, database: database)
+    public static func writeNotifications(_ id: JurySessionID, folder: String, asOf: Day,
+                                          database: AppDatabase) throws -> [String] {
+        let minutes = try minutes(id, asOf: asOf, database: database)
         var written: [String] = []
         do {
             for row in minutes.rows {
@@ -253,6 +314,15 @@ public enum JuryWorkflows {
     public static func writeAttestation(_ document: CandidateDocument, to path: String) throws {
         guard !document.acquiredBlocks.isEmpty else { throw DocumentRefused.nothingAcquired(document.candidate.id) }
         try AttestationPDF.write(document, to: path)
+    }
+}
+
+/// Title decisions the fiche does not allow (TitleDecisionRule), every one at once.
+public struct TitleDecisionsRefused: UserFacingError, Equatable {
+    public var refusals: [TitleDecisionRule.Refusal]
+
+    public var message: String {
+        (refusals.map(\.message) + ["Aucune décision n'a été enregistrée."]).joined(separator: "\n")
     }
 }
 

@@ -1,10 +1,14 @@
 import CertifolioCore
 import Foundation
 
-/// Today's date on this machine's calendar (what "today" means to the person at it).
+/// Today's date in Paris (what "today" means to a French certifier, whatever the machine's
+/// time zone).
 public enum Today {
     public static func day() -> Day {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = TimeZone(identifier: "UTC")!
+        let parts = utc.dateComponents([.year, .month, .day, .hour, .minute], from: Date())
+        return ParisTime(utc: Day(year: parts.year!, month: parts.month!, day: parts.day!)!,
+                         hour: parts.hour!, minute: parts.minute!).day
     }
 }

@@ -4,9 +4,9 @@ import CertifolioRules
 /// Reads the decisions a jury took, from the CSV of `jury decide`
 /// (`candidate_id,component,decision,motive`), and checks each line against the session:
 /// convoked candidate, block of the certification, a motive when the decision departs from the
-/// proposal, nothing decided again on a block already acquired, and a title validated only
-/// when every block is acquired or validated in this session. Every bad line is reported at
-/// once, with its line and column.
+/// proposal, nothing decided again on a block already acquired. Every bad line is reported at
+/// once, with its line and column. The title rule (TitleDecisionRule) is the use case's, for
+/// every way a decision arrives; the sheet says where each decision was written, to word it.
 public struct DecisionSheetReader: Sendable {
     /// What the sheet is checked against.
     public struct Context: Sendable {
@@ -30,13 +30,31 @@ public struct DecisionSheetReader: Sendable {
     }
 
     static let schema = CSVSchema(required: ["candidate_id", "component", "decision"], optional: ["motive"])
-    static let conclusion = "Aucune décision n'a été enregistrée."
+    public static let conclusion = "Aucune décision n'a été enregistrée."
 
     public let context: Context
 
     public init(context: Context) { self.context = context }
 
-    public func read(file: String, bytes: [UInt8]) throws -> [SessionDecision] {
+    /// The decisions of a sheet that could be read, where each is written, and the bad lines.
+    public struct Sheet {
+        public var decisions: [SessionDecision]
+        /// Bad lines (the first ones, `problemCount` in all): the use case adds its own, then
+        /// refuses the sheet.
+        public var problems: [InputError]
+        public var problemCount: Int
+        fileprivate var lines: [DecisionSlot: Int]
+        fileprivate var columns: CSVColumns
+
+        /// The place of a decision's `field` in the file.
+        public func location(of slot: DecisionSlot, field: String = "decision") -> SourceLocation? {
+            lines[slot].map { columns.location(line: $0, field) }
+        }
+    }
+
+    /// Reads every line; throws only when the file as a whole cannot be read (encoding,
+    /// header), else reports bad lines in `problems`.
+    public func read(file: String, bytes: [UInt8]) throws -> Sheet {
         let table: CSVTable
         let columns: CSVColumns
         do {
@@ -48,20 +66,16 @@ public struct DecisionSheetReader: Sendable {
         let errors = ErrorCollector()
         var decisions: [SessionDecision] = []
         var seen: [DecisionSlot: Int] = [:]
-        var titleLines: [(SessionDecision, CSVFieldReader)] = []
         for row in table.rows {
             let r = CSVFieldReader(columns: columns, row: row, errors: errors)
             guard let decision = read(r, seen: &seen) else { continue }
             decisions.append(decision)
-            if decision.component == .title && decision.decision == .valide { titleLines.append((decision, r)) }
         }
         if table.rows.isEmpty {
             errors.add(InputError(SourceLocation(file: file, line: 2), "aucune décision dans le fichier."))
         }
-        for (decision, r) in titleLines { checkTitleRestsOnBlocks(decision, sheet: decisions, r) }
-        // The title checks come after the whole sheet is read: report in line order.
-        try errors.throwIfAny(conclusion: Self.conclusion, inLineOrder: true)
-        return decisions
+        return Sheet(decisions: decisions, problems: errors.errors, problemCount: errors.total, lines: seen,
+                     columns: columns)
     }
 
     private func read(_ r: CSVFieldReader, seen: inout [DecisionSlot: Int]) -> SessionDecision? {
@@ -87,12 +101,12 @@ public struct DecisionSheetReader: Sendable {
 
         if case .block(let code) = component, proposal.acquired.contains(code) {
             r.fail("component", "le bloc \(code) de \(id) est déjà acquis (capitalisé) : il n'y a rien à décider ; "
-                   + "pour retirer une validation, utilisez certifolio jury revoke.")
+                   + "une validation ne se retire que par une révocation motivée.")
             return nil
         }
         if component == .title, proposal.titleAwarded {
             r.fail("component", "le titre de \(id) est déjà délivré : il n'y a rien à décider ; "
-                   + "pour retirer une décision, utilisez certifolio jury revoke.")
+                   + "une décision ne se retire que par une révocation motivée.")
             return nil
         }
         let motive = r.text("motive")
@@ -105,22 +119,5 @@ public struct DecisionSheetReader: Sendable {
         }
         return SessionDecision(candidate: id, component: component, decision: kind,
                                motive: motive.isEmpty ? nil : motive)
-    }
-
-    /// The title is all the blocks: it is validated only with every block acquired or
-    /// validated in this session (this sheet, or drafts it does not replace).
-    private func checkTitleRestsOnBlocks(_ title: SessionDecision, sheet: [SessionDecision], _ r: CSVFieldReader) {
-        guard let proposal = context.proposals[title.candidate] else { return }
-        var blockDecisions: [BlockCode: DecisionKind] = [:]
-        for d in context.drafts + sheet where d.candidate == title.candidate {
-            if case .block(let code) = d.component { blockDecisions[code] = d.decision }
-        }
-        let missing = context.referentiel.blocks.map(\.code).filter {
-            !proposal.acquired.contains($0) && blockDecisions[$0] != .valide
-        }
-        if !missing.isEmpty {
-            r.fail("decision", "\(title.candidate) : le titre ne peut être validé, le(s) bloc(s) "
-                   + missing.map(\.rawValue).joined(separator: ", ") + " n'étant ni acquis ni validé(s) dans cette session.")
-        }
     }
 }

@@ -27,11 +27,9 @@ public enum DocumentParts {
         pdf.rule()
     }
 
-    /// "23 novembre 2026 à 07:02 (UTC)" for a stored timestamp "2026-11-23T07:02:23Z".
+    /// "23 novembre 2026 à 08:02 (heure de Paris)" for a stored timestamp "2026-11-23T07:02:23Z".
     public static func timestamp(_ stored: String) -> String {
-        guard let day = Day(iso: String(stored.prefix(10))), stored.count >= 16 else { return stored }
-        let time = stored.dropFirst(11).prefix(5)
-        return "\(day.french) à \(time) (UTC)"
+        ParisTime(stored: stored)?.french ?? stored
     }
 
     /// A "label : value" line.

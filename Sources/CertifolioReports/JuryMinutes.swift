@@ -22,6 +22,11 @@ public struct JuryMinutes: Sendable {
         public var titleAwarded: Bool
         /// Members who stepped aside for this candidate, having evaluated them.
         public var steppingAside: [String]
+        /// The decisions in force on the document's date, by component: the session's, or the
+        /// amendment that replaced one (what a notification tells the candidate).
+        public var inForce: [DecisionComponent: RecordedSessionDecision]
+        /// Where the candidate stands on the document's date, amendments included.
+        public var standing: Standing
 
         /// A partial validation: some block validated in this session, and no title.
         public var isPartial: Bool {
@@ -30,6 +35,13 @@ public struct JuryMinutes: Sendable {
                 return false
             }
         }
+    }
+
+    /// Blocks acquired, what remains and whether the title is held, on a given date.
+    public struct Standing: Sendable {
+        public var acquired: [(BlockCode, Day)]
+        public var remaining: [String]
+        public var titleAwarded: Bool
     }
 
     /// A decision of this session revoked after closing, and what replaced it.
@@ -65,12 +77,17 @@ public struct JuryMinutes: Sendable {
         return t
     }
 
+    /// The date the document speaks on: amendments dated later are not part of it.
+    public var asOf: Day
+
     /// Builds the minutes of a closed session from the convoked candidates' records and the
-    /// decisions recorded by the session (amendments included).
+    /// decisions recorded by the session, with the amendments dated on or before `asOf`.
     public init(session: JurySession, referentiel: Referentiel, records: [CandidateRecord],
-                decisions: [RecordedSessionDecision]) {
+                decisions recorded: [RecordedSessionDecision], asOf: Day) {
         self.session = session
         self.referentiel = referentiel
+        self.asOf = asOf
+        let decisions = recorded.filter { !($0.date > asOf) }
         let ids = Set(decisions.map(\.id))
         // An amendment revokes a decision of this same session; a revocation of an earlier
         // session's decision is one of this session's own decisions.
@@ -89,6 +106,13 @@ public struct JuryMinutes: Sendable {
             after.decisions.removeAll { amendmentIDs.contains($0.id) }
             let was = VerdictEngine.verdict(for: before, referentiel: referentiel, asOf: session.date)
             let now = VerdictEngine.verdict(for: after, referentiel: referentiel, asOf: session.date)
+            // On the document's date: every decision up to then, amendments included.
+            let today = VerdictEngine.verdict(for: record, referentiel: referentiel, asOf: max(asOf, session.date))
+            var inForce = Dictionary(mine.map { ($0.decision.component, $0) }, uniquingKeysWith: { _, b in b })
+            for replacement in decisions where amendmentIDs.contains(replacement.id)
+                && replacement.decision.candidate == record.candidate.id {
+                inForce[replacement.decision.component] = replacement
+            }
             let composition = JuryCompositionCheck.check(members: session.members, for: record, referentiel: referentiel)
             return Row(
                 candidate: record.candidate,
@@ -99,7 +123,13 @@ public struct JuryMinutes: Sendable {
                 remaining: now.title.status == .awarded ? [] : Self.remaining(now, referentiel: referentiel,
                                                                              title: mine.first { $0.decision.component == .title }),
                 titleAwarded: now.title.status == .awarded,
-                steppingAside: composition.steppingAside.map(\.name))
+                steppingAside: composition.steppingAside.map(\.name),
+                inForce: inForce,
+                standing: Standing(
+                    acquired: today.blocks.compactMap { b in b.acquiredOn.map { (b.code, $0) } },
+                    remaining: today.title.status == .awarded ? [] : Self.remaining(today, referentiel: referentiel,
+                                                                                 title: inForce[.title]),
+                    titleAwarded: today.title.status == .awarded))
         }
         let byID = Dictionary(decisions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         amendments = decisions.filter { amendmentIDs.contains($0.id) }.compactMap { replacement in

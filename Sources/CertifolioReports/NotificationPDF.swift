@@ -1,8 +1,9 @@
 import CertifolioCore
 import CertifolioPDF
 
-/// The letter telling a candidate what the jury decided: each decision of the session, the
-/// blocks acquired and what remains to be acquired for the title.
+/// The letter telling a candidate what the jury decided: each decision in force on the
+/// letter's date (an amendment replaces the session's decision, and says so), the blocks
+/// acquired and what remains to be acquired for the title.
 public enum NotificationPDF {
     public static func write(_ m: JuryMinutes, row: JuryMinutes.Row, to path: String) throws {
         let r = m.referentiel
@@ -17,21 +18,22 @@ public enum NotificationPDF {
                                             .init("Motif", weight: 3)], style: .body)
         table.begin()
         for block in r.blocks {
-            guard let d = row.decisions[.block(block.code)] else { continue }
-            table.row(["\(block.code) — \(block.title)", d.decision.decision.pvWord, d.decision.motive ?? ""])
+            guard let d = row.inForce[.block(block.code)] else { continue }
+            table.row(["\(block.code) — \(block.title)", d.decision.decision.pvWord, motive(d, row)])
         }
-        if let d = row.decisions[.title] {
-            table.row(["Titre « \(r.title) »", d.decision.decision.pvWord, d.decision.motive ?? ""], bold: true)
+        if let d = row.inForce[.title] {
+            table.row(["Titre « \(r.title) »", d.decision.decision.pvWord, motive(d, row)], bold: true)
         }
         table.end()
-        if row.titleAwarded {
+        let standing = row.standing
+        if standing.titleAwarded {
             pdf.paragraph("Le titre vous est délivré. Toutes nos félicitations.", style: TextStyle.body.with(bold: true))
         } else {
-            let acquired = row.acquired.map { "\($0.0) (jury du \($0.1.french))" }
+            let acquired = standing.acquired.map { "\($0.0) (jury du \($0.1.french))" }
             pdf.paragraph("Blocs acquis définitivement : " + (acquired.isEmpty ? "aucun" : acquired.joined(separator: ", "))
                           + ".", spaceAfter: 6)
             pdf.paragraph("Reste à acquérir pour obtenir le titre :", spaceAfter: 3)
-            for item in row.remaining {
+            for item in standing.remaining {
                 pdf.paragraph("• " + item, spaceAfter: 2, x: pdf.margin + 10, width: pdf.contentWidth - 10)
             }
             pdf.skip(6)
@@ -40,7 +42,13 @@ public enum NotificationPDF {
                           style: .note)
         }
         pdf.skip(10)
-        pdf.paragraph("Fait à \(m.session.place), le \(m.session.date.french). Pour le jury, son président.")
+        pdf.paragraph("Fait à \(m.session.place), le \(max(m.asOf, m.session.date).french). Pour le jury, son président.")
         try pdf.finish()
+    }
+
+    /// The motive, or for an amendment (a decision that replaced the session's) its date and reason.
+    private static func motive(_ d: RecordedSessionDecision, _ row: JuryMinutes.Row) -> String {
+        guard row.decisions[d.decision.component]?.id != d.id else { return d.decision.motive ?? "" }
+        return "Avenant du \(d.date.french) : " + (d.decision.revocationReason ?? d.decision.motive ?? "")
     }
 }

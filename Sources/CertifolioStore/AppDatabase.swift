@@ -14,13 +14,21 @@ public final class AppDatabase: Sendable {
         try Self.migrator().migrate(writer)
     }
 
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
-    public static func open(path: String) throws -> AppDatabase {
+    /// Creates the database at `path` if there is none, and brings its schema up to date
+    /// (`certifolio init`, the demo, the benchmark: the only ways a database comes to be).
+    public static func create(path: String) throws -> AppDatabase {
         do {
             return try AppDatabase(DatabasePool(path: path, configuration: configuration()))
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path: path, detail: error.message ?? "\(error)")
         }
+    }
+
+    /// Opens the existing database at `path` and brings its schema up to date; refuses a path
+    /// where there is none (a mistyped `--db` must not leave an empty database behind).
+    public static func open(path: String) throws -> AppDatabase {
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missingDatabase(path: path) }
+        return try create(path: path)
     }
 
     /// A private in-memory database (tests, demo).

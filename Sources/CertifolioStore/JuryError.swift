@@ -20,21 +20,22 @@ public enum JuryError: UserFacingError, Equatable {
     case undecided([CandidateID], JurySessionID)
     case nothingToRevoke(CandidateID, component: String, JurySessionID?)
     case amendmentBeforeSession(Day, session: Day)
+    case notYetSat(JurySessionID, on: Day, today: Day)
 
     public var message: String {
         switch self {
         case let .unknownSession(id):
             return "session de jury n° \(id) inconnue."
         case let .badSessionNumber(text):
-            return "session de jury « \(text) » inconnue : le numéro affiché par certifolio jury create est attendu."
+            return "session de jury « \(text) » inconnue : le numéro de la session (1, 2…) est attendu."
         case let .unknownMember(name, id):
             return "« \(name) » n'est pas membre du jury de la session n° \(id)."
         case let .sessionClosed(id):
             return "la session de jury n° \(id) est close : rien ne peut plus y être modifié "
-                + "(une correction se fait par révocation : certifolio jury revoke)."
+                + "(une correction se fait par un avenant, qui révoque la décision en la motivant)."
         case let .sessionOpen(id):
-            return "la session de jury n° \(id) n'est pas close : son procès-verbal n'existe pas encore "
-                + "(certifolio jury close)."
+            return "la session de jury n° \(id) n'est pas close : son procès-verbal n'existe qu'après "
+                + "la clôture."
         case .emptyPlace:
             return "--place : le lieu de la session ne peut pas être vide."
         case .emptyName:
@@ -66,6 +67,9 @@ public enum JuryError: UserFacingError, Equatable {
         case let .nothingToRevoke(candidate, component, session):
             let scope = session.map { " dans la session n° \($0)" } ?? ""
             return "aucune décision en vigueur du candidat \(candidate) pour « \(component) »\(scope) : rien à révoquer."
+        case let .notYetSat(id, day, today):
+            return "la session n° \(id) siège le \(day.french) : aucune décision ne peut y être prise ni la session "
+                + "close avant cette date (nous sommes le \(today.french)) ; rien n'a été modifié."
         case let .amendmentBeforeSession(date, session):
             return "--date \(date.iso) : un avenant ne peut être antérieur à la session du \(session.french)."
         }

@@ -3,6 +3,7 @@ import CertifolioCore
 /// What the store refuses, in French, naming the id at fault.
 public enum StoreError: UserFacingError, Equatable {
     case cannotOpen(path: String, detail: String)
+    case missingDatabase(path: String)
     case missingSchema
     case unknownCandidate(CandidateID)
     case unknownCertification(CertificationCode)
@@ -18,6 +19,8 @@ public enum StoreError: UserFacingError, Equatable {
         switch self {
         case let .cannotOpen(path, detail):
             return "\(path) : impossible d'ouvrir la base de données (\(detail))."
+        case let .missingDatabase(path):
+            return "\(path) : base de données introuvable ; rien n'a été créé."
         case .missingSchema:
             return "les fichiers de migration (Schema/) sont introuvables dans l'installation."
         case let .unknownCandidate(id):

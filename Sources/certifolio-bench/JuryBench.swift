@@ -40,15 +40,16 @@ func benchJury(_ database: AppDatabase, candidates total: Int, work: URL) throws
     for size in [250, 1_000] where total >= proposeCount + 1_250 {
         let start = proposeCount + (size == 250 ? 0 : 250)
         let id = try session(ids[start..<(start + size)])
-        try JuryWorkflows.acceptProposals(id, database: database, actor: actor)
-        try JuryWorkflows.close(id, database: database, actor: actor)
+        try JuryWorkflows.acceptProposals(id, asOf: day, database: database, actor: actor)
+        try JuryWorkflows.close(id, asOf: day, database: database, actor: actor)
         let pdf = work.appendingPathComponent("pv-\(size).pdf").path
-        let minutes = try JuryWorkflows.minutes(id, database: database)
+        let minutes = try JuryWorkflows.minutes(id, asOf: day, database: database)
         var pages = 0
         let writeTime = try seconds { pages = try MinutesPDF.write(minutes, to: pdf) }
         var line = "jury pv, \(size) candidats (\(pages) pages) : écriture du PDF \(format(writeTime)) s (cible < 3 s pour 1 000)"
         if FileManager.default.isExecutableFile(atPath: cli) {
             let (elapsed, peak) = try runMeasured(cli, ["jury", "pv", "--db", database_path, String(id.rawValue),
+                                                        "--as-of", day.iso,
                                                         "--out", pdf, "--csv", pdf + ".csv"])
             line += " ; commande complète \(format(elapsed)) s"
                 + (peak > 0 ? ", mémoire de pointe du processus \(peak / 1024) Mo" : " (apt-get install time pour la mémoire)")

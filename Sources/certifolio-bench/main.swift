@@ -88,7 +88,7 @@ if FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") {
 
 // 3. Certifolio: the same path as `certifolio import` (read and check on one thread while
 // the write transaction stores checked chunks on the other).
-let database = try AppDatabase.open(path: work.appendingPathComponent("bench.sqlite").path)
+let database = try AppDatabase.create(path: work.appendingPathComponent("bench.sqlite").path)
 let bench = Actor("bench")
 _ = try database.importReferentiel(referentiel, sourceText: yaml, actor: bench)
 let readOnly = try seconds {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CertifolioCore
+import CertifolioStore
 import Foundation
 import GRDB
 
@@ -15,6 +16,10 @@ enum CertifolioMain {
             } else {
                 try command.run()
             }
+        } catch StoreError.missingDatabase(let path) {
+            Output.error("\(path) : base de données introuvable ; rien n'a été créé. "
+                         + "Créez-la d'abord avec « certifolio init --db \(path) », ou vérifiez le chemin donné à --db.")
+            exit(1)
         } catch let error as UserFacingError {
             Output.error(error.message)
             exit(1)

@@ -38,7 +38,7 @@ struct DemoCommand: ParsableCommand {
         try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
         defer { if db == nil { try? FileManager.default.removeItem(at: temporary) } }
         let path = db ?? temporary.appendingPathComponent("demo.sqlite").path
-        let database = try AppDatabase.open(path: path)
+        let database = try AppDatabase.create(path: path)
         let day = Day(iso: asOf)!
 
         section("1. Référentiels (\(folder)/referentiels)")

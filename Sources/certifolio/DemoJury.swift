@@ -38,7 +38,7 @@ struct JuryDemo {
 
         section("9. Clôture refusée tant que le jury n'est pas au complet et que des décisions manquent")
         do {
-            try JuryWorkflows.close(id, database: database, actor: actor)
+            try JuryWorkflows.close(id, asOf: day, database: database, actor: actor)
         } catch let refused as CloseRefused {
             print("  " + refused.problems.prefix(3).joined(separator: "\n  ") + "\n  … (\(refused.problems.count) motifs)")
         }
@@ -54,10 +54,10 @@ struct JuryDemo {
             MQ032,title,absent,Absent à la délibération
 
             """.write(to: sheet, atomically: true, encoding: .utf8)
-        let decided = try JuryWorkflows.decide(id, file: sheet.path, database: database, actor: actor)
-        let accepted = try JuryWorkflows.acceptProposals(id, database: database, actor: actor)
+        let decided = try JuryWorkflows.decide(id, file: sheet.path, asOf: day, database: database, actor: actor)
+        let accepted = try JuryWorkflows.acceptProposals(id, asOf: day, database: database, actor: actor)
         print("  \(decided.count) décisions motivées (écarts à la proposition), \(accepted) conformes aux propositions.")
-        try JuryWorkflows.close(id, database: database, actor: actor)
+        try JuryWorkflows.close(id, asOf: day, database: database, actor: actor)
         print("  Session n° \(id) close : ses décisions comptent désormais, datées du \(day.french).")
         section("11. Avenant (certifolio jury revoke) et documents (jury pv, jury notify, attestation, parchemin)")
         print("  " + (try JuryWorkflows.revoke(id, candidate: "MQ031", component: .title, decision: .ajourne,
@@ -81,11 +81,11 @@ struct JuryDemo {
     private func writeDocuments(_ id: JurySessionID) throws {
         let pv = documents.appendingPathComponent("pv-session-\(id).pdf").path
         let csv = documents.appendingPathComponent("pv-session-\(id).csv").path
-        let minutes = try JuryWorkflows.writeMinutes(id, pdf: pv, csv: csv, database: database)
+        let minutes = try JuryWorkflows.writeMinutes(id, pdf: pv, csv: csv, asOf: day.adding(days: 10), database: database)
         let t = minutes.totals
         print("  Procès-verbal : \(pv) (+ CSV) — \(t.candidates) candidats, \(t.titles) titres, "
               + "\(t.partial) validations partielles, \(minutes.amendments.count) avenant.")
-        let notifications = try JuryWorkflows.writeNotifications(id, folder: documents.path, database: database)
+        let notifications = try JuryWorkflows.writeNotifications(id, folder: documents.path, asOf: day.adding(days: 10), database: database)
         print("  Notifications : \(notifications.count) PDF (notification-\(id)-MQ….pdf)")
         let partials = minutes.rows.filter(\.isPartial)
         if let partial = partials.first(where: { $0.remaining.first?.hasPrefix("Bloc") == true }) ?? partials.first {

@@ -8,7 +8,7 @@ struct InitCommand: ParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
-        let database = try AppDatabase.open(path: options.db)
+        let database = try AppDatabase.create(path: options.db)
         print("Base prête : \(options.db) (\(try database.appliedMigrations().count) migration(s) appliquée(s)).")
     }
 }

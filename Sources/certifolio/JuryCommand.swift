@@ -33,6 +33,16 @@ func parseDay(_ text: String, option: String) throws -> Day {
     return day
 }
 
+/// `--as-of`, for every command whose outcome depends on today's date (contract §6).
+struct AsOfOption: ParsableArguments {
+    @Option(name: .customLong("as-of"), help: "Date du jour pour l'opération (AAAA-MM-JJ), aujourd'hui (à Paris) par défaut.")
+    var asOf: String?
+
+    func validate() throws { if let asOf { _ = try parseDay(asOf, option: "--as-of") } }
+
+    var day: Day { get throws { try asOf.map { try parseDay($0, option: "--as-of") } ?? Today.day() } }
+}
+
 struct JuryCreate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "create", abstract: "Ouvre une session de jury ; affiche son numéro seul.")
@@ -178,6 +188,7 @@ struct JuryDecide: ParsableCommand {
     @Flag(name: .customLong("accept-proposals"),
           help: "Adopte telle quelle la proposition pour chaque convoqué encore sans décision.")
     var acceptProposals = false
+    @OptionGroup var asOf: AsOfOption
 
     func validate() throws {
         if (file == nil) == !acceptProposals {
@@ -189,11 +200,12 @@ struct JuryDecide: ParsableCommand {
         let database = try AppDatabase.open(path: options.db)
         let id = try session.id
         if let file {
-            let decisions = try JuryWorkflows.decide(id, file: file, database: database, actor: actor.value)
+            let decisions = try JuryWorkflows.decide(id, file: file, asOf: try asOf.day, database: database,
+                                                     actor: actor.value)
             print("\(decisions.count) décision(s) enregistrée(s) dans la session n° \(id) "
                   + "(elles comptent à la clôture).")
         } else {
-            let count = try JuryWorkflows.acceptProposals(id, database: database, actor: actor.value)
+            let count = try JuryWorkflows.acceptProposals(id, asOf: try asOf.day, database: database, actor: actor.value)
             print("\(count) décision(s) conforme(s) aux propositions enregistrée(s) dans la session n° \(id).")
         }
     }
@@ -207,11 +219,12 @@ struct JuryClose: ParsableCommand {
     @OptionGroup var options: DatabaseOptions
     @OptionGroup var actor: ActorOptions
     @OptionGroup var session: SessionArgument
+    @OptionGroup var asOf: AsOfOption
 
     func run() throws {
         let database = try AppDatabase.open(path: options.db)
         let id = try session.id
-        try JuryWorkflows.close(id, database: database, actor: actor.value)
+        try JuryWorkflows.close(id, asOf: try asOf.day, database: database, actor: actor.value)
         print("Session n° \(id) close : ses décisions sont définitives.")
     }
 }
@@ -228,7 +241,8 @@ struct JuryRevoke: ParsableCommand {
     @Option(name: .long, help: "Bloc (code) ou title.") var component: String
     @Option(name: .long, help: "Nouvelle décision : valide, ajourne ou absent.") var decision: String
     @Option(name: .long, help: "Raison de la révocation (obligatoire).") var reason: String
-    @Option(name: .long, help: "Date de l'avenant (AAAA-MM-JJ), aujourd'hui par défaut.") var date: String?
+    @Option(name: .long, help: "Date de l'avenant (AAAA-MM-JJ), celle de --as-of par défaut.") var date: String?
+    @OptionGroup var asOf: AsOfOption
 
     func validate() throws {
         if DecisionKind(rawValue: decision) == nil {
@@ -243,7 +257,7 @@ struct JuryRevoke: ParsableCommand {
         let target: DecisionComponent = component == "title" ? .title : .block(BlockCode(component))
         print(try JuryWorkflows.revoke(id, candidate: CandidateID(candidate), component: target,
                                        decision: DecisionKind(rawValue: decision)!, reason: reason,
-                                       date: try date.map { try parseDay($0, option: "--date") } ?? Today.day(),
+                                       date: try date.map { try parseDay($0, option: "--date") } ?? asOf.day,
                                        database: database, actor: actor.value))
     }
 }
@@ -256,10 +270,12 @@ struct JuryMinutesCommand: ParsableCommand {
     @OptionGroup var session: SessionArgument
     @Option(name: .long, help: "Fichier PDF à écrire.") var out: String
     @Option(name: .long, help: "Double CSV du procès-verbal.") var csv: String?
+    @OptionGroup var asOf: AsOfOption
 
     func run() throws {
         let database = try AppDatabase.open(path: options.db)
-        let minutes = try JuryWorkflows.writeMinutes(try session.id, pdf: out, csv: csv, database: database)
+        let minutes = try JuryWorkflows.writeMinutes(try session.id, pdf: out, csv: csv, asOf: try asOf.day,
+                                                     database: database)
         print("Procès-verbal écrit : \(out)\(csv.map { " et \($0)" } ?? "") (\(minutes.rows.count) candidat(s)).")
     }
 }
@@ -272,10 +288,12 @@ struct JuryNotify: ParsableCommand {
     @OptionGroup var options: DatabaseOptions
     @OptionGroup var session: SessionArgument
     @Option(name: .customLong("out-dir"), help: "Dossier où écrire les notifications.") var outDir: String
+    @OptionGroup var asOf: AsOfOption
 
     func run() throws {
         let database = try AppDatabase.open(path: options.db)
-        let files = try JuryWorkflows.writeNotifications(try session.id, folder: outDir, database: database)
+        let files = try JuryWorkflows.writeNotifications(try session.id, folder: outDir, asOf: try asOf.day,
+                                                         database: database)
         print("\(files.count) notification(s) écrite(s) dans le dossier « \(outDir) ».")
     }
 }

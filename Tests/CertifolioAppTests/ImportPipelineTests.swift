@@ -18,7 +18,7 @@ let tester = Actor("test")
 
         init() throws {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            database = try AppDatabase.open(path: folder.appendingPathComponent("t.sqlite").path)
+            database = try AppDatabase.create(path: folder.appendingPathComponent("t.sqlite").path)
             for code in ["RNCP41818", "RNCP36888"] {
                 _ = try Workflows.importReferentiel(
                     file: ImportPipelineTests.root.appendingPathComponent("SampleCohorts/referentiels/\(code).yaml").path,

@@ -52,9 +52,9 @@ import Testing
                 MQ002,title,ajourne,Fraude constatée au mémoire
                 MQ032,title,absent,Absent à la délibération
 
-                """), database: database, actor: tester)
-            try JuryWorkflows.acceptProposals(session, database: database, actor: tester)
-            try JuryWorkflows.close(session, database: database, actor: tester)
+                """), asOf: JuryLoopTests.sessionDay, database: database, actor: tester)
+            try JuryWorkflows.acceptProposals(session, asOf: JuryLoopTests.sessionDay, database: database, actor: tester)
+            try JuryWorkflows.close(session, asOf: JuryLoopTests.sessionDay, database: database, actor: tester)
         }
     }
 
@@ -97,7 +97,7 @@ import Testing
         _ = try JuryWorkflows.convoke(loop.session, candidates: ["MQ001", "MQ016"], cohort: nil, database: loop.database,
                                       actor: tester)
         do {
-            try JuryWorkflows.close(loop.session, database: loop.database, actor: tester)
+            try JuryWorkflows.close(loop.session, asOf: JuryLoopTests.sessionDay, database: loop.database, actor: tester)
             Issue.record("closing should be refused")
         } catch let error as CloseRefused {
             // Lemaître evaluated MQ001, not MQ016: only MQ001 lacks an expert.
@@ -126,14 +126,17 @@ import Testing
 
             """)
         do {
-            try JuryWorkflows.decide(loop.session, file: sheet, database: loop.database, actor: tester)
+            try JuryWorkflows.decide(loop.session, file: sheet, asOf: JuryLoopTests.sessionDay, database: loop.database,
+                                     actor: tester)
             Issue.record("the sheet should be refused")
         } catch let error as InputErrors {
             let places = error.errors.map { "\($0.location.line ?? 0):\($0.location.columnName ?? "")" }
             #expect(places == ["3:motive", "4:decision", "5:candidate_id", "6:candidate_id", "7:component",
                                "8:decision", "9:component"])
             #expect(error.errors[0].problem.contains("s'écarte de la proposition (« valide ») : un motif est obligatoire"))
-            #expect(error.errors[1].problem.contains("RNCP41818BC04 n'étant ni acquis ni validé(s) dans cette session"))
+            // Contract §6: the title is refused for what the fiche lacks (BC03 failed), whatever the motive.
+            #expect(error.errors[1].problem.contains("MQ016 : le titre ne peut être validé"))
+            #expect(error.errors[1].problem.contains("RNCP41818BC03 n'étant ni acquis, ni réussi(s), ni validé(s) dans cette session"))
             #expect(error.errors[2].problem == "candidat « MQ099 » inconnu.")
             #expect(error.errors[3].problem.contains("n'est pas convoqué"))
             #expect(error.errors[6].problem.contains("déjà décidé ligne 2"))
@@ -170,7 +173,7 @@ import Testing
                                  reason: "Livret non remis (constat du 2 juillet 2027)", date: Day(iso: "2027-07-03")!,
                                  database: loop.database, actor: tester)
         let minutes = try JuryWorkflows.writeMinutes(loop.session, pdf: loop.path("pv.pdf"), csv: loop.path("pv.csv"),
-                                                     database: loop.database)
+                                                     asOf: Day(iso: "2027-07-10")!, database: loop.database)
         let text = try PDFText.flat(loop.path("pv.pdf"))
         for expected in ["AROBASE INGENIERIE", "Procès-verbal de la session de jury",
                          "RNCP41818 — Manager expert qualité et performance des organisations d'économie sociale et solidaire",
@@ -255,10 +258,10 @@ import Testing
                                   asOf: Day(iso: asOf)!).blocks[0].status
         }
         #expect(try blockOne("2027-10-20") == .acquired, "an open session counts for nothing")
-        try JuryWorkflows.close(second, database: loop.database, actor: tester)
+        try JuryWorkflows.close(second, asOf: Day(iso: "2027-10-15")!, database: loop.database, actor: tester)
         #expect(try blockOne("2027-10-14") == .acquired)
         #expect(try blockOne("2027-10-15") == .passed)
-        let minutes = try JuryWorkflows.minutes(second, database: loop.database)
+        let minutes = try JuryWorkflows.minutes(second, asOf: Day(iso: "2027-10-15")!, database: loop.database)
         #expect(minutes.rows[0].decisions[.block("RNCP41818BC01")]?.decision.revocationReason == "Plagiat établi après le jury")
     }
 
@@ -266,20 +269,22 @@ import Testing
         let loop = try Loop()
         try loop.runToClosing()
         do {
-            try JuryWorkflows.writeMinutes(loop.session, pdf: loop.path("absent/pv.pdf"), csv: nil, database: loop.database)
+            try JuryWorkflows.writeMinutes(loop.session, pdf: loop.path("absent/pv.pdf"), csv: nil, asOf: JuryLoopTests.sessionDay,
+                                           database: loop.database)
             Issue.record("a PDF in a missing folder should be refused")
         } catch let error as UserFacingError {
             #expect(error.message.contains("absent/pv.pdf : impossible d'écrire le PDF"))
         }
         #expect(throws: InputError.self) {
             try JuryWorkflows.writeMinutes(loop.session, pdf: loop.path("pv.pdf"), csv: loop.path("absent/pv.csv"),
-                                           database: loop.database)
+                                           asOf: JuryLoopTests.sessionDay, database: loop.database)
         }
         #expect(!FileManager.default.fileExists(atPath: loop.path("pv.pdf")), "the PDF goes when its CSV twin fails")
         #expect(throws: JuryError.sessionOpen(JurySessionID(2))) {
             let open = try loop.database.createJurySession(certification: "RNCP41818", date: JuryLoopTests.sessionDay,
                                                            place: "P", actor: tester)
-            try JuryWorkflows.writeMinutes(open, pdf: loop.path("pv.pdf"), csv: nil, database: loop.database)
+            try JuryWorkflows.writeMinutes(open, pdf: loop.path("pv.pdf"), csv: nil, asOf: JuryLoopTests.sessionDay,
+                                           database: loop.database)
         }
     }
 }

@@ -61,6 +61,26 @@ let header = "candidate_id,family_name,given_names,birth_date,email,certificatio
         #expect(again.stdout.contains("déjà importé"))
     }
 
+    /// Contract §6: only `init` creates a database; a mistyped --db is refused and leaves nothing.
+    @Test func everyCommandButInitRefusesAMissingDatabase() throws {
+        let cli = try CLI()
+        let typo = cli.folder.appendingPathComponent("typo.sqlite").path
+        for arguments in [["progress", "--db", typo, "--all"], ["progress", "--db", typo, "--candidate", "MQ001", "--json"],
+                          ["import", "SampleCohorts/meqp-2025", "--db", typo],
+                          ["referentiel", "import", "SampleCohorts/referentiels/RNCP41818.yaml", "--db", typo],
+                          ["jury", "list", "--db", typo], ["audit", "verify", "--db", typo], ["user", "list", "--db", typo],
+                          ["attestation", "--db", typo, "MQ001", "--out", cli.folder.appendingPathComponent("a.pdf").path]] {
+            let refused = try cli.run(arguments)
+            #expect(refused.status == 1, "\(arguments)")
+            #expect(refused.stderr.contains("\(typo) : base de données introuvable ; rien n'a été créé"), "\(refused.stderr)")
+            #expect(refused.stderr.contains("certifolio init --db \(typo)"))
+            #expect(refused.stdout.isEmpty)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: cli.folder.path).isEmpty, "\(arguments)")
+        }
+        #expect(try cli.run("init", "--db", typo).status == 0)
+        #expect(try cli.run("progress", "--db", typo, "--all").status == 0)
+    }
+
     @Test func progressJSONForOneCandidateAndAllSorted() throws {
         let cli = try CLI()
         try cli.ready()
@@ -126,6 +146,7 @@ let header = "candidate_id,family_name,given_names,birth_date,email,certificatio
 
     @Test func malformedReferentielExitsOneWithLineAndColumn() throws {
         let cli = try CLI()
+        try cli.run("init", "--db", cli.db)
         let file = cli.folder.appendingPathComponent("bad.yaml")
         try "format: certifolio-referentiel/1\ncode: RNCP1\nversion: x\ntitle: T\nlevel: douze\n"
             .write(to: file, atomically: true, encoding: .utf8)

@@ -53,14 +53,15 @@ import Testing
         #expect(!unmet.isEmpty)
         #expect((unmet[0]["composition_problems"] as! [String])[0].contains("Responsable national du titre"))
 
-        let refused = try cli.run("jury", "close", "--db", cli.db, "1")
+        let refused = try cli.run("jury", "close", "--db", cli.db, "1", "--as-of", "2027-06-30")
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("la session n° 1 ne peut être close"))
         #expect(refused.stderr.contains("aucune décision enregistrée"))
 
         try members(cli, Self.fullJury.filter { $0.1 == "responsable_national" })
-        #expect(try cli.run("jury", "decide", "--db", cli.db, "1", "--accept-proposals").status == 0)
-        let closed = try cli.run("jury", "close", "--db", cli.db, "1", "--actor", "secretaire@cnam.fr")
+        #expect(try cli.run("jury", "decide", "--db", cli.db, "1", "--accept-proposals", "--as-of", "2027-06-30").status == 0)
+        let closed = try cli.run("jury", "close", "--db", cli.db, "1", "--actor", "secretaire@cnam.fr",
+                                    "--as-of", "2027-06-30")
         #expect(closed.status == 0, "\(closed.stderr)")
 
         let list = try cli.run("jury", "list", "--db", cli.db)
@@ -111,9 +112,15 @@ import Testing
                     message: "candidat « NOBODY » inconnu"),
             Refusal(arguments: ["jury", "convoke", "--db", cli.db, "1", "--candidate", "MQ001"],
                     message: "candidat « MQ001 » inconnu"),
-            Refusal(arguments: ["jury", "decide", "--db", cli.db, "1", sheet.path],
+            Refusal(arguments: ["jury", "decide", "--db", cli.db, "1", sheet.path, "--as-of", "2027-06-30"],
                     message: "d.csv, ligne 2, colonne 1 (candidate_id) : le candidat RE002 n'est pas convoqué"),
-            Refusal(arguments: ["jury", "decide", "--db", cli.db, "1", "/nonexistent.csv"], message: "/nonexistent.csv"),
+            Refusal(arguments: ["jury", "decide", "--db", cli.db, "1", "/nonexistent.csv", "--as-of", "2027-06-30"],
+                    message: "/nonexistent.csv"),
+            // Contract §6: nothing is decided before the session sits (today is before 2027-06-30 here).
+            Refusal(arguments: ["jury", "decide", "--db", cli.db, "1", "--accept-proposals", "--as-of", "2027-06-29"],
+                    message: "la session n° 1 siège le 30 juin 2027 : aucune décision ne peut y être prise"),
+            Refusal(arguments: ["jury", "close", "--db", cli.db, "1", "--as-of", "2027-06-29"],
+                    message: "la session n° 1 siège le 30 juin 2027"),
             Refusal(arguments: ["jury", "pv", "--db", cli.db, "1", "--out", cli.folder.path + "/pv.pdf"],
                     message: "n'est pas close"),
             Refusal(arguments: ["attestation", "--db", cli.db, "RE001", "--out", cli.folder.path + "/a.pdf"],
@@ -126,15 +133,60 @@ import Testing
         }
         #expect(try cli.run("audit", "verify", "--db", cli.db).stdout == before, "nothing was written")
 
-        #expect(try cli.run("jury", "decide", "--db", cli.db, "1", "--accept-proposals").status == 0)
-        #expect(try cli.run("jury", "close", "--db", cli.db, "1").status == 0)
-        let closed = try cli.run("jury", "decide", "--db", cli.db, "1", "--accept-proposals")
+        #expect(try cli.run("jury", "decide", "--db", cli.db, "1", "--accept-proposals", "--as-of", "2027-06-30").status == 0)
+        #expect(try cli.run("jury", "close", "--db", cli.db, "1", "--as-of", "2027-06-30").status == 0)
+        let closed = try cli.run("jury", "decide", "--db", cli.db, "1", "--accept-proposals", "--as-of", "2027-06-30")
         #expect(closed.status == 1)
         #expect(closed.stderr.contains("la session de jury n° 1 est close"))
         let unwritable = try cli.run("jury", "pv", "--db", cli.db, "1", "--out", "/nonexistent-dir/pv.pdf")
         #expect(unwritable.status == 1)
         #expect(unwritable.stderr.contains("/nonexistent-dir/pv.pdf : impossible d'écrire le PDF"))
         #expect(try cli.run("jury", "close", "--db", cli.db, "1", "--extra").status == 2)
+    }
+
+    /// Contract §6: `CANDIDATE,title,valide` alone is complete for an eligible candidate (it
+    /// validates the blocks not yet acquired, and the PV shows them); no motive makes the title
+    /// possible for a candidate the fiche does not allow.
+    @Test func aTitleImpliesItsBlocksAndNeverGoesBeyondTheFiche() throws {
+        let cli = try Self.session()
+        try members(cli, Self.fullJury)
+        #expect(try cli.run("jury", "convoke", "--db", cli.db, "1", "--cohort", "REMMS-2025").status == 0)
+        let lines = try cli.run("jury", "propose", "--db", cli.db, "1", "--json").stdout.split(separator: "\n").map {
+            try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
+        let eligible = lines.first { $0["proposal"] as? String == "title" && !($0["blocks"] as! [String]).isEmpty }!
+        let id = eligible["candidate_id"] as! String
+        let notEligible = lines.first { line in
+            let title = (line["verdict"] as! [String: Any])["title"] as! [String: Any]
+            return (title["reasons"] as! [[String: Any]]).contains { $0["code"] as? String == "experience_insufficient" }
+        }!["candidate_id"] as! String
+        let before = try cli.run("audit", "verify", "--db", cli.db).stdout
+
+        let forced = cli.folder.appendingPathComponent("forced.csv")
+        try "candidate_id,component,decision,motive\n\(notEligible),title,valide,Expérience antérieure reconnue\n"
+            .write(to: forced, atomically: true, encoding: .utf8)
+        let refused = try cli.run("jury", "decide", "--db", cli.db, "1", forced.path, "--as-of", "2027-06-30")
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("forced.csv, ligne 2, colonne 3 (decision) : \(notEligible) : le titre ne peut être validé"),
+                "\(refused.stderr)")
+        #expect(refused.stderr.contains("aucun motif n'y supplée"))
+        #expect(try cli.run("audit", "verify", "--db", cli.db).stdout == before, "nothing was written")
+
+        let titleOnly = cli.folder.appendingPathComponent("title.csv")
+        try "candidate_id,component,decision,motive\n\(id),title,valide,\n".write(to: titleOnly, atomically: true, encoding: .utf8)
+        let decided = try cli.run("jury", "decide", "--db", cli.db, "1", titleOnly.path, "--as-of", "2027-06-30")
+        #expect(decided.status == 0, "\(decided.stderr)")
+        let blocks = eligible["blocks"] as! [String]
+        #expect(decided.stdout.hasPrefix("\(1 + blocks.count) décision(s) enregistrée(s)"), "\(decided.stdout)")
+        #expect(try cli.run("jury", "decide", "--db", cli.db, "1", "--accept-proposals", "--as-of", "2027-06-30").status == 0)
+        #expect(try cli.run("jury", "close", "--db", cli.db, "1", "--as-of", "2027-06-30").status == 0)
+        let csv = cli.folder.appendingPathComponent("pv.csv").path
+        #expect(try cli.run("jury", "pv", "--db", cli.db, "1", "--out", cli.folder.appendingPathComponent("pv.pdf").path,
+                            "--csv", csv, "--as-of", "2027-07-01").status == 0)
+        let pv = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n").filter { $0.contains(";\(id);") }
+        for block in blocks { #expect(pv.contains { $0.contains(block) && $0.contains("valide") }, "\(block) in \(pv)") }
+        let progress = try cli.run("progress", "--db", cli.db, "--candidate", notEligible, "--as-of", "2027-07-01", "--json")
+        #expect(progress.stdout.contains("\"not_eligible\""))
     }
 
     @Test func auditVerifyNamesTheEntryChangedInTheFile() throws {

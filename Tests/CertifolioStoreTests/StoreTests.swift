@@ -19,7 +19,7 @@ final class TemporaryDatabase {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("certifolio-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         path = folder.appendingPathComponent("t.sqlite").path
-        database = try AppDatabase.open(path: path)
+        database = try AppDatabase.create(path: path)
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }
@@ -247,7 +247,16 @@ let events = """
         }
     }
 
+    @Test func onlyCreateMakesADatabase() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("absent-\(UUID().uuidString).sqlite").path
+        #expect(throws: StoreError.missingDatabase(path: path)) { try AppDatabase.open(path: path) }
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(try AppDatabase.create(path: path).appliedMigrations().count == 3)
+        #expect(throws: Never.self) { try AppDatabase.open(path: path) }
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
     @Test func unwritableDatabasePathIsAUserError() {
-        #expect(throws: StoreError.self) { try AppDatabase.open(path: "/nonexistent-folder/x/db.sqlite") }
+        #expect(throws: StoreError.self) { try AppDatabase.create(path: "/nonexistent-folder/x/db.sqlite") }
     }
 }

@@ -76,13 +76,14 @@ struct JuryRoutes {
         }
         jury.post(":session/propositions") { _, context in
             try write(context) { id, _, actor in
-                let count = try JuryWorkflows.acceptProposals(id, database: services.database, actor: actor)
+                let count = try JuryWorkflows.acceptProposals(id, asOf: services.today(), database: services.database,
+                                                               actor: actor)
                 return "\(count) décision(s) reprise(s) des propositions ; les décisions déjà saisies sont conservées."
             }
         }
         jury.post(":session/cloture") { _, context in
             try write(context) { id, _, actor in
-                try JuryWorkflows.close(id, database: services.database, actor: actor)
+                try JuryWorkflows.close(id, asOf: services.today(), database: services.database, actor: actor)
                 return "Session close : les décisions sont entrées dans les dossiers. Le PV est disponible."
             }
         }
@@ -93,12 +94,12 @@ struct JuryRoutes {
         jury.post(":session/candidats/:candidate") { _, context in try decide(context) }
         jury.get(":session/pv.pdf") { _, context in
             let id = try sessionID(context)
-            let minutes = try JuryWorkflows.minutes(id, database: services.database)
+            let minutes = try JuryWorkflows.minutes(id, asOf: services.today(), database: services.database)
             return try Downloads.pdf(named: "pv-session-\(id).pdf") { try MinutesPDF.write(minutes, to: $0) }
         }
         jury.get(":session/pv.csv") { _, context in
             let id = try sessionID(context)
-            let minutes = try JuryWorkflows.minutes(id, database: services.database)
+            let minutes = try JuryWorkflows.minutes(id, asOf: services.today(), database: services.database)
             return Downloads.file(ByteBuffer(string: MinutesCSV.render(minutes)), type: "text/csv; charset=utf-8",
                                   filename: "pv-session-\(id).csv")
         }
@@ -190,7 +191,7 @@ struct JuryRoutes {
         }
         do {
             try JuryWorkflows.decide(id, sheet: "décisions saisies pour \(candidate)", bytes: Array(csv.utf8),
-                                     database: services.database, actor: account.actor)
+                                     asOf: services.today(), database: services.database, actor: account.actor)
             return flashRedirect("/jury/\(id.rawValue)", "Décisions enregistrées pour \(candidate).", context)
         } catch let error as InputErrors {
             // The sheet is the form: its line and column mean nothing here, the problem does.
