@@ -146,17 +146,27 @@ public enum JuryWorkflows {
         return sheet.decisions + implied
     }
 
+    /// What accepting the proposals did.
+    public struct ProposalsAccepted: Sendable {
+        /// Decisions recorded.
+        public var recorded: Int
+        /// Titles left without a decision: the jury already departed from the proposal on a
+        /// block the title rests on, so the title is theirs to decide (with its motive).
+        public var titlesLeft: [TitleDecisionRule.Refusal]
+    }
+
     /// Records the proposal, to the letter, for every component of every convoked candidate
-    /// that has no decision yet (decisions already entered are kept); returns how many
-    /// decisions were recorded.
+    /// that has no decision yet (decisions already entered are kept). Never refused for what it
+    /// proposes: a proposed title that the decisions already entered no longer allow is left
+    /// undecided and named.
     @discardableResult
     public static func acceptProposals(_ id: JurySessionID, asOf today: Day, database: AppDatabase,
-                                       actor: Actor) throws -> Int {
+                                       actor: Actor) throws -> ProposalsAccepted {
         let context = try Context(id, database)
         try context.sitting(today)
         let reviews = try context.reviews(database)
         let decided = Set(try database.draftDecisions(id).map(\.slot))
-        let decisions = reviews.flatMap { review in
+        var decisions = reviews.flatMap { review in
             review.proposal.decisions
                 .filter { component, _ in !decided.contains(DecisionSlot(review.record.candidate.id, component)) }
                 .map { component, kind in
@@ -164,7 +174,12 @@ public enum JuryWorkflows {
                                     motive: nil)
                 }
         }
-        return try record(decisions, context, reviews: reviews, database: database, actor: actor).count
+        let (_, refusals) = try titleRule(decisions, context, reviews: reviews, database: database)
+        let left = Set(refusals.map(\.candidate))
+        decisions.removeAll { $0.component == .title && left.contains($0.candidate) }
+        return ProposalsAccepted(recorded: try record(decisions, context, reviews: reviews, database: database,
+                                                      actor: actor).count,
+                                 titlesLeft: refusals)
     }
 
     /// Every decision of an open session is written here, whichever way it came: the title rule

@@ -55,7 +55,7 @@ struct JuryDemo {
 
             """.write(to: sheet, atomically: true, encoding: .utf8)
         let decided = try JuryWorkflows.decide(id, file: sheet.path, asOf: day, database: database, actor: actor)
-        let accepted = try JuryWorkflows.acceptProposals(id, asOf: day, database: database, actor: actor)
+        let accepted = try JuryWorkflows.acceptProposals(id, asOf: day, database: database, actor: actor).recorded
         print("  \(decided.count) décisions motivées (écarts à la proposition), \(accepted) conformes aux propositions.")
         try JuryWorkflows.close(id, asOf: day, database: database, actor: actor)
         print("  Session n° \(id) close : ses décisions comptent désormais, datées du \(day.french).")

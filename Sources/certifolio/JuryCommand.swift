@@ -205,8 +205,9 @@ struct JuryDecide: ParsableCommand {
             print("\(decisions.count) décision(s) enregistrée(s) dans la session n° \(id) "
                   + "(elles comptent à la clôture).")
         } else {
-            let count = try JuryWorkflows.acceptProposals(id, asOf: try asOf.day, database: database, actor: actor.value)
-            print("\(count) décision(s) conforme(s) aux propositions enregistrée(s) dans la session n° \(id).")
+            let accepted = try JuryWorkflows.acceptProposals(id, asOf: try asOf.day, database: database, actor: actor.value)
+            print("\(accepted.recorded) décision(s) conforme(s) aux propositions enregistrée(s) dans la session n° \(id).")
+            for left in accepted.titlesLeft { print("Titre laissé sans décision — " + left.message) }
         }
     }
 }

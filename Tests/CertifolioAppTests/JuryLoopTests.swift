@@ -204,6 +204,35 @@ import Testing
         #expect(amended.first?.fields[12] == "Livret non remis (constat du 2 juillet 2027)")
     }
 
+    /// Contract §6: a document reflects the decisions in force on its date, amendments included.
+    @Test func aNotificationSaysTheDecisionInForceOnItsDate() throws {
+        let loop = try Loop()
+        try loop.runToClosing()
+        let letters = loop.folder.appendingPathComponent("avant")
+        try FileManager.default.createDirectory(at: letters, withIntermediateDirectories: true)
+        try JuryWorkflows.writeNotifications(loop.session, folder: letters.path, asOf: Day(iso: "2027-07-01")!,
+                                             database: loop.database)
+        let before = try PDFText.flat(letters.appendingPathComponent("notification-1-MQ031.pdf").path)
+        #expect(before.contains("Le titre vous est délivré. Toutes nos félicitations."))
+
+        try JuryWorkflows.revoke(loop.session, candidate: "MQ031", component: .title, decision: .ajourne,
+                                 reason: "Livret non remis (constat du 2 juillet 2027)", date: Day(iso: "2027-07-03")!,
+                                 database: loop.database, actor: tester)
+        try JuryWorkflows.writeNotifications(loop.session, folder: loop.folder.path, asOf: Day(iso: "2027-07-10")!,
+                                             database: loop.database)
+        let after = try PDFText.flat(loop.path("notification-1-MQ031.pdf"))
+        #expect(!after.contains("Le titre vous est délivré"))
+        #expect(after.contains("Ajourné Avenant du 3 juillet 2027 : Livret non remis (constat du 2 juillet 2027)"))
+        #expect(after.contains("Reste à acquérir pour obtenir le titre"))
+        #expect(after.contains("Fait à Paris, Cnam, salle 31.2.85, le 10 juillet 2027."))
+        // Another candidate's letter is unchanged by MQ031's amendment.
+        #expect(try PDFText.flat(loop.path("notification-1-MQ001.pdf")).contains("Le titre vous est délivré"))
+        // The PV says when the session closed, in Paris time.
+        try JuryWorkflows.writeMinutes(loop.session, pdf: loop.path("pv.pdf"), csv: nil, asOf: Day(iso: "2027-07-10")!,
+                                       database: loop.database)
+        #expect(try PDFText.flat(loop.path("pv.pdf")).contains("(heure de Paris)"))
+    }
+
     @Test func attestationAndParcheminCarryTheBlocksTheTitleAndTheJuryDate() throws {
         let loop = try Loop()
         try loop.runToClosing()

@@ -76,9 +76,10 @@ struct JuryRoutes {
         }
         jury.post(":session/propositions") { _, context in
             try write(context) { id, _, actor in
-                let count = try JuryWorkflows.acceptProposals(id, asOf: services.today(), database: services.database,
-                                                               actor: actor)
-                return "\(count) décision(s) reprise(s) des propositions ; les décisions déjà saisies sont conservées."
+                let accepted = try JuryWorkflows.acceptProposals(id, asOf: services.today(), database: services.database,
+                                                                 actor: actor)
+                return "\(accepted.recorded) décision(s) reprise(s) des propositions ; les décisions déjà saisies sont "
+                    + "conservées." + accepted.titlesLeft.map { " Titre laissé sans décision — \($0.message)" }.joined()
             }
         }
         jury.post(":session/cloture") { _, context in
