@@ -36,6 +36,14 @@ public enum JuryWorkflows {
             guard !(today < session.date) else { throw JuryError.notYetSat(session.id, on: session.date, today: today) }
         }
 
+        /// What each decision of this session is checked against.
+        func decisionCheck(_ reviews: [JuryReview], _ database: AppDatabase) throws -> SessionDecisionCheck {
+            SessionDecisionCheck(session: session.id, referentiel: referentiel,
+                                 known: Set(try database.enrolledCertifications().keys),
+                                 proposals: Dictionary(reviews.map { ($0.record.candidate.id, $0.proposal) },
+                                                       uniquingKeysWith: { a, _ in a }))
+        }
+
         /// The review of every convoked candidate, in candidate id order.
         func reviews(_ database: AppDatabase) throws -> [JuryReview] {
             try database.candidateRecords(session: session.id).map {
@@ -116,20 +124,16 @@ public enum JuryWorkflows {
         return try decide(id, sheet: file, bytes: [UInt8](data), asOf: today, database: database, actor: actor)
     }
 
-    /// Checks a decisions sheet (the CSV of `jury decide`, from a file or built from a web
-    /// form; `sheet` names it in errors) against the session and records it, all or nothing.
-    /// Returns what was recorded: the sheet's decisions and the block validations its titles imply.
+    /// Checks a decisions sheet (the CSV of `jury decide`; `sheet` names it in errors) against
+    /// the session and records it, all or nothing. Returns what was recorded: the sheet's
+    /// decisions and the block validations its titles imply.
     @discardableResult
     public static func decide(_ id: JurySessionID, sheet file: String, bytes: [UInt8], asOf today: Day,
                               database: AppDatabase, actor: Actor) throws -> [SessionDecision] {
         let context = try Context(id, database)
         try context.sitting(today)
         let reviews = try context.reviews(database)
-        let sheet = try DecisionSheetReader(context: DecisionSheetReader.Context(
-            session: id, referentiel: context.referentiel,
-            known: Set(try database.enrolledCertifications().keys),
-            proposals: Dictionary(uniqueKeysWithValues: reviews.map { ($0.record.candidate.id, $0.proposal) }),
-            drafts: try database.draftDecisions(id))).read(file: file, bytes: bytes)
+        let sheet = try DecisionSheetReader(check: try context.decisionCheck(reviews, database)).read(file: file, bytes: bytes)
         // The title rule on whatever lines could be read, worded at each refused title's line,
         // reported with the bad lines in one pass.
         let (implied, refusals) = try titleRule(sheet.decisions, context, reviews: reviews, database: database)
@@ -144,6 +148,31 @@ public enum JuryWorkflows {
         }
         try database.recordDecisions(sheet.decisions + implied, in: id, actor: actor)
         return sheet.decisions + implied
+    }
+
+    /// Records decisions given as values (the web's decision form), all or nothing: each checked
+    /// as a sheet's line is (SessionDecisionCheck), then the title rule. Refusals carry their
+    /// field, for the form to show them where they belong.
+    @discardableResult
+    public static func decide(_ id: JurySessionID, decisions: [SessionDecision], asOf today: Day,
+                              database: AppDatabase, actor: Actor) throws -> [SessionDecision] {
+        let context = try Context(id, database)
+        try context.sitting(today)
+        let reviews = try context.reviews(database)
+        let check = try context.decisionCheck(reviews, database)
+        var problems: [DecisionProblem] = decisions.compactMap { d in
+            switch check.proposal(for: d.candidate) {
+            case .success(let proposal): return check.problem(d, proposal: proposal)
+            case .failure(let problem): return problem
+            }
+        }
+        let (implied, refusals) = try titleRule(decisions, context, reviews: reviews, database: database)
+        problems += refusals.map {
+            DecisionProblem(candidate: $0.candidate, component: .title, field: .decision, message: $0.message)
+        }
+        guard problems.isEmpty else { throw DecisionsRefused(problems: problems) }
+        try database.recordDecisions(decisions + implied, in: id, actor: actor)
+        return decisions + implied
     }
 
     /// What accepting the proposals did.
@@ -329,6 +358,15 @@ public enum JuryWorkflows {
     public static func writeAttestation(_ document: CandidateDocument, to path: String) throws {
         guard !document.acquiredBlocks.isEmpty else { throw DocumentRefused.nothingAcquired(document.candidate.id) }
         try AttestationPDF.write(document, to: path)
+    }
+}
+
+/// Decisions given as values refused, each with its field (SessionDecisionCheck, TitleDecisionRule).
+public struct DecisionsRefused: UserFacingError, Equatable {
+    public var problems: [DecisionProblem]
+
+    public var message: String {
+        (problems.map(\.message) + [DecisionSheetReader.conclusion]).joined(separator: "\n")
     }
 }
 

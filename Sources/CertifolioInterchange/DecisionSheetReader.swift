@@ -2,39 +2,17 @@ import CertifolioCore
 import CertifolioRules
 
 /// Reads the decisions a jury took, from the CSV of `jury decide`
-/// (`candidate_id,component,decision,motive`), and checks each line against the session:
-/// convoked candidate, block of the certification, a motive when the decision departs from the
-/// proposal, nothing decided again on a block already acquired. Every bad line is reported at
-/// once, with its line and column. The title rule (TitleDecisionRule) is the use case's, for
-/// every way a decision arrives; the sheet says where each decision was written, to word it.
+/// (`candidate_id,component,decision,motive`), into `SessionDecision` values, each checked by
+/// `SessionDecisionCheck` (the same check the web form's rows pass) and worded at its line and
+/// column. Every bad line is reported at once. The title rule (TitleDecisionRule) is the use
+/// case's; the sheet says where each decision was written, to word its refusals too.
 public struct DecisionSheetReader: Sendable {
-    /// What the sheet is checked against.
-    public struct Context: Sendable {
-        public var session: JurySessionID
-        public var referentiel: Referentiel
-        /// Every candidate recorded, to tell an unknown id from one not convoked.
-        public var known: Set<CandidateID>
-        /// Convoked candidates with the proposal for each.
-        public var proposals: [CandidateID: JuryProposal]
-        /// Decisions already entered in the session (a new line replaces its draft).
-        public var drafts: [SessionDecision]
-
-        public init(session: JurySessionID, referentiel: Referentiel, known: Set<CandidateID>,
-                    proposals: [CandidateID: JuryProposal], drafts: [SessionDecision]) {
-            self.session = session
-            self.referentiel = referentiel
-            self.known = known
-            self.proposals = proposals
-            self.drafts = drafts
-        }
-    }
-
     static let schema = CSVSchema(required: ["candidate_id", "component", "decision"], optional: ["motive"])
     public static let conclusion = "Aucune décision n'a été enregistrée."
 
-    public let context: Context
+    public let check: SessionDecisionCheck
 
-    public init(context: Context) { self.context = context }
+    public init(check: SessionDecisionCheck) { self.check = check }
 
     /// The decisions of a sheet that could be read, where each is written, and the bad lines.
     public struct Sheet {
@@ -47,8 +25,8 @@ public struct DecisionSheetReader: Sendable {
         fileprivate var columns: CSVColumns
 
         /// The place of a decision's `field` in the file.
-        public func location(of slot: DecisionSlot, field: String = "decision") -> SourceLocation? {
-            lines[slot].map { columns.location(line: $0, field) }
+        public func location(of slot: DecisionSlot, field: DecisionField = .decision) -> SourceLocation? {
+            lines[slot].map { columns.location(line: $0, field.rawValue) }
         }
     }
 
@@ -79,14 +57,22 @@ public struct DecisionSheetReader: Sendable {
     }
 
     private func read(_ r: CSVFieldReader, seen: inout [DecisionSlot: Int]) -> SessionDecision? {
-        guard let id = r.nonEmpty("candidate_id", what: "identifiant du candidat").map(CandidateID.init) else { return nil }
-        guard let proposal = context.proposals[id] else {
-            r.fail("candidate_id", context.known.contains(id)
-                   ? "le candidat \(id) n'est pas convoqué à la session n° \(context.session)."
-                   : "candidat « \(id) » inconnu.")
-            return nil
+        func fail(_ problem: DecisionProblem) {
+            // Without a motive column, a missing motive is the decision's problem.
+            let field = problem.field == .motive && r.columns["motive"] == nil ? DecisionField.decision : problem.field
+            r.fail(field.rawValue, problem.message)
         }
-        let component = DecisionTarget.resolve(r.text("component"), in: context.referentiel, r)
+        guard let id = r.nonEmpty("candidate_id", what: "identifiant du candidat").map(CandidateID.init) else { return nil }
+        let proposal: JuryProposal
+        switch check.proposal(for: id) {
+        case .success(let found): proposal = found
+        case .failure(let problem): fail(problem); return nil
+        }
+        var component: DecisionComponent?
+        switch check.component(r.text("component"), candidate: id) {
+        case .success(let found): component = found
+        case .failure(let problem): fail(problem)
+        }
         let kindText = r.text("decision")
         let kind = DecisionKind(rawValue: kindText)
         if kind == nil { r.fail("decision", "décision « \(kindText) » inconnue : valide, ajourne ou absent attendu.") }
@@ -98,26 +84,13 @@ public struct DecisionSheetReader: Sendable {
             return nil
         }
         seen[key] = r.row.line
-
-        if case .block(let code) = component, proposal.acquired.contains(code) {
-            r.fail("component", "le bloc \(code) de \(id) est déjà acquis (capitalisé) : il n'y a rien à décider ; "
-                   + "une validation ne se retire que par une révocation motivée.")
-            return nil
-        }
-        if component == .title, proposal.titleAwarded {
-            r.fail("component", "le titre de \(id) est déjà délivré : il n'y a rien à décider ; "
-                   + "une décision ne se retire que par une révocation motivée.")
-            return nil
-        }
         let motive = r.text("motive")
-        let expected = proposal.expectedDecision(component)
-        if kind != expected && motive.isEmpty {
-            r.fail(r.columns["motive"] == nil ? "decision" : "motive",
-                   "\(id) / \(component.fileValue) : la décision « \(kind.rawValue) » s'écarte de la proposition "
-                   + "(« \(expected.rawValue) ») : un motif est obligatoire.")
+        let decision = SessionDecision(candidate: id, component: component, decision: kind,
+                                       motive: motive.isEmpty ? nil : motive)
+        if let problem = check.problem(decision, proposal: proposal) {
+            fail(problem)
             return nil
         }
-        return SessionDecision(candidate: id, component: component, decision: kind,
-                               motive: motive.isEmpty ? nil : motive)
+        return decision
     }
 }

@@ -100,4 +100,24 @@ struct JurySecretaryTests {
             #expect(try fixture.database.draftDecisions(JurySessionID(1)).count == 1)
         }
     }
+
+    /// Contract §6 on the web: no motive validates a title the fiche does not allow, and the
+    /// refusal speaks of the fiche, never of a command to run.
+    @Test func noMotiveValidatesATitleTheFicheForbids() async throws {
+        let fixture = try WebFixture()
+        let review = try #require(try JuryWorkflows.reviews(JurySessionID(1), database: fixture.database)
+            .first { $0.proposal.kind != .title && !$0.proposal.titleAwarded })
+        let id = review.record.candidate.id
+        try await fixture.application().test(.router) { client in
+            let browser = Browser(client)
+            try await browser.signIn(.secretary)
+            let page = try await browser.post("/jury/1/candidats/\(id)", [
+                ("composante", "title"), ("decision_title", "valide"), ("motif_title", "Expérience antérieure reconnue"),
+            ])
+            #expect(page.status == .unprocessableContent)
+            #expect(page.text.contains("le titre ne peut être validé, la fiche ne le permet pas"))
+            #expect(!page.text.contains("certifolio "))
+            #expect(try fixture.database.draftDecisions(JurySessionID(1)).isEmpty)
+        }
+    }
 }

@@ -180,24 +180,34 @@ struct JuryRoutes {
         let (session, candidate) = try convoked(context)
         let id = session.id
         let form = context.form
-        // The form's lines become a decisions sheet, checked by the same reader as `jury decide`.
+        // The form's rows decode into decisions, checked by the same use case as a decisions file.
         var submitted: [String: (DecisionKind, String)] = [:]
-        var csv = "candidate_id,component,decision,motive\n"
+        var decisions: [SessionDecision] = []
+        var errors: [String] = []
         for component in form.all("composante") {
-            let kind = DecisionKind(rawValue: form["decision_\(component)"] ?? "") ?? .ajourne
-            let motive = form["motif_\(component)"] ?? ""
+            let kindText = form["decision_\(component)"] ?? ""
+            let motive = (form["motif_\(component)"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard let kind = DecisionKind(rawValue: kindText) else {
+                errors.append("Choisissez une décision (validé, ajourné ou absent) pour \(component).")
+                continue
+            }
             submitted[component] = (kind, motive)
-            csv += [candidate.rawValue, component, kind.rawValue, motive].map { CSVField.quoted($0, separator: ",") }
-                .joined(separator: ",") + "\n"
+            let target: DecisionComponent = component == "title" ? .title : .block(BlockCode(component))
+            decisions.append(SessionDecision(candidate: candidate, component: target, decision: kind,
+                                             motive: motive.isEmpty ? nil : motive))
         }
+        if decisions.isEmpty && errors.isEmpty { errors.append("Aucune décision n'a été saisie pour \(candidate).") }
         do {
-            try JuryWorkflows.decide(id, sheet: "décisions saisies pour \(candidate)", bytes: Array(csv.utf8),
-                                     asOf: services.today(), database: services.database, actor: account.actor)
+            guard errors.isEmpty else {
+                return try decisionPage(session, candidate, submitted: submitted, errors: errors, context: context,
+                                        status: .unprocessableContent)
+            }
+            try JuryWorkflows.decide(id, decisions: decisions, asOf: services.today(), database: services.database,
+                                     actor: account.actor)
             return flashRedirect("/jury/\(id.rawValue)", "Décisions enregistrées pour \(candidate).", context)
-        } catch let error as InputErrors {
-            // The sheet is the form: its line and column mean nothing here, the problem does.
+        } catch let error as DecisionsRefused {
             return try decisionPage(session, candidate, submitted: submitted,
-                                    errors: error.errors.map(\.problem.capitalizedFirst),
+                                    errors: error.problems.map(\.message.capitalizedFirst),
                                     context: context, status: .unprocessableContent)
         } catch let error as UserFacingError {
             return try decisionPage(session, candidate, submitted: submitted, errors: error.lines, context: context,
