@@ -215,8 +215,7 @@ public struct CohortReader: Sendable {
             if let code = r.nonEmpty("certification", what: "code de certification") {
                 referentiel = referentiels[CertificationCode(code)]
                 if referentiel == nil {
-                    r.fail("certification", "certification « \(code) » inconnue : importez d'abord son référentiel "
-                           + "(certifolio referentiel import).")
+                    r.fail("certification", "certification « \(code) » inconnue : importez d'abord son référentiel.")
                 }
             }
             var route: AccessRouteID?

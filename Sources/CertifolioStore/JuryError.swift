@@ -37,9 +37,9 @@ public enum JuryError: UserFacingError, Equatable {
             return "la session de jury n° \(id) n'est pas close : son procès-verbal n'existe qu'après "
                 + "la clôture."
         case .emptyPlace:
-            return "--place : le lieu de la session ne peut pas être vide."
+            return "le lieu de la session ne peut pas être vide."
         case .emptyName:
-            return "--name : le nom du membre ne peut pas être vide."
+            return "le nom du membre du jury ne peut pas être vide."
         case let .unknownRole(role, code, known):
             return "rôle de jury « \(role) » inconnu pour \(code) ; rôles du référentiel : "
                 + known.map(\.rawValue).joined(separator: ", ") + "."
@@ -71,7 +71,7 @@ public enum JuryError: UserFacingError, Equatable {
             return "la session n° \(id) siège le \(day.french) : aucune décision ne peut y être prise ni la session "
                 + "close avant cette date (nous sommes le \(today.french)) ; rien n'a été modifié."
         case let .amendmentBeforeSession(date, session):
-            return "--date \(date.iso) : un avenant ne peut être antérieur à la session du \(session.french)."
+            return "un avenant daté du \(date.french) ne peut être antérieur à la session du \(session.french)."
         }
     }
 }

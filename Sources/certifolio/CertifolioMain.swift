@@ -21,7 +21,7 @@ enum CertifolioMain {
                          + "Créez-la d'abord avec « certifolio init --db \(path) », ou vérifiez le chemin donné à --db.")
             exit(1)
         } catch let error as UserFacingError {
-            Output.error(error.message)
+            Output.error(CommandWording.message(for: error))
             exit(1)
         } catch let error as DatabaseError {
             Output.error("base de données : \(error.message ?? error.description)")
@@ -40,5 +40,19 @@ enum CertifolioMain {
 enum Output {
     static func error(_ message: String) {
         FileHandle.standardError.write(Data("certifolio : \(message)\n".utf8))
+    }
+}
+
+/// The use cases' errors worded for a command line: where a message names a field, the
+/// command names its flag (the web names its form fields instead).
+enum CommandWording {
+    static func message(for error: UserFacingError) -> String {
+        switch error {
+        case JuryError.emptyPlace: "--place : " + error.message
+        case JuryError.emptyName: "--name : " + error.message
+        case JuryError.amendmentBeforeSession: "--date : " + error.message
+        case JuryError.notYetSat: error.message + " (--as-of donne la date du jour à retenir)"
+        default: error.message
+        }
     }
 }

@@ -91,6 +91,8 @@ struct AuthorizationMatrixTests {
                 let page = rule.method == .post ? try await browser.post(path, rule.fields) : try await browser.get(path)
                 let expected: String
                 let got = "\(page.status.code)" + (page.location.map { " → \($0)" } ?? "")
+                // No page tells a person to run a command (issue 11): errors speak of the work.
+                if page.text.contains("certifolio ") { wrong.append("\(rule): la page nomme une commande « certifolio … »") }
                 if rule.allowed.contains(who) {
                     expected = "\(rule.status.code)"
                     if page.status != rule.status { wrong.append("\(rule): attendu \(expected), reçu \(got)") }
