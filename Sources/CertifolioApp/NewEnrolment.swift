@@ -1,11 +1,12 @@
 import CertifolioCore
+import CertifolioInterchange
 import CertifolioStore
 import Foundation
 
-/// One candidate enrolled from a form (the gestionnaire's « Inscrire un candidat »). The
-/// fields become a one-line `candidates.csv` and go through the cohort import: a form and a
-/// file accept and refuse the same things, and the enrolment is an import batch in the audit
-/// trail like any other.
+/// One candidate enrolled from a form (the gestionnaire's « Inscrire un candidat »). The form
+/// decodes into the same `EnrolmentDraft` as a line of `candidates.csv` and passes the same
+/// `EnrolmentCheck`: a form and a file accept and refuse the same things. The enrolment is then
+/// written as a one-candidate import batch, in the audit trail like any other.
 public struct NewEnrolment: Sendable, Equatable {
     public var candidateID: String
     public var familyName: String
@@ -32,51 +33,54 @@ public struct NewEnrolment: Sendable, Equatable {
         self.cohort = cohort
     }
 
-    /// The `candidates.csv` columns, in the order of `values` (errors name these columns).
-    public static let columns = ["candidate_id", "family_name", "given_names", "birth_date", "email", "certification",
-                                 "access_route", "enrolled_on", "cohort"]
-
-    /// The fields as the cohort file has them: trimmed, dates typed the French way made ISO
-    /// (a date the form cannot read is left as typed, for the file's check to name it).
-    var values: [String] {
-        let iso = { (typed: String) in Day(typed: typed)?.iso ?? typed }
-        return [candidateID, familyName, givenNames, iso(birthDate), email, certification, accessRoute,
-                iso(enrolledOn), cohort].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-    }
-
-    /// The one-line cohort file.
-    public func upload(source: String) -> CohortUpload {
-        let line = values.map { CSVField.quoted($0, separator: ",") }.joined(separator: ",")
-        let text = Self.columns.joined(separator: ",") + "\n" + line + "\n"
-        return CohortUpload(source: source, files: ["candidates.csv": Array(text.utf8)])
+    /// The fields as an enrolment draft: trimmed, dates typed the French way made ISO (a date
+    /// the form cannot read is left as typed, for the check to name it).
+    public var draft: EnrolmentDraft {
+        let clean = { (text: String) in text.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let iso = { (typed: String) in Day(typed: typed)?.iso ?? clean(typed) }
+        return EnrolmentDraft(candidateID: clean(candidateID), familyName: clean(familyName), givenNames: clean(givenNames),
+                              birthDate: iso(birthDate), email: clean(email), certification: clean(certification),
+                              accessRoute: clean(accessRoute), enrolledOn: iso(enrolledOn), cohort: clean(cohort))
     }
 
     /// Checks and records the enrolment, all or nothing. A candidate already recorded with
     /// exactly these details is refused rather than imported again for nothing.
     @discardableResult
     public func enrol(into database: AppDatabase, source: String, actor: Actor) throws -> ImportSummary {
-        let batch = try upload(source: source).read(database: database)
-        if let entry = batch.candidates.first, let known = try database.candidateRecord(entry.candidate.id),
-           known.candidate == entry.candidate, known.enrolment == entry.enrolment {
-            throw EnrolmentRefused.alreadyEnrolled(entry.candidate.id)
+        let draft = self.draft
+        let known = try database.candidateRecord(CandidateID(draft.candidateID))
+        let candidate: Candidate
+        let enrolment: Enrolment
+        switch EnrolmentCheck.check(draft, referentiels: try database.referentiels(),
+                                    enrolledIn: known?.enrolment.certification) {
+        case .success(let checked): (candidate, enrolment) = checked
+        case .failure(let refused): throw EnrolmentRefused.fields(refused.problems)
         }
+        if let known, known.candidate == candidate, known.enrolment == enrolment {
+            throw EnrolmentRefused.alreadyEnrolled(candidate.id)
+        }
+        var batch = CohortBatch(source: source)
+        batch.candidates = [CohortBatch.CandidateEntry(candidate: candidate, enrolment: enrolment, line: 1)]
         do {
             return try database.importCohort(batch, actor: actor)
         } catch StoreError.candidateConflict(let id, _, _) {
-            // The file's wording names a line of candidates.csv, which the form does not have.
             throw EnrolmentRefused.otherDetails(id)
         }
     }
 }
 
-/// Why a candidate entered by hand is not enrolled, beyond the checks of a cohort file; both
-/// are about the candidate's id.
+/// Why a candidate entered by hand is not enrolled: its fields, or its id.
 public enum EnrolmentRefused: UserFacingError, Equatable {
+    /// The fields the check refuses, each with its problem.
+    case fields([EnrolmentProblem])
     case alreadyEnrolled(CandidateID)
     case otherDetails(CandidateID)
 
     public var message: String {
         switch self {
+        case .fields(let problems):
+            return problems.map { "\($0.field.rawValue) : \($0.message)" }.joined(separator: "\n")
+                + "\nRien n'a été inscrit."
         case .alreadyEnrolled(let id):
             return "\(id) est déjà inscrit avec ces informations : rien n'a changé."
         case .otherDetails(let id):

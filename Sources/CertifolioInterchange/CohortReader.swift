@@ -116,11 +116,6 @@ public struct CohortReader: Sendable {
                                       "le candidat \(entry.candidate.id) apparaît deux fois dans le fichier."))
                 continue
             }
-            if let known = knownCandidates[entry.candidate.id], known != entry.enrolment.certification {
-                errors.add(InputError(candidateColumns.location(line: entry.line, "certification"),
-                                      "le candidat \(entry.candidate.id) est déjà inscrit en \(known)."))
-                continue
-            }
             certificationOf[entry.candidate.id] = entry.enrolment.certification
             accepted.append(entry)
         }
@@ -199,48 +194,19 @@ public struct CohortReader: Sendable {
         for row in table.rows {
             progress?.advance()
             let r = CSVFieldReader(columns: columns, row: row, errors: errors)
-            let id = r.nonEmpty("candidate_id", what: "identifiant du candidat")
-            if let id, id.contains(where: { $0 == " " || $0 == "\t" }) {
-                r.fail("candidate_id", "l'identifiant « \(id) » ne doit pas contenir d'espace.")
+            let draft = EnrolmentDraft(
+                candidateID: r.text("candidate_id"), familyName: r.text("family_name"), givenNames: r.text("given_names"),
+                birthDate: r.text("birth_date"), email: r.text("email"), certification: r.text("certification"),
+                accessRoute: r.text("access_route"), enrolledOn: r.text("enrolled_on"), cohort: r.text("cohort"))
+            switch EnrolmentCheck.check(draft, referentiels: referentiels,
+                                        enrolledIn: knownCandidates[CandidateID(draft.candidateID)]) {
+            case .success(let (candidate, enrolment)):
+                entries.append(CohortBatch.CandidateEntry(candidate: candidate, enrolment: enrolment, line: row.line))
+            case .failure(let refused):
+                for problem in refused.problems { r.fail(problem.field.rawValue, problem.message) }
             }
-            let family = r.nonEmpty("family_name", what: "nom de famille")
-            let given = r.nonEmpty("given_names", what: "prénom(s)")
-            let birth = r.day("birth_date")
-            let email = r.text("email")
-            if !email.isEmpty, !Self.looksLikeEmail(email) {
-                r.fail("email", "adresse électronique « \(email) » invalide.")
-            }
-            let enrolledOn = r.day("enrolled_on")
-            var referentiel: Referentiel?
-            if let code = r.nonEmpty("certification", what: "code de certification") {
-                referentiel = referentiels[CertificationCode(code)]
-                if referentiel == nil {
-                    r.fail("certification", "certification « \(code) » inconnue : importez d'abord son référentiel.")
-                }
-            }
-            var route: AccessRouteID?
-            if let text = r.nonEmpty("access_route", what: "voie d'accès"), let referentiel {
-                route = AccessRouteID(text)
-                if referentiel.route(AccessRouteID(text)) == nil {
-                    r.fail("access_route", "voie d'accès « \(text) » inconnue pour \(referentiel.code). Voies possibles : "
-                           + referentiel.accessRoutes.map(\.id.rawValue).joined(separator: ", ") + ".")
-                    route = nil
-                }
-            }
-            guard let id, let family, let given, let birth, let enrolledOn, let referentiel, let route else { continue }
-            entries.append(CohortBatch.CandidateEntry(
-                candidate: Candidate(id: CandidateID(id), familyName: family, givenNames: given, birthDate: birth,
-                                     email: email),
-                enrolment: Enrolment(certification: referentiel.code, route: route, enrolledOn: enrolledOn,
-                                     cohort: r.text("cohort")),
-                line: row.line))
         }
         return entries
-    }
-
-    static func looksLikeEmail(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(" ")
     }
 
     private func readEvents(_ source: RowSource, context: RowContext, errors: ErrorCollector, progress: ProgressReporter?,

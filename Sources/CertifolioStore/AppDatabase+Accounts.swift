@@ -8,7 +8,7 @@ extension AppDatabase {
     public func addUserAccount(_ new: NewUserAccount, passwordHash: String, actor: Actor) throws -> UserAccount {
         let email = new.email.trimmingCharacters(in: .whitespacesAndNewlines)
         let name = new.displayName.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard Self.looksLikeEmail(email) else { throw AccountError.invalidEmail(email) }
+        guard EmailAddress.isPlausible(email) else { throw AccountError.invalidEmail(email) }
         guard !name.isEmpty else { throw AccountError.emptyName }
         switch (new.role, new.candidateID) {
         case (.candidate, nil): throw AccountError.candidateRequired
@@ -103,12 +103,6 @@ extension AppDatabase {
             return Enrolment(certification: CertificationCode(row[0] as String), route: AccessRouteID(row[1] as String),
                              enrolledOn: try StoredDay.parse(row[2]), cohort: row[3])
         }
-    }
-
-    static func looksLikeEmail(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
-            && !text.contains(where: { $0.isWhitespace })
     }
 
     /// Inserts the assignments (each cohort must have candidates); returns them sorted.

@@ -3,17 +3,32 @@ import CertifolioStore
 import Testing
 @testable import CertifolioApp
 
-/// One candidate typed in a form goes through the cohort file's reader and writer.
+/// One candidate typed in a form decodes into the same draft as a line of candidates.csv and
+/// passes the same check, then the cohort writer.
 @Suite struct NewEnrolmentTests {
-    @Test func theFieldsBecomeOneQuotedLineWithFrenchDatesMadeIso() throws {
+    @Test func theFieldsBecomeADraftTrimmedWithFrenchDatesMadeIso() throws {
         let enrolment = NewEnrolment(candidateID: " NW020 ", familyName: "Durand, dite \"Lou\"", givenNames: "Lou",
                                      birthDate: "02/04/1999", certification: "RNCP36888", accessRoute: "vae",
                                      enrolledOn: "2027-09-01", cohort: "")
-        let bytes = try #require(enrolment.upload(source: "test").files["candidates.csv"])
-        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
-        #expect(lines.count == 2)
-        #expect(lines[0] == Substring(NewEnrolment.columns.joined(separator: ",")))
-        #expect(lines[1] == "NW020,\"Durand, dite \"\"Lou\"\"\",Lou,1999-04-02,,RNCP36888,vae,2027-09-01,")
+        #expect(enrolment.draft == EnrolmentDraft(candidateID: "NW020", familyName: "Durand, dite \"Lou\"",
+                                                  givenNames: "Lou", birthDate: "1999-04-02", email: "",
+                                                  certification: "RNCP36888", accessRoute: "vae",
+                                                  enrolledOn: "2027-09-01", cohort: ""))
+    }
+
+    @Test func aWrongEnrolmentIsRefusedFieldByFieldAsAFileLineWouldBe() throws {
+        let sandbox = try ImportPipelineTests.Sandbox()
+        let enrolment = NewEnrolment(candidateID: "NW 21", familyName: "", givenNames: "Lou", birthDate: "31/02/1999",
+                                     email: "lou@", certification: "RNCP36888", accessRoute: "formation_a_distance",
+                                     enrolledOn: "2027-09-01")
+        do {
+            try enrolment.enrol(into: sandbox.database, source: "test", actor: tester)
+            Issue.record("the enrolment should be refused")
+        } catch EnrolmentRefused.fields(let problems) {
+            #expect(problems.map(\.field) == [.candidateID, .familyName, .birthDate, .email, .accessRoute])
+            #expect(problems[2].message == "date « 31/02/1999 » invalide : une date réelle au format AAAA-MM-JJ est attendue.")
+        }
+        #expect(try sandbox.database.candidateRecord("NW 21") == nil)
     }
 
     @Test func anEnrolmentIsWrittenOnceAndAConflictNamesTheId() throws {

@@ -61,14 +61,10 @@ struct EnrolmentFormView {
     private static func problems(_ refusal: UserFacingError?) -> [(String?, String)] {
         switch refusal {
         case nil: return []
-        case let errors as InputErrors: return errors.errors.map(problem)
-        case let error as InputError: return [problem(error)]
+        case EnrolmentRefused.fields(let problems)?:
+            return problems.map { (fieldOfColumn[$0.field.rawValue], $0.message) }
         case let refused as EnrolmentRefused: return [("identifiant", refused.message)]
         case let other?: return [(nil, other.message)]
         }
-    }
-
-    private static func problem(_ error: InputError) -> (String?, String) {
-        (error.location.columnName.flatMap { fieldOfColumn[$0] }, error.problem)
     }
 }

@@ -1,0 +1,71 @@
+import CertifolioCore
+
+/// The one check of an enrolment, whether it comes from a line of `candidates.csv` or from the
+/// enrolment form: required fields, an id without spaces, real dates, an e-mail address, a
+/// certification whose référentiel is imported, one of its access routes, and a candidate not
+/// already enrolled in another certification.
+public enum EnrolmentCheck {
+    /// The candidate and the enrolment, or every problem, in the order of the fields.
+    public static func check(_ d: EnrolmentDraft, referentiels: [CertificationCode: Referentiel],
+                             enrolledIn known: CertificationCode?) -> Result<(Candidate, Enrolment), Problems> {
+        var problems: [EnrolmentProblem] = []
+        func required(_ value: String, _ field: EnrolmentField, _ what: String) -> String? {
+            if value.isEmpty { problems.append(EnrolmentProblem(field, "\(what) manquant.")) }
+            return value.isEmpty ? nil : value
+        }
+        func day(_ value: String, _ field: EnrolmentField) -> Day? {
+            if value.isEmpty {
+                problems.append(EnrolmentProblem(field, "date manquante (format AAAA-MM-JJ)."))
+                return nil
+            }
+            guard let day = Day(iso: value) else {
+                problems.append(EnrolmentProblem(field, "date « \(value) » invalide : une date réelle au format AAAA-MM-JJ est attendue."))
+                return nil
+            }
+            return day
+        }
+        let id = required(d.candidateID, .candidateID, "identifiant du candidat")
+        if let id, id.contains(where: { $0 == " " || $0 == "\t" }) {
+            problems.append(EnrolmentProblem(.candidateID, "l'identifiant « \(id) » ne doit pas contenir d'espace."))
+        }
+        let family = required(d.familyName, .familyName, "nom de famille")
+        let given = required(d.givenNames, .givenNames, "prénom(s)")
+        let birth = day(d.birthDate, .birthDate)
+        if !d.email.isEmpty, !EmailAddress.isPlausible(d.email) {
+            problems.append(EnrolmentProblem(.email, "adresse électronique « \(d.email) » invalide."))
+        }
+        let enrolledOn = day(d.enrolledOn, .enrolledOn)
+        var referentiel: Referentiel?
+        if let code = required(d.certification, .certification, "code de certification") {
+            referentiel = referentiels[CertificationCode(code)]
+            if referentiel == nil {
+                problems.append(EnrolmentProblem(.certification,
+                                                 "certification « \(code) » inconnue : importez d'abord son référentiel."))
+            }
+        }
+        var route: AccessRouteID?
+        if let text = required(d.accessRoute, .accessRoute, "voie d'accès"), let referentiel {
+            route = AccessRouteID(text)
+            if referentiel.route(AccessRouteID(text)) == nil {
+                problems.append(EnrolmentProblem(.accessRoute, "voie d'accès « \(text) » inconnue pour \(referentiel.code). "
+                    + "Voies possibles : " + referentiel.accessRoutes.map(\.id.rawValue).joined(separator: ", ") + "."))
+                route = nil
+            }
+        }
+        if let id, let known, let referentiel, known != referentiel.code {
+            problems.append(EnrolmentProblem(.certification, "le candidat \(id) est déjà inscrit en \(known)."))
+        }
+        guard problems.isEmpty, let id, let family, let given, let birth, let enrolledOn, let referentiel, let route else {
+            return .failure(Problems(problems: problems))
+        }
+        return .success((Candidate(id: CandidateID(id), familyName: family, givenNames: given, birthDate: birth,
+                                   email: d.email),
+                         Enrolment(certification: referentiel.code, route: route, enrolledOn: enrolledOn,
+                                   cohort: d.cohort)))
+    }
+
+    /// Every problem of one enrolment.
+    public struct Problems: Error, Sendable, Equatable {
+        public var problems: [EnrolmentProblem]
+    }
+}
