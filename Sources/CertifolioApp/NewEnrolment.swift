@@ -7,40 +7,35 @@ import Foundation
 /// decodes into the same `EnrolmentDraft` as a line of `candidates.csv` and passes the same
 /// `EnrolmentCheck`: a form and a file accept and refuse the same things. The enrolment is then
 /// written as a one-candidate import batch, in the audit trail like any other.
+@dynamicMemberLookup
 public struct NewEnrolment: Sendable, Equatable {
-    public var candidateID: String
-    public var familyName: String
-    public var givenNames: String
-    /// As typed: ISO (a date field) or French (31/12/2001); so is `enrolledOn`.
-    public var birthDate: String
-    public var email: String
-    public var certification: String
-    public var accessRoute: String
-    public var enrolledOn: String
-    public var cohort: String
+    /// The fields as typed, kept to show the form again: dates ISO (a date field) or French
+    /// (31/12/2001), spaces as they came.
+    public var typed: EnrolmentDraft
 
     public init(candidateID: String = "", familyName: String = "", givenNames: String = "", birthDate: String = "",
                 email: String = "", certification: String = "", accessRoute: String = "", enrolledOn: String = "",
                 cohort: String = "") {
-        self.candidateID = candidateID
-        self.familyName = familyName
-        self.givenNames = givenNames
-        self.birthDate = birthDate
-        self.email = email
-        self.certification = certification
-        self.accessRoute = accessRoute
-        self.enrolledOn = enrolledOn
-        self.cohort = cohort
+        typed = EnrolmentDraft(candidateID: candidateID, familyName: familyName, givenNames: givenNames,
+                               birthDate: birthDate, email: email, certification: certification,
+                               accessRoute: accessRoute, enrolledOn: enrolledOn, cohort: cohort)
     }
 
-    /// The fields as an enrolment draft: trimmed, dates typed the French way made ISO (a date
-    /// the form cannot read is left as typed, for the check to name it).
+    public subscript(dynamicMember field: WritableKeyPath<EnrolmentDraft, String>) -> String {
+        get { typed[keyPath: field] }
+        set { typed[keyPath: field] = newValue }
+    }
+
+    /// The fields as checked: trimmed, dates typed the French way made ISO (a date the form
+    /// cannot read is left as typed, for the check to name it).
     public var draft: EnrolmentDraft {
         let clean = { (text: String) in text.trimmingCharacters(in: .whitespacesAndNewlines) }
         let iso = { (typed: String) in Day(typed: typed)?.iso ?? clean(typed) }
-        return EnrolmentDraft(candidateID: clean(candidateID), familyName: clean(familyName), givenNames: clean(givenNames),
-                              birthDate: iso(birthDate), email: clean(email), certification: clean(certification),
-                              accessRoute: clean(accessRoute), enrolledOn: iso(enrolledOn), cohort: clean(cohort))
+        let t = typed
+        return EnrolmentDraft(candidateID: clean(t.candidateID), familyName: clean(t.familyName),
+                              givenNames: clean(t.givenNames), birthDate: iso(t.birthDate), email: clean(t.email),
+                              certification: clean(t.certification), accessRoute: clean(t.accessRoute),
+                              enrolledOn: iso(t.enrolledOn), cohort: clean(t.cohort))
     }
 
     /// Checks and records the enrolment, all or nothing. A candidate already recorded with
