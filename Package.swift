@@ -48,7 +48,8 @@ let package = Package(
         .target(
             name: "CertifolioApp",
             dependencies: ["CertifolioCore", "CertifolioRules", "CertifolioStore", "CertifolioInterchange",
-                           "CertifolioReports", "CertifolioPDF"]
+                           "CertifolioReports", "CertifolioPDF",
+                           .product(name: "HummingbirdBcrypt", package: "hummingbird-auth")]
         ),
         // The web application: Hummingbird routes, mustache templates, sessions, roles.
         .target(

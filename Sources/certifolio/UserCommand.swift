@@ -1,7 +1,7 @@
 import ArgumentParser
 import CertifolioCore
 import CertifolioStore
-import CertifolioWeb
+import CertifolioApp
 import Foundation
 
 /// `certifolio user add|list`: web accounts.
