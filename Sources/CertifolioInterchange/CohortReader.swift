@@ -1,4 +1,5 @@
 import CertifolioCore
+import CertifolioRules
 import Foundation
 
 /// Reads a cohort folder (contract §3) and checks every line against the référentiels.
@@ -298,7 +299,12 @@ public struct CohortReader: Sendable {
                 continue
             }
             let referentiel = context.referentiel(for: id, r)
-            let component = referentiel.flatMap { DecisionTarget.resolve(r.text("component"), in: $0.referentiel, r) }
+            let component = referentiel.flatMap { box -> DecisionComponent? in
+                switch SessionDecisionCheck.component(r.text("component"), in: box.referentiel) {
+                case .success(let component): return component
+                case .failure(let unknown): r.fail("component", unknown.message); return nil
+                }
+            }
             let kindText = r.text("decision")
             let kind = DecisionKind(rawValue: kindText)
             if kind == nil {
@@ -378,18 +384,5 @@ enum EventScore {
             }
         }
         return Value(score: score, maxScore: maxScore, result: result)
-    }
-}
-
-/// Which block (or the title) a decision line is about.
-enum DecisionTarget {
-    static func resolve(_ component: String, in referentiel: Referentiel, _ r: CSVFieldReader) -> DecisionComponent? {
-        if component == "title" { return .title }
-        guard referentiel.block(BlockCode(component)) != nil else {
-            r.fail("component", "composante « \(component) » inconnue pour \(referentiel.code) : un code de bloc ("
-                   + referentiel.blocks.map(\.code.rawValue).joined(separator: ", ") + ") ou title attendu.")
-            return nil
-        }
-        return .block(BlockCode(component))
     }
 }

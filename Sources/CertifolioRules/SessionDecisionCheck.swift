@@ -46,10 +46,22 @@ public struct SessionDecisionCheck: Sendable {
 
     /// The component a text names ("title" or a block code of the certification), or the problem.
     public func component(_ text: String, candidate: CandidateID) -> Result<DecisionComponent, DecisionProblem> {
+        Self.component(text, in: referentiel).mapError {
+            DecisionProblem(candidate: candidate, component: nil, field: .component, message: $0.message)
+        }
+    }
+
+    /// Why a text names no decision component of a certification.
+    public struct UnknownComponent: Error, Sendable, Equatable {
+        public var message: String
+    }
+
+    /// The component a text names in a certification: `title` or one of its block codes (a
+    /// session's decisions, and the earlier decisions of a cohort's decisions.csv).
+    public static func component(_ text: String, in referentiel: Referentiel) -> Result<DecisionComponent, UnknownComponent> {
         if text == "title" { return .success(.title) }
         guard referentiel.block(BlockCode(text)) != nil else {
-            return .failure(DecisionProblem(
-                candidate: candidate, component: nil, field: .component,
+            return .failure(UnknownComponent(
                 message: "composante « \(text) » inconnue pour \(referentiel.code) : un code de bloc ("
                     + referentiel.blocks.map(\.code.rawValue).joined(separator: ", ") + ") ou title attendu."))
         }
