@@ -9,11 +9,11 @@ extension AppDatabase {
         guard !place.isEmpty else { throw JuryError.emptyPlace }
         return try writer.write { db in
             guard try Bool.fetchOne(db, sql: "SELECT COUNT(*) FROM certification WHERE code = ?",
-                                    arguments: [certification.rawValue]) ?? false else {
+                                    arguments: [certification]) ?? false else {
                 throw StoreError.unknownCertification(certification)
             }
             try db.execute(sql: "INSERT INTO jury_session (certification, date, place, created_at) VALUES (?, ?, ?, ?)",
-                           arguments: [certification.rawValue, date.iso, place, Timestamp.now()])
+                           arguments: [certification, date, place, Timestamp.now()])
             let id = JurySessionID(db.lastInsertedRowID)
             try AuditLog.append(db, actor: actor, action: "jury.create", subject: "session \(id)",
                                 details: ["certification": certification.rawValue, "date": date.iso, "place": place])
@@ -27,14 +27,14 @@ extension AppDatabase {
         guard !name.isEmpty else { throw JuryError.emptyName }
         try writer.write { db in
             let session = try JuryRows.openSession(id, db)
-            let roles = try String.fetchAll(db, sql: "SELECT id FROM jury_role WHERE certification = ? ORDER BY position",
-                                            arguments: [session.certification.rawValue]).map(JuryRoleID.init)
+            let roles = try JuryRoleID.fetchAll(db, sql: "SELECT id FROM jury_role WHERE certification = ? ORDER BY position",
+                                            arguments: [session.certification])
             guard roles.contains(member.role) else {
                 throw JuryError.unknownRole(member.role, session.certification, known: roles)
             }
             if session.members.contains(where: { $0.name == name }) { throw JuryError.memberAlreadyThere(name, id) }
             try db.execute(sql: "INSERT INTO jury_member (session_id, name, role, external) VALUES (?, ?, ?, ?)",
-                           arguments: [id.rawValue, name, member.role.rawValue, member.external])
+                           arguments: [id, name, member.role, member.external])
             try AuditLog.append(db, actor: actor, action: "jury.member", subject: "session \(id)",
                                 details: ["name": name, "role": member.role.rawValue,
                                           "external": member.external ? "oui" : "non"])
@@ -49,7 +49,7 @@ extension AppDatabase {
                 throw JuryError.unknownMember(name, id)
             }
             try db.execute(sql: "DELETE FROM jury_member WHERE session_id = ? AND name = ?",
-                           arguments: [id.rawValue, member.name])
+                           arguments: [id, member.name])
             try AuditLog.append(db, actor: actor, action: "jury.member.remove", subject: "session \(id)",
                                 details: ["name": member.name, "role": member.role.rawValue])
         }
@@ -65,14 +65,14 @@ extension AppDatabase {
             var added: [CandidateID] = []
             for candidate in candidates where seen.insert(candidate).inserted {
                 guard let certification = try String.fetchOne(
-                    db, sql: "SELECT certification FROM enrolment WHERE candidate_id = ?", arguments: [candidate.rawValue])
+                    db, sql: "SELECT certification FROM enrolment WHERE candidate_id = ?", arguments: [candidate])
                 else { throw StoreError.unknownCandidate(candidate) }
                 guard certification == session.certification.rawValue else {
                     throw JuryError.otherCertification(candidate, enrolled: CertificationCode(certification),
                                                        session: session.certification)
                 }
                 try db.execute(sql: "INSERT INTO jury_convocation (session_id, candidate_id, convoked_at) VALUES (?, ?, ?)",
-                               arguments: [id.rawValue, candidate.rawValue, Timestamp.now()])
+                               arguments: [id, candidate, Timestamp.now()])
                 added.append(candidate)
             }
             if !added.isEmpty {
@@ -90,7 +90,7 @@ extension AppDatabase {
             try String.fetchOne(db, sql: """
                 SELECT s.place FROM jury_session s JOIN jury_convocation c ON c.session_id = s.id
                 WHERE c.candidate_id = ? AND s.closed_at IS NOT NULL ORDER BY s.date DESC, s.id DESC LIMIT 1
-                """, arguments: [candidate.rawValue])
+                """, arguments: [candidate])
         }
     }
 
@@ -121,13 +121,10 @@ extension AppDatabase {
     public func sessionDecisions(_ id: JurySessionID) throws -> [RecordedSessionDecision] {
         try writer.read { db in
             _ = try JuryRows.session(id, db)
-            return try Row.fetchAll(db, sql: """
+            return try JuryRows.RecordedDecision.fetchAll(db, sql: """
                 SELECT id, date, candidate_id, component, decision, motive, revokes_decision_id, revocation_reason
                 FROM jury_decision WHERE session_id = ? ORDER BY id
-                """, arguments: [id.rawValue]).map { row in
-                RecordedSessionDecision(id: row[0], date: try StoredDay.parse(row[1]),
-                                        decision: try JuryRows.decision(row, from: 2))
-            }
+                """, arguments: [id]).map(\.value)
         }
     }
 
@@ -148,7 +145,7 @@ extension AppDatabase {
                     ON CONFLICT (session_id, candidate_id, component) DO UPDATE SET decision = excluded.decision,
                         motive = excluded.motive, revokes_decision_id = excluded.revokes_decision_id,
                         revocation_reason = excluded.revocation_reason, recorded_at = excluded.recorded_at
-                    """, arguments: [id.rawValue, d.candidate.rawValue, d.component.fileValue, d.decision.rawValue,
+                    """, arguments: [id, d.candidate, d.component, d.decision,
                                      d.motive, d.revokes, d.revocationReason, now])
                 var details = ["candidate": d.candidate.rawValue, "component": d.component.fileValue,
                                "decision": d.decision.rawValue]
@@ -177,11 +174,11 @@ extension AppDatabase {
                     INSERT INTO jury_decision (candidate_id, component, decision, date, motive, revokes_decision_id,
                         revocation_reason, session_id, recorded_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [d.candidate.rawValue, d.component.fileValue, d.decision.rawValue, session.date.iso,
-                                     d.motive, d.revokes, d.revocationReason, id.rawValue, now])
+                    """, arguments: [d.candidate, d.component, d.decision, session.date,
+                                     d.motive, d.revokes, d.revocationReason, id, now])
             }
-            try db.execute(sql: "DELETE FROM jury_draft_decision WHERE session_id = ?", arguments: [id.rawValue])
-            try db.execute(sql: "UPDATE jury_session SET closed_at = ? WHERE id = ?", arguments: [now, id.rawValue])
+            try db.execute(sql: "DELETE FROM jury_draft_decision WHERE session_id = ?", arguments: [id])
+            try db.execute(sql: "UPDATE jury_session SET closed_at = ? WHERE id = ?", arguments: [now, id])
             try AuditLog.append(db, actor: actor, action: "jury.close", subject: "session \(id)", details: [
                 "candidates": String(session.convoked.count), "decisions": String(drafts.count),
                 "members": session.members.map { "\($0.name) (\($0.role))" }.joined(separator: "; "),
@@ -207,8 +204,8 @@ extension AppDatabase {
                 INSERT INTO jury_decision (candidate_id, component, decision, date, revokes_decision_id,
                     revocation_reason, session_id, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [candidate.rawValue, component.fileValue, decision.rawValue, date.iso, revoked, reason,
-                                 id.rawValue, Timestamp.now()])
+                """, arguments: [candidate, component, decision, date, revoked, reason,
+                                 id, Timestamp.now()])
             let newID = db.lastInsertedRowID
             try AuditLog.append(db, actor: actor, action: "jury.amend", subject: "session \(id)", details: [
                 "candidate": candidate.rawValue, "component": component.fileValue, "decision": decision.rawValue,
@@ -225,22 +222,71 @@ extension AppDatabase {
     }
 }
 
-/// Reading sessions and decisions back.
+/// Reading sessions and decisions back: rows decoded by column name into the domain's values.
 enum JuryRows {
+    /// A `jury_session` row.
+    struct SessionRow: FetchableRecord {
+        var certification: CertificationCode
+        var date: Day
+        var place: String
+        var closedAt: String?
+
+        init(row: Row) throws {
+            certification = try row.decode(forColumn: "certification")
+            date = try row.decode(forColumn: "date")
+            place = try row.decode(forColumn: "place")
+            closedAt = try row.decode(forColumn: "closed_at")
+        }
+    }
+
+    /// A `jury_member` row.
+    struct MemberRow: FetchableRecord {
+        var value: JuryMember
+
+        init(row: Row) throws {
+            value = JuryMember(name: try row.decode(forColumn: "name"), role: try row.decode(forColumn: "role"),
+                               external: try row.decode(forColumn: "external"))
+        }
+    }
+
+    /// A decision's columns, in `jury_draft_decision` and `jury_decision` alike.
+    struct DecisionRow: FetchableRecord {
+        var value: SessionDecision
+
+        init(row: Row) throws {
+            value = SessionDecision(candidate: try row.decode(forColumn: "candidate_id"),
+                                    component: try row.decode(forColumn: "component"),
+                                    decision: try row.decode(forColumn: "decision"),
+                                    motive: try row.decode(forColumn: "motive"),
+                                    revokes: try row.decode(forColumn: "revokes_decision_id"),
+                                    revocationReason: try row.decode(forColumn: "revocation_reason"))
+        }
+    }
+
+    /// A `jury_decision` row with its id and date.
+    struct RecordedDecision: FetchableRecord {
+        var value: RecordedSessionDecision
+
+        init(row: Row) throws {
+            value = RecordedSessionDecision(id: try row.decode(forColumn: "id"), date: try row.decode(forColumn: "date"),
+                                            decision: try DecisionRow(row: row).value)
+        }
+    }
+
     static func session(_ id: JurySessionID, _ db: Database) throws -> JurySession {
-        guard let row = try Row.fetchOne(db, sql: "SELECT certification, date, place, closed_at FROM jury_session WHERE id = ?",
-                                         arguments: [id.rawValue]) else {
+        guard let row = try SessionRow.fetchOne(db, sql: """
+            SELECT certification, date, place, closed_at FROM jury_session WHERE id = ?
+            """, arguments: [id]) else {
             throw JuryError.unknownSession(id)
         }
-        let members = try Row.fetchAll(db, sql: "SELECT name, role, external FROM jury_member WHERE session_id = ? ORDER BY id",
-                                       arguments: [id.rawValue]).map { m in
-            JuryMember(name: m[0], role: JuryRoleID(m[1] as String), external: m[2])
-        }
-        let convoked = try String.fetchAll(db, sql: """
+        let members = try MemberRow.fetchAll(db, sql: """
+            SELECT name, role, external FROM jury_member WHERE session_id = ? ORDER BY id
+            """, arguments: [id]).map(\.value)
+        let convoked = try CandidateID.fetchAll(db, sql: """
             SELECT candidate_id FROM jury_convocation WHERE session_id = ? ORDER BY candidate_id
-            """, arguments: [id.rawValue]).map(CandidateID.init)
-        return JurySession(id: id, certification: CertificationCode(row[0] as String), date: try StoredDay.parse(row[1]),
-                           place: row[2], members: members, convoked: convoked, closedAt: row[3])
+            """, arguments: [id])
+        return JurySession(id: id, certification: row.certification, date: row.date, place: row.place,
+                           members: members, convoked: convoked, closedAt: row.closedAt)
     }
 
     static func openSession(_ id: JurySessionID, _ db: Database) throws -> JurySession {
@@ -250,23 +296,10 @@ enum JuryRows {
     }
 
     static func drafts(_ id: JurySessionID, _ db: Database) throws -> [SessionDecision] {
-        try Row.fetchAll(db, sql: """
+        try DecisionRow.fetchAll(db, sql: """
             SELECT candidate_id, component, decision, motive, revokes_decision_id, revocation_reason
             FROM jury_draft_decision WHERE session_id = ? ORDER BY candidate_id, component
-            """, arguments: [id.rawValue]).map { try decision($0, from: 0) }
-    }
-
-    /// A decision from six columns starting at `from`: candidate, component, decision, motive,
-    /// revoked decision, revocation reason.
-    static func decision(_ row: Row, from i: Int) throws -> SessionDecision {
-        let component: String = row[i + 1]
-        let kind: String = row[i + 2]
-        guard let decision = DecisionKind(rawValue: kind) else {
-            throw DatabaseError(message: "décision stockée invalide : \(kind)")
-        }
-        return SessionDecision(candidate: CandidateID(row[i] as String),
-                               component: component == "title" ? .title : .block(BlockCode(component)),
-                               decision: decision, motive: row[i + 3], revokes: row[i + 4], revocationReason: row[i + 5])
+            """, arguments: [id]).map(\.value)
     }
 
     /// The latest decision for this component that no other decision revokes (optionally only
@@ -278,6 +311,6 @@ enum JuryRows {
             WHERE d.candidate_id = ? AND d.component = ? AND (? IS NULL OR d.session_id = ?)
               AND NOT EXISTS (SELECT 1 FROM jury_decision r WHERE r.revokes_decision_id = d.id)
             ORDER BY d.date DESC, d.id DESC LIMIT 1
-            """, arguments: [candidate.rawValue, component.fileValue, session?.rawValue, session?.rawValue])
+            """, arguments: [candidate, component, session, session])
     }
 }
