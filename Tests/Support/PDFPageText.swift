@@ -23,11 +23,9 @@ struct PDFPageText {
     private init(file: PDFFile) { self.file = file }
 
     private static func contents(of page: [String: PDFObject], in file: PDFFile) throws -> [UInt8] {
-        switch page["Contents"] {
-        case .reference? : return try file.streamData(page["Contents"]!)
-        case .array(let parts)?: return try parts.flatMap { try file.streamData($0) + [0x0A] }
-        default: return []
-        }
+        guard let contents = page["Contents"] else { return [] }
+        if case .array(let parts) = contents { return try parts.flatMap { try file.streamData($0) + [0x0A] } }
+        return try file.streamData(contents)
     }
 
     private mutating func loadFonts(_ page: [String: PDFObject]) throws {
