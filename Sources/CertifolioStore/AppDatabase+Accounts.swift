@@ -97,11 +97,9 @@ extension AppDatabase {
     /// enough to decide who may see the record and which référentiel applies, without loading it.
     public func enrolment(of candidate: CandidateID) throws -> Enrolment? {
         try writer.read { db in
-            guard let row = try Row.fetchOne(db, sql: """
+            try EnrolmentRow.fetchOne(db, sql: """
                 SELECT certification, route, enrolled_on, cohort FROM enrolment WHERE candidate_id = ?
-                """, arguments: [candidate.rawValue]) else { return nil }
-            return Enrolment(certification: CertificationCode(row[0] as String), route: AccessRouteID(row[1] as String),
-                             enrolledOn: try StoredDay.parse(row[2]), cohort: row[3])
+                """, arguments: [candidate])?.value
         }
     }
 
@@ -114,6 +112,18 @@ extension AppDatabase {
             try db.execute(sql: "INSERT INTO evaluator_cohort (user_id, cohort) VALUES (?, ?)", arguments: [accountID, name])
         }
         return names
+    }
+}
+
+/// An `enrolment` row, decoded by column name.
+struct EnrolmentRow: FetchableRecord {
+    var value: Enrolment
+
+    init(row: Row) throws {
+        value = Enrolment(certification: try row.decode(forColumn: "certification"),
+                          route: try row.decode(forColumn: "route"),
+                          enrolledOn: try row.decode(forColumn: "enrolled_on"),
+                          cohort: try row.decode(forColumn: "cohort"))
     }
 }
 
