@@ -3,7 +3,7 @@ import CertifolioCore
 import Hummingbird
 
 /// The gestionnaire enrols one candidate from a form (a latecomer, a VAE candidate), checked
-/// and recorded exactly as a line of a cohort's `candidates.csv` (`NewEnrolment`).
+/// by the same EnrolmentCheck as a line of a cohort's `candidates.csv`, then recorded (`NewEnrolment`).
 struct EnrolmentRoutes {
     let services: WebServices
 

@@ -18,7 +18,7 @@ struct EnrolmentFormView {
     let errors: [String]
     let hasErrors: Bool
 
-    /// The form's field for each column of `candidates.csv` (errors name the column).
+    /// The form's field for each enrolment field (`EnrolmentField`, named as the candidates.csv column).
     static let fieldOfColumn = [
         "candidate_id": "identifiant", "family_name": "nom", "given_names": "prenoms", "birth_date": "naissance",
         "email": "email", "certification": "voie", "access_route": "voie", "enrolled_on": "inscription",
