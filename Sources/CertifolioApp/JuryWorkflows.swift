@@ -203,12 +203,12 @@ public enum JuryWorkflows {
                                     motive: nil)
                 }
         }
-        let (_, refusals) = try titleRule(decisions, context, reviews: reviews, database: database)
+        // The rule once: the refused titles are dropped, the others' implied blocks recorded.
+        let (implied, refusals) = try titleRule(decisions, context, reviews: reviews, database: database)
         let left = Set(refusals.map(\.candidate))
         decisions.removeAll { $0.component == .title && left.contains($0.candidate) }
-        return ProposalsAccepted(recorded: try record(decisions, context, reviews: reviews, database: database,
-                                                      actor: actor).count,
-                                 titlesLeft: refusals)
+        try database.recordDecisions(decisions + implied, in: id, actor: actor)
+        return ProposalsAccepted(recorded: decisions.count + implied.count, titlesLeft: refusals)
     }
 
     /// Every decision of an open session is written here, whichever way it came: the title rule

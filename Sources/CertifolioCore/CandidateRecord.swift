@@ -158,6 +158,12 @@ public enum DecisionComponent: Hashable, Sendable {
         case .title: return "title"
         }
     }
+
+    /// The component a file, a form or the store names: `title`, else a block code (whether
+    /// the block is one of the certification's is the decision check's to say).
+    public init(fileValue: String) {
+        self = fileValue == "title" ? .title : .block(BlockCode(fileValue))
+    }
 }
 
 /// A jury decision, from `decisions.csv` or a closed jury session. Append-only: a revocation

@@ -79,6 +79,8 @@ public struct JuryMinutes: Sendable {
 
     /// The date the document speaks on: amendments dated later are not part of it.
     public var asOf: Day
+    /// The date a document of this session bears: `asOf`, never before the session sat.
+    public var documentDate: Day { max(asOf, session.date) }
 
     /// Builds the minutes of a closed session from the convoked candidates' records and the
     /// decisions recorded by the session, with the amendments dated on or before `asOf`.
@@ -106,7 +108,8 @@ public struct JuryMinutes: Sendable {
             after.decisions.removeAll { amendmentIDs.contains($0.id) }
             let was = VerdictEngine.verdict(for: before, referentiel: referentiel, asOf: session.date)
             let now = VerdictEngine.verdict(for: after, referentiel: referentiel, asOf: session.date)
-            // On the document's date: every decision up to then, amendments included.
+            // On the document's date (`documentDate`, not readable before self is whole): every
+            // decision up to then, amendments included.
             let today = VerdictEngine.verdict(for: record, referentiel: referentiel, asOf: max(asOf, session.date))
             var inForce = Dictionary(mine.map { ($0.decision.component, $0) }, uniquingKeysWith: { _, b in b })
             for replacement in decisions where amendmentIDs.contains(replacement.id)

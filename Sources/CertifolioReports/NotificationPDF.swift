@@ -42,7 +42,7 @@ public enum NotificationPDF {
                           style: .note)
         }
         pdf.skip(10)
-        pdf.paragraph("Fait à \(m.session.place), le \(max(m.asOf, m.session.date).french). Pour le jury, son président.")
+        pdf.paragraph("Fait à \(m.session.place), le \(m.documentDate.french). Pour le jury, son président.")
         try pdf.finish()
     }
 

@@ -84,6 +84,9 @@ public struct SessionDecisionCheck: Sendable {
         func refuse(_ field: DecisionField, _ message: String) -> DecisionProblem {
             DecisionProblem(candidate: d.candidate, component: d.component, field: field, message: message)
         }
+        if case .block(let code) = d.component, case .failure(let unknown) = Self.component(code.rawValue, in: referentiel) {
+            return refuse(.component, unknown.message)
+        }
         if case .block(let code) = d.component, proposal.acquired.contains(code) {
             return refuse(.component, "le bloc \(code) de \(d.candidate) est déjà acquis (capitalisé) : il n'y a rien "
                           + "à décider ; une validation ne se retire que par une révocation motivée.")

@@ -220,7 +220,7 @@ enum RecordLoader {
             let component: String = row[2]
             guard let kind = DecisionKind(rawValue: row[3]) else { continue }
             records[id]?.decisions.append(JuryDecision(
-                id: row[1], component: component == "title" ? .title : .block(BlockCode(component)),
+                id: row[1], component: DecisionComponent(fileValue: component),
                 decision: kind, date: try StoredDay.parse(row[4]), revokes: row[5]))
         }
         return order.compactMap { records[$0] }

@@ -47,7 +47,7 @@ extension DecisionComponent: DatabaseValueConvertible {
     public var databaseValue: DatabaseValue { fileValue.databaseValue }
 
     public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> DecisionComponent? {
-        String.fromDatabaseValue(dbValue).map { $0 == "title" ? .title : .block(BlockCode($0)) }
+        String.fromDatabaseValue(dbValue).map(DecisionComponent.init(fileValue:))
     }
 }
 

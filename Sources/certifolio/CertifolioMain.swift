@@ -16,10 +16,6 @@ enum CertifolioMain {
             } else {
                 try command.run()
             }
-        } catch StoreError.missingDatabase(let path) {
-            Output.error("\(path) : base de données introuvable ; rien n'a été créé. "
-                         + "Créez-la d'abord avec « certifolio init --db \(path) », ou vérifiez le chemin donné à --db.")
-            exit(1)
         } catch let error as UserFacingError {
             Output.error(CommandWording.message(for: error))
             exit(1)
@@ -52,6 +48,8 @@ enum CommandWording {
         case JuryError.emptyName: "--name : " + error.message
         case JuryError.amendmentBeforeSession: "--date : " + error.message
         case JuryError.notYetSat: error.message + " (--as-of donne la date du jour à retenir)"
+        case StoreError.missingDatabase(let path):
+            error.message + " Créez-la d'abord avec « certifolio init --db \(path) », ou vérifiez le chemin donné à --db."
         default: error.message
         }
     }

@@ -255,7 +255,7 @@ struct JuryRevoke: ParsableCommand {
     func run() throws {
         let database = try AppDatabase.open(path: options.db)
         let id = try session.id
-        let target: DecisionComponent = component == "title" ? .title : .block(BlockCode(component))
+        let target = DecisionComponent(fileValue: component)
         print(try JuryWorkflows.revoke(id, candidate: CandidateID(candidate), component: target,
                                        decision: DecisionKind(rawValue: decision)!, reason: reason,
                                        date: try date.map { try parseDay($0, option: "--date") } ?? asOf.day,

@@ -145,6 +145,25 @@ import Testing
         #expect(try loop.database.draftDecisions(loop.session).isEmpty)
     }
 
+    /// Decisions given as values (the web form) pass the same checks as a file's lines.
+    @Test func decisionsGivenAsValuesAreCheckedAsAFileLineIs() throws {
+        let loop = try Loop()
+        _ = try JuryWorkflows.convoke(loop.session, candidates: ["MQ001"], cohort: nil, database: loop.database,
+                                      actor: tester)
+        do {
+            try JuryWorkflows.decide(loop.session, decisions: [
+                SessionDecision(candidate: "MQ001", component: .block("RNCP41818BC09"), decision: .valide, motive: nil),
+                SessionDecision(candidate: "MQ099", component: .title, decision: .valide, motive: nil),
+            ], asOf: JuryLoopTests.sessionDay, database: loop.database, actor: tester)
+            Issue.record("the decisions should be refused")
+        } catch let refused as DecisionsRefused {
+            #expect(refused.problems.map(\.field) == [.component, .candidate])
+            #expect(refused.problems[0].message.contains("composante « RNCP41818BC09 » inconnue pour RNCP41818"))
+            #expect(refused.problems[1].message == "candidat « MQ099 » inconnu.")
+        }
+        #expect(try loop.database.draftDecisions(loop.session).isEmpty)
+    }
+
     @Test func closedSessionDecisionsAreWhatProgressCounts() throws {
         let loop = try Loop()
         let before = try loop.database.candidateRecord("MQ001")!

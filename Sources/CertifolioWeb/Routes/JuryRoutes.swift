@@ -192,8 +192,8 @@ struct JuryRoutes {
                 continue
             }
             submitted[component] = (kind, motive)
-            let target: DecisionComponent = component == "title" ? .title : .block(BlockCode(component))
-            decisions.append(SessionDecision(candidate: candidate, component: target, decision: kind,
+            decisions.append(SessionDecision(candidate: candidate, component: DecisionComponent(fileValue: component),
+                                             decision: kind,
                                              motive: motive.isEmpty ? nil : motive))
         }
         if decisions.isEmpty && errors.isEmpty { errors.append("Aucune décision n'a été saisie pour \(candidate).") }
