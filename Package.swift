@@ -44,22 +44,21 @@ let package = Package(
         .target(name: "CertifolioPDF", dependencies: ["CertifolioCore"]),
         // Verdicts, sessions and cohorts for people: French tables, PV, attestations (text, CSV, PDF).
         .target(name: "CertifolioReports", dependencies: ["CertifolioCore", "CertifolioRules", "CertifolioPDF"]),
-        // Use cases shared by the CLI, the benchmark (and the web): file -> checks -> store.
+        // The one door (`Certifolio`) for the CLI, the web and the benchmark: typed use cases that
+        // check every rule, then the store's transaction. The store is reached only from here.
         .target(
             name: "CertifolioApp",
             dependencies: ["CertifolioCore", "CertifolioRules", "CertifolioStore", "CertifolioInterchange",
                            "CertifolioReports", "CertifolioPDF",
                            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth")]
         ),
-        // The web application: Hummingbird routes, mustache templates, sessions, roles.
+        // The web application: Hummingbird routes, pages, sessions, roles; writes through the door.
         .target(
             name: "CertifolioWeb",
             dependencies: [
-                "CertifolioCore", "CertifolioRules", "CertifolioStore", "CertifolioInterchange", "CertifolioReports",
-                "CertifolioApp",
+                "CertifolioCore", "CertifolioRules", "CertifolioInterchange", "CertifolioReports", "CertifolioApp",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
-                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
             ],
@@ -69,7 +68,7 @@ let package = Package(
         .executableTarget(
             name: "certifolio",
             dependencies: [
-                "CertifolioCore", "CertifolioRules", "CertifolioStore", "CertifolioInterchange", "CertifolioReports",
+                "CertifolioCore", "CertifolioRules", "CertifolioInterchange", "CertifolioReports",
                 "CertifolioApp", "CertifolioWeb", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
@@ -77,7 +76,7 @@ let package = Package(
         // Benchmark program: prints figures, never a timed test.
         .executableTarget(
             name: "certifolio-bench",
-            dependencies: ["CertifolioCore", "CertifolioRules", "CertifolioStore", "CertifolioInterchange", "CertifolioApp",
+            dependencies: ["CertifolioCore", "CertifolioRules", "CertifolioInterchange", "CertifolioApp",
                            "CertifolioReports", "CertifolioWeb"]
         ),
         .testTarget(name: "CertifolioCoreTests", dependencies: ["CertifolioCore"]),
@@ -95,7 +94,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Tests/CZlib"),
         .testTarget(name: "CertifolioCLITests", dependencies: ["certifolio"]),
         .testTarget(name: "CertifolioWebTests",
-                    dependencies: ["CertifolioWeb", "CertifolioApp", "CertifolioStore", "CertifolioCore", "CertifolioRules",
+                    dependencies: ["CertifolioWeb", "CertifolioApp", "CertifolioCore", "CertifolioRules",
                                    "CertifolioReports", "CertifolioTestSupport",
                                    .product(name: "HummingbirdTesting", package: "hummingbird")]),
     ]

@@ -1,22 +1,37 @@
 import CertifolioCore
-import CertifolioStore
 import HummingbirdBcrypt
 
-/// Creating an account, from the CLI (`certifolio user add`) or the gestionnaire's page: the
-/// password is checked, hashed with bcrypt, and only the hash reaches the store.
-public enum Accounts {
-    public static let minimumPasswordLength = 10
+/// The password policy of every account, whichever way it is created.
+public enum PasswordPolicy {
+    public static let minimumLength = 10
 
+    public struct TooShort: UserFacingError {
+        public var message: String {
+            "le mot de passe doit compter au moins \(PasswordPolicy.minimumLength) caractères."
+        }
+    }
+}
+
+extension Certifolio {
+    /// Creates an account, from the CLI (`certifolio user add`) or the gestionnaire's page: the
+    /// password is checked, hashed with bcrypt, and only the hash reaches the store, which
+    /// checks the rest (e-mail, role, the candidate's record, cohorts).
     @discardableResult
-    public static func create(_ account: NewUserAccount, password: String, database: AppDatabase, actor: Actor,
-                              cost: UInt8 = 12) throws -> UserAccount {
-        guard password.count >= minimumPasswordLength else { throw PasswordTooShort() }
+    public func createAccount(_ account: AccountDraft, password: String, actor: Actor, cost: UInt8 = 12) throws
+        -> UserAccount {
+        guard password.count >= PasswordPolicy.minimumLength else { throw PasswordPolicy.TooShort() }
         return try database.addUserAccount(account, passwordHash: Bcrypt.hash(password, cost: cost), actor: actor)
     }
 
-    public struct PasswordTooShort: UserFacingError {
-        public var message: String {
-            "le mot de passe doit compter au moins \(Accounts.minimumPasswordLength) caractères."
-        }
+    /// The account of a sign-in: the e-mail's account when the password matches its hash.
+    /// An unknown e-mail is verified against a fixed hash: the answer takes as long either way,
+    /// so that response times do not tell which e-mails have an account. (bcrypt is slow on
+    /// purpose: the web calls this off its event loop.)
+    public func signIn(email: String, password: String) throws -> UserAccount? {
+        let found = try database.credentials(email: email)
+        let verified = Bcrypt.verify(password, hash: found?.passwordHash ?? Self.decoyHash)
+        return verified ? found?.account : nil
     }
+
+    private static let decoyHash = Bcrypt.hash("certifolio-decoy", cost: 10)
 }

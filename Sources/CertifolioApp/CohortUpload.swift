@@ -15,30 +15,33 @@ public struct CohortUpload: Sendable {
         self.source = source
         self.files = files.filter { !$0.value.isEmpty }
     }
+}
 
+extension Certifolio {
     /// Reads and checks every file against the référentiels and the candidates already
     /// recorded; every bad line is reported at once.
-    public func read(database: AppDatabase) throws -> CohortBatch {
-        guard let candidates = files["candidates.csv"] else {
+    private func checkedBatch(_ upload: CohortUpload) throws -> CohortBatch {
+        guard let candidates = upload.files["candidates.csv"] else {
             throw InputError(SourceLocation(file: "candidates.csv"), "fichier obligatoire absent de l'envoi.")
         }
         func table(_ name: String) throws -> CSVTable? {
-            try files[name].map { bytes throws(InputError) in try CSVTable(file: name, bytes: bytes) }
+            try upload.files[name].map { bytes throws(InputError) in try CSVTable(file: name, bytes: bytes) }
         }
         let reader = CohortReader(referentiels: try database.referentiels(),
                                   knownCandidates: try database.enrolledCertifications())
-        return try reader.read(source: source, candidates: try CSVTable(file: "candidates.csv", bytes: candidates),
+        return try reader.read(source: upload.source,
+                               candidates: try CSVTable(file: "candidates.csv", bytes: candidates),
                                events: try table("events.csv"), requirements: try table("requirements.csv"),
                                decisions: try table("decisions.csv"))
     }
 
     /// What the import would write, nothing written.
-    public func preview(database: AppDatabase) throws -> ImportSummary {
-        try database.previewCohort(try read(database: database))
+    public func previewCohort(_ upload: CohortUpload) throws -> ImportSummary {
+        try database.previewCohort(try checkedBatch(upload))
     }
 
     /// Checks and writes, all or nothing.
-    public func importInto(_ database: AppDatabase, actor: Actor) throws -> ImportSummary {
-        try database.importCohort(try read(database: database), actor: actor)
+    public func importCohort(_ upload: CohortUpload, actor: Actor) throws -> ImportSummary {
+        try database.importCohort(try checkedBatch(upload), actor: actor)
     }
 }

@@ -37,31 +37,6 @@ public struct NewEnrolment: Sendable, Equatable {
                               certification: clean(t.certification), accessRoute: clean(t.accessRoute),
                               enrolledOn: iso(t.enrolledOn), cohort: clean(t.cohort))
     }
-
-    /// Checks and records the enrolment, all or nothing. A candidate already recorded with
-    /// exactly these details is refused rather than imported again for nothing.
-    @discardableResult
-    public func enrol(into database: AppDatabase, source: String, actor: Actor) throws -> ImportSummary {
-        let draft = self.draft
-        let known = try database.candidateRecord(CandidateID(draft.candidateID))
-        let candidate: Candidate
-        let enrolment: Enrolment
-        switch EnrolmentCheck.check(draft, referentiels: try database.referentiels(),
-                                    enrolledIn: known?.enrolment.certification) {
-        case .success(let checked): (candidate, enrolment) = checked
-        case .failure(let refused): throw EnrolmentRefused.fields(refused.problems)
-        }
-        if let known, known.candidate == candidate, known.enrolment == enrolment {
-            throw EnrolmentRefused.alreadyEnrolled(candidate.id)
-        }
-        var batch = CohortBatch(source: source)
-        batch.candidates = [CohortBatch.CandidateEntry(candidate: candidate, enrolment: enrolment, line: 1)]
-        do {
-            return try database.importCohort(batch, actor: actor)
-        } catch StoreError.candidateConflict(let id, _, _) {
-            throw EnrolmentRefused.otherDetails(id)
-        }
-    }
 }
 
 /// Why a candidate entered by hand is not enrolled: its fields, or its id.
@@ -81,6 +56,33 @@ public enum EnrolmentRefused: UserFacingError, Equatable {
         case .otherDetails(let id):
             return "l'identifiant \(id) est déjà celui d'un candidat enregistré avec d'autres informations (nom, "
                 + "naissance, courriel, voie ou date d'inscription) : rien n'a été inscrit."
+        }
+    }
+}
+
+extension Certifolio {
+    /// Checks and records the enrolment, all or nothing. A candidate already recorded with
+    /// exactly these details is refused rather than imported again for nothing.
+    @discardableResult
+    public func enrol(_ form: NewEnrolment, source: String, actor: Actor) throws -> ImportSummary {
+        let draft = form.draft
+        let known = try database.candidateRecord(CandidateID(draft.candidateID))
+        let candidate: Candidate
+        let enrolment: Enrolment
+        switch EnrolmentCheck.check(draft, referentiels: try database.referentiels(),
+                                    enrolledIn: known?.enrolment.certification) {
+        case .success(let checked): (candidate, enrolment) = checked
+        case .failure(let refused): throw EnrolmentRefused.fields(refused.problems)
+        }
+        if let known, known.candidate == candidate, known.enrolment == enrolment {
+            throw EnrolmentRefused.alreadyEnrolled(candidate.id)
+        }
+        var batch = CohortBatch(source: source)
+        batch.candidates = [CohortBatch.CandidateEntry(candidate: candidate, enrolment: enrolment, line: 1)]
+        do {
+            return try database.importCohort(batch, actor: actor)
+        } catch StoreError.candidateConflict(let id, _, _) {
+            throw EnrolmentRefused.otherDetails(id)
         }
     }
 }

@@ -43,7 +43,7 @@ public struct UserAccount: Sendable, Equatable {
 }
 
 /// An account to create: the password is already hashed by the caller (bcrypt).
-public struct NewUserAccount: Sendable {
+public struct AccountDraft: Sendable {
     public var email: String
     public var displayName: String
     public var role: UserRole

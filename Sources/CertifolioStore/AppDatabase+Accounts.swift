@@ -5,7 +5,7 @@ import GRDB
 extension AppDatabase {
     /// Creates a web account; `passwordHash` is the bcrypt hash (the store never sees a password).
     @discardableResult
-    public func addUserAccount(_ new: NewUserAccount, passwordHash: String, actor: Actor) throws -> UserAccount {
+    public func addUserAccount(_ new: AccountDraft, passwordHash: String, actor: Actor) throws -> UserAccount {
         let email = new.email.trimmingCharacters(in: .whitespacesAndNewlines)
         let name = new.displayName.trimmingCharacters(in: .whitespacesAndNewlines)
         guard EmailAddress.isPlausible(email) else { throw AccountError.invalidEmail(email) }

@@ -1,20 +1,6 @@
 import CertifolioCore
 import GRDB
 
-/// What a cohort import wrote.
-public struct ImportSummary: Equatable, Sendable {
-    public var batchID: Int64
-    public var newCandidates: Int
-    /// Candidates already recorded with exactly the same details (left as they were).
-    public var knownCandidates: Int
-    public var events: Int
-    /// Event lines identical to one already recorded (a folder imported twice).
-    public var duplicateEvents: Int
-    public var stages: Int
-    public var experiences: Int
-    public var decisions: Int
-}
-
 extension AppDatabase {
     /// Candidates already recorded, with the certification each is enrolled in.
     public func enrolledCertifications() throws -> [CandidateID: CertificationCode] {

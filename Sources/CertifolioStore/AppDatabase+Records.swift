@@ -118,17 +118,6 @@ extension AppDatabase {
     }
 }
 
-/// One evaluation as recorded, for a history: the event, its comment, and its correction links.
-public struct EvaluationEntry: Sendable, Equatable {
-    public var event: EvaluationEvent
-    public var comment: String?
-    public var correctionReason: String?
-    /// The event that corrects this one (it then no longer counts).
-    public var correctedBy: Int64?
-
-    public var id: Int64 { event.sequence }
-}
-
 extension AppDatabase {
     /// Refuses an event whose block, modality or final exam is not in the candidate's
     /// certification (the whole-block modality counts for every block).

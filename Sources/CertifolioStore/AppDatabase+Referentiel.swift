@@ -2,14 +2,6 @@ import CertifolioCore
 import Foundation
 import GRDB
 
-/// What a référentiel import did.
-public enum ReferentielImportOutcome: Equatable, Sendable {
-    case created
-    /// The same text was already imported: nothing written.
-    case unchanged
-    case updated(fromVersion: String)
-}
-
 extension AppDatabase {
     /// Records a référentiel. The same version with the same text is a no-op; the same version
     /// with another text is refused; a new version replaces the old one unless it drops a

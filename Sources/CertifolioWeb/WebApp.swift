@@ -1,6 +1,5 @@
 import CertifolioApp
 import CertifolioCore
-import CertifolioStore
 import Foundation
 import Hummingbird
 import HummingbirdAuth
@@ -21,19 +20,19 @@ public enum WebApp {
     }
 
     /// The application, ready to run.
-    public static func application(database: AppDatabase, configuration: Configuration,
+    public static func application(app: Certifolio, configuration: Configuration,
                                    today: @escaping @Sendable () -> Day = Today.day)
         async throws -> some ApplicationProtocol {
-        let router = try await router(database: database, secureCookies: configuration.secureCookies, today: today)
+        let router = try await router(app: app, secureCookies: configuration.secureCookies, today: today)
         return Application(router: router,
                            configuration: .init(address: .hostname(configuration.host, port: configuration.port),
                                                 serverName: "Certifolio"))
     }
 
     /// Every route with its middleware (the tests drive this router in process).
-    public static func router(database: AppDatabase, secureCookies: Bool = false,
+    public static func router(app: Certifolio, secureCookies: Bool = false,
                               today: @escaping @Sendable () -> Day = Today.day) async throws -> Router<WebContext> {
-        let services = WebServices(database: database, pages: try await PageRenderer.load(), today: today)
+        let services = WebServices(app: app, pages: try await PageRenderer.load(), today: today)
         let router = Router(context: WebContext.self)
         let cookie = SessionCookieParameters(name: "certifolio_session", path: "/", secure: secureCookies,
                                              sameSite: .lax)
@@ -42,7 +41,7 @@ public enum WebApp {
                               configuration: .init(sessionCookieParameters: cookie,
                                                    defaultSessionExpiration: .seconds(8 * 3600)))
             SessionAuthenticator(context: WebContext.self) { (session: WebSession, _) in
-                try database.userAccount(id: session.accountID)
+                try app.userAccount(id: session.accountID)
             }
             ErrorPageMiddleware(pages: services.pages)
             CSRFMiddleware()

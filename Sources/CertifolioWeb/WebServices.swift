@@ -1,12 +1,11 @@
 import CertifolioApp
 import CertifolioCore
-import CertifolioStore
 import Foundation
 
-/// What every route shares: the store, the templates, the sign-in throttle, the référentiels
+/// What every route shares: the door to the store, the templates, the sign-in throttle, the référentiels
 /// (read once, reread after an import) and the clock.
 public final class WebServices: Sendable {
-    public let database: AppDatabase
+    public let app: Certifolio
     let pages: PageRenderer
     let throttle: LoginThrottle
     let uploads: UploadStash
@@ -14,9 +13,9 @@ public final class WebServices: Sendable {
     /// Today's date (tests fix it).
     let today: @Sendable () -> Day
 
-    init(database: AppDatabase, pages: PageRenderer, throttle: LoginThrottle = LoginThrottle(),
+    init(app: Certifolio, pages: PageRenderer, throttle: LoginThrottle = LoginThrottle(),
          today: @escaping @Sendable () -> Day) {
-        self.database = database
+        self.app = app
         self.pages = pages
         self.throttle = throttle
         self.uploads = UploadStash()
@@ -26,7 +25,7 @@ public final class WebServices: Sendable {
     /// The référentiels, from memory: a progress page does not reread the fiche.
     func referentiels() throws -> [CertificationCode: Referentiel] {
         if let cached = referentielCache.value { return cached }
-        let loaded = try database.referentiels()
+        let loaded = try app.referentiels()
         referentielCache.value = loaded
         return loaded
     }

@@ -2,22 +2,21 @@ import CertifolioApp
 import CertifolioCore
 import CertifolioInterchange
 import CertifolioReports
-import CertifolioStore
 import Foundation
 
 /// Issue 3's figures: `jury propose` on 2 000 convoked candidates (target < 1 s) and the PV of
 /// 1 000 candidates (target < 3 s, memory not growing with the number of pages).
-func benchJury(_ database: AppDatabase, candidates total: Int, work: URL) throws {
+func benchJury(_ app: Certifolio, candidates total: Int, work: URL) throws {
     let actor = Actor("bench")
     let day = Day(iso: "2027-06-30")!
     let ids = (0..<total).map { CandidateID("B\(String(format: "%06d", $0))") }
 
     func session(_ convoked: ArraySlice<CandidateID>) throws -> JurySessionID {
-        let id = try database.createJurySession(certification: "RNCP41818", date: day, place: "Banc d'essai", actor: actor)
+        let id = try app.createJurySession(certification: "RNCP41818", date: day, place: "Banc d'essai", actor: actor)
         for (name, role) in [("Claire Dubois", "expert_domaine"), ("Nadia Berrada", "professionnel_ess")] {
-            try database.addJuryMember(JuryMember(name: name, role: JuryRoleID(role), external: true), to: id, actor: actor)
+            try app.addJuryMember(JuryMember(name: name, role: JuryRoleID(role), external: true), to: id, actor: actor)
         }
-        try database.convoke(Array(convoked), to: id, actor: actor)
+        try app.convoke(id, candidates: Array(convoked), cohort: nil, actor: actor)
         return id
     }
 
@@ -25,7 +24,7 @@ func benchJury(_ database: AppDatabase, candidates total: Int, work: URL) throws
     let proposeSession = try session(ids.prefix(proposeCount))
     var lines = 0
     let proposeTime = try seconds {
-        for review in try JuryWorkflows.reviews(proposeSession, database: database) {
+        for review in try app.reviews(proposeSession) {
             lines += ProposalJSON.line(verdict: review.verdict, composition: review.composition,
                                        proposal: review.proposal).utf8.count
         }
@@ -40,10 +39,10 @@ func benchJury(_ database: AppDatabase, candidates total: Int, work: URL) throws
     for size in [250, 1_000] where total >= proposeCount + 1_250 {
         let start = proposeCount + (size == 250 ? 0 : 250)
         let id = try session(ids[start..<(start + size)])
-        try JuryWorkflows.acceptProposals(id, asOf: day, database: database, actor: actor)
-        try JuryWorkflows.close(id, asOf: day, database: database, actor: actor)
+        try app.acceptProposals(id, asOf: day, actor: actor)
+        try app.close(id, asOf: day, actor: actor)
         let pdf = work.appendingPathComponent("pv-\(size).pdf").path
-        let minutes = try JuryWorkflows.minutes(id, asOf: day, database: database)
+        let minutes = try app.minutes(id, asOf: day)
         var pages = 0
         let writeTime = try seconds { pages = try MinutesPDF.write(minutes, to: pdf) }
         var line = "jury pv, \(size) candidats (\(pages) pages) : écriture du PDF \(format(writeTime)) s (cible < 3 s pour 1 000)"

@@ -9,7 +9,6 @@ import CertifolioApp
 import CertifolioCore
 import CertifolioInterchange
 import CertifolioRules
-import CertifolioStore
 import Foundation
 
 let count = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 20_000
@@ -88,16 +87,16 @@ if FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") {
 
 // 3. Certifolio: the same path as `certifolio import` (read and check on one thread while
 // the write transaction stores checked chunks on the other).
-let database = try AppDatabase.create(path: work.appendingPathComponent("bench.sqlite").path)
+let app = try Certifolio.create(path: work.appendingPathComponent("bench.sqlite").path)
 let bench = Actor("bench")
-_ = try database.importReferentiel(referentiel, sourceText: yaml, actor: bench)
+_ = try app.importReferentiel(bytes: Array(yaml.utf8), name: "referentiel.yaml", actor: bench)
 let readOnly = try seconds {
-    let reader = CohortReader(referentiels: try database.referentiels(), knownCandidates: [:])
+    let reader = CohortReader(referentiels: try app.referentiels(), knownCandidates: [:])
     _ = try reader.read(folder: cohort.path)
 }
 let cpuBefore = cpuSeconds()
 var summary: ImportSummary?
-let importTime = try seconds { summary = try Workflows.importCohort(folder: cohort.path, into: database, actor: bench) }
+let importTime = try seconds { summary = try app.importCohort(folder: cohort.path, actor: bench) }
 let importCPU = cpuSeconds() - cpuBefore
 precondition(summary?.events == eventLines, "every event imported")
 print("lecture + contrôles seuls (pour information) : \(format(readOnly)) s")
@@ -108,10 +107,10 @@ print("certifolio import (lecture ‖ écriture)      : \(format(importTime)) s 
 let asOf = Day(iso: "2027-06-30")!
 var bytes = 0
 var produced = 0
-let loadTime = try seconds { _ = try database.allCandidateRecords() }
+let loadTime = try seconds { _ = try app.allCandidateRecords() }
 let progressTime = try seconds {
-    let referentiels = try database.referentiels()
-    for record in try database.allCandidateRecords() {
+    let referentiels = try app.referentiels()
+    for record in try app.allCandidateRecords() {
         let verdict = VerdictEngine.verdict(for: record, referentiel: referentiels[record.enrolment.certification]!, asOf: asOf)
         bytes += VerdictJSON.line(verdict).utf8.count + 1
         produced += 1
@@ -122,4 +121,4 @@ print("progress --all --json (chargement + verdicts + JSON) : \(format(progressT
       + "\(Int(Double(produced) / progressTime)) verdicts/s (cible ≥ 20 000/s), \(bytes / 1_000_000) Mo de JSON")
 
 // 5. Jury sessions on the same cohort.
-try benchJury(database, candidates: count, work: work)
+try benchJury(app, candidates: count, work: work)

@@ -1,6 +1,6 @@
 import ArgumentParser
 import CertifolioCore
-import CertifolioStore
+import CertifolioApp
 import Foundation
 import GRDB
 
@@ -10,7 +10,7 @@ import GRDB
 enum CertifolioMain {
     static func main() async {
         do {
-            var command = try Certifolio.parseAsRoot()
+            var command = try RootCommand.parseAsRoot()
             if var server = command as? AsyncParsableCommand {
                 try await server.run()
             } else {
@@ -26,8 +26,8 @@ enum CertifolioMain {
             Output.error("fichier : \(error.localizedDescription)")
             exit(1)
         } catch {
-            if Certifolio.exitCode(for: error) == .success { Certifolio.exit(withError: error) }
-            Output.error(Certifolio.fullMessage(for: error))
+            if RootCommand.exitCode(for: error) == .success { RootCommand.exit(withError: error) }
+            Output.error(RootCommand.fullMessage(for: error))
             exit(2)
         }
     }

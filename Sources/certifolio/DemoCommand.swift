@@ -4,7 +4,6 @@ import CertifolioCore
 import CertifolioInterchange
 import CertifolioReports
 import CertifolioRules
-import CertifolioStore
 import Foundation
 
 struct DemoCommand: ParsableCommand {
@@ -38,13 +37,13 @@ struct DemoCommand: ParsableCommand {
         try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
         defer { if db == nil { try? FileManager.default.removeItem(at: temporary) } }
         let path = db ?? temporary.appendingPathComponent("demo.sqlite").path
-        let database = try AppDatabase.create(path: path)
+        let app = try Certifolio.create(path: path)
         let day = Day(iso: asOf)!
 
         section("1. Référentiels (\(folder)/referentiels)")
         let referentielFiles = try files(in: folder + "/referentiels").filter { $0.hasSuffix(".yaml") }
         for file in referentielFiles {
-            let (r, _) = try Workflows.importReferentiel(file: file, into: database, actor: Self.actor)
+            let (r, _) = try app.importReferentiel(file: file, actor: Self.actor)
             print("  \(r.code) — \(r.title) (niveau \(r.level), échéance \(r.registrationEnd.french)) : "
                   + "\(r.blocks.count) blocs, épreuves finales : \(r.finalExams.map(\.id.rawValue).joined(separator: ", "))")
         }
@@ -54,12 +53,12 @@ struct DemoCommand: ParsableCommand {
             FileManager.default.fileExists(atPath: $0 + "/candidates.csv")
         }
         for cohort in cohortFolders {
-            let summary = try Workflows.importCohort(folder: cohort, into: database, actor: Self.actor)
-            print("  " + Workflows.describe(summary, folder: (cohort as NSString).lastPathComponent))
+            let summary = try app.importCohort(folder: cohort, actor: Self.actor)
+            print("  " + Certifolio.describe(summary, folder: (cohort as NSString).lastPathComponent))
         }
 
-        let referentiels = try database.referentiels()
-        let rows = Workflows.verdicts(try database.allCandidateRecords(), referentiels: referentiels, asOf: day)
+        let referentiels = try app.referentiels()
+        let rows = Certifolio.verdicts(try app.allCandidateRecords(), referentiels: referentiels, asOf: day)
         section("3. Situation de chaque candidat au \(day.french)")
         print(ProgressTable.render(rows))
 
@@ -78,7 +77,7 @@ struct DemoCommand: ParsableCommand {
         }
         let documents = URL(fileURLWithPath: self.documents ?? temporary.path + "-documents")
         try FileManager.default.createDirectory(at: documents, withIntermediateDirectories: true)
-        try JuryDemo(database: database, day: day, documents: documents, section: section).run()
+        try JuryDemo(app: app, day: day, documents: documents, section: section).run()
         print(db == nil ? "Base de démonstration jetable : supprimée." : "Base conservée : \(path)")
     }
 

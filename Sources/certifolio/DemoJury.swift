@@ -1,13 +1,12 @@
 import CertifolioApp
 import CertifolioCore
 import CertifolioReports
-import CertifolioStore
 import Foundation
 
 /// The jury part of the demo: a session of the RNCP41818 sample cohort from convocation to the
 /// signed PV, the candidates' documents, an amendment and the audit check.
 struct JuryDemo {
-    let database: AppDatabase
+    let app: Certifolio
     let day: Day
     /// Where the PDF and CSV documents are written (kept after the demo).
     let documents: URL
@@ -16,21 +15,21 @@ struct JuryDemo {
 
     func run() throws {
         section("7. Session de jury RNCP41818 du \(day.french) (certifolio jury create / member / convoke)")
-        let id = try database.createJurySession(certification: "RNCP41818", date: day,
+        let id = try app.createJurySession(certification: "RNCP41818", date: day,
                                                 place: "Paris, Cnam, salle 31.2.85", actor: actor)
         print("  Session n° \(id) ouverte.")
         for (name, role) in [("M. François Lemaître", "expert_domaine"), ("Nadia Berrada", "professionnel_ess")] {
-            try database.addJuryMember(JuryMember(name: name, role: JuryRoleID(role), external: true), to: id, actor: actor)
+            try app.addJuryMember(JuryMember(name: name, role: JuryRoleID(role), external: true), to: id, actor: actor)
             print("  Membre : \(name) (\(role), externe)")
         }
-        let convocation = try JuryWorkflows.convoke(id, candidates: [], cohort: "MEQP-2025", database: database,
+        let convocation = try app.convoke(id, candidates: [], cohort: "MEQP-2025",
                                                     actor: actor)
         print("  \(convocation.added) candidats convoqués ; laissés de côté : voie non ouverte "
               + convocation.closedRoute.map(\.rawValue).joined(separator: ", ") + ", titre déjà obtenu "
               + convocation.titleHolders.map(\.rawValue).joined(separator: ", ") + ".")
 
         section("8. Propositions et composition (certifolio jury propose)")
-        let reviews = try JuryWorkflows.reviews(id, database: database)
+        let reviews = try app.reviews(id)
         let kinds = Dictionary(grouping: reviews, by: \.proposal.kind).mapValues(\.count)
         print("  Titre proposé : \(kinds[.title] ?? 0) ; blocs seuls : \(kinds[.blocks] ?? 0) ; rien : \(kinds[.none] ?? 0).")
         for review in reviews.prefix(3) { print("  " + JurySessionText.proposal(review).replacingOccurrences(of: "\n", with: "\n  ")) }
@@ -38,11 +37,11 @@ struct JuryDemo {
 
         section("9. Clôture refusée tant que le jury n'est pas au complet et que des décisions manquent")
         do {
-            try JuryWorkflows.close(id, asOf: day, database: database, actor: actor)
+            try app.close(id, asOf: day, actor: actor)
         } catch let refused as CloseRefused {
             print("  " + refused.problems.prefix(3).joined(separator: "\n  ") + "\n  … (\(refused.problems.count) motifs)")
         }
-        try database.addJuryMember(JuryMember(name: "Claire Dubois", role: "expert_domaine", external: true), to: id,
+        try app.addJuryMember(JuryMember(name: "Claire Dubois", role: "expert_domaine", external: true), to: id,
                                    actor: actor)
         print("  Membre ajouté : Claire Dubois (expert_domaine, externe), qui n'a évalué personne.")
 
@@ -54,15 +53,15 @@ struct JuryDemo {
             MQ032,title,absent,Absent à la délibération
 
             """.write(to: sheet, atomically: true, encoding: .utf8)
-        let decided = try JuryWorkflows.decide(id, file: sheet.path, asOf: day, database: database, actor: actor)
-        let accepted = try JuryWorkflows.acceptProposals(id, asOf: day, database: database, actor: actor).recorded
+        let decided = try app.decide(id, file: sheet.path, asOf: day, actor: actor)
+        let accepted = try app.acceptProposals(id, asOf: day, actor: actor).recorded
         print("  \(decided.count) décisions motivées (écarts à la proposition), \(accepted) conformes aux propositions.")
-        try JuryWorkflows.close(id, asOf: day, database: database, actor: actor)
+        try app.close(id, asOf: day, actor: actor)
         print("  Session n° \(id) close : ses décisions comptent désormais, datées du \(day.french).")
         section("11. Avenant (certifolio jury revoke) et documents (jury pv, jury notify, attestation, parchemin)")
-        print("  " + (try JuryWorkflows.revoke(id, candidate: "MQ031", component: .title, decision: .ajourne,
+        print("  " + (try app.revoke(id, candidate: "MQ031", component: .title, decision: .ajourne,
                                                 reason: "Erreur matérielle : livret de compétences non remis",
-                                                date: day.adding(days: 3), database: database, actor: actor)))
+                                                date: day.adding(days: 3), actor: actor)))
         if let missing = Typesetter.unavailability {
             print("  Documents PDF non produits : \(missing).")
         } else {
@@ -70,7 +69,7 @@ struct JuryDemo {
         }
 
         section("12. Journal d'audit (certifolio audit verify)")
-        switch try database.verifyAudit() {
+        switch try app.verifyAudit() {
         case .intact(let entries): print("  Journal intact : \(entries) entrées chaînées par SHA-256.")
         case let .broken(entry, problem): print("  " + AuditChainBroken(entry: entry, problem: problem).message)
         }
@@ -81,11 +80,11 @@ struct JuryDemo {
     private func writeDocuments(_ id: JurySessionID) throws {
         let pv = documents.appendingPathComponent("pv-session-\(id).pdf").path
         let csv = documents.appendingPathComponent("pv-session-\(id).csv").path
-        let minutes = try JuryWorkflows.writeMinutes(id, pdf: pv, csv: csv, asOf: day.adding(days: 10), database: database)
+        let minutes = try app.writeMinutes(id, pdf: pv, csv: csv, asOf: day.adding(days: 10))
         let t = minutes.totals
         print("  Procès-verbal : \(pv) (+ CSV) — \(t.candidates) candidats, \(t.titles) titres, "
               + "\(t.partial) validations partielles, \(minutes.amendments.count) avenant.")
-        let notifications = try JuryWorkflows.writeNotifications(id, folder: documents.path, asOf: day.adding(days: 10), database: database)
+        let notifications = try app.writeNotifications(id, folder: documents.path, asOf: day.adding(days: 10))
         print("  Notifications : \(notifications.count) PDF (notification-\(id)-MQ….pdf)")
         let partials = minutes.rows.filter(\.isPartial)
         if let partial = partials.first(where: { $0.remaining.first?.hasPrefix("Bloc") == true }) ?? partials.first {
@@ -94,9 +93,8 @@ struct JuryDemo {
                   + partial.remaining.joined(separator: " ; "))
         }
         if let holder = minutes.rows.first(where: \.titleAwarded)?.candidate.id {
-            let document = try JuryWorkflows.candidateDocument(holder, issuedOn: day.adding(days: 10), place: nil,
-                                                               database: database)
-            try JuryWorkflows.writeAttestation(document, to: documents.appendingPathComponent("attestation-\(holder).pdf").path)
+            let document = try app.candidateDocument(holder, issuedOn: day.adding(days: 10), place: nil)
+            try Certifolio.writeAttestation(document, to: documents.appendingPathComponent("attestation-\(holder).pdf").path)
             try ParcheminPDF.write(document, to: documents.appendingPathComponent("parchemin-\(holder).pdf").path)
             print("  Attestation et parchemin de \(holder) : attestation-\(holder).pdf, parchemin-\(holder).pdf")
         }

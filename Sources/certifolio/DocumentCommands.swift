@@ -2,7 +2,6 @@ import ArgumentParser
 import CertifolioApp
 import CertifolioCore
 import CertifolioReports
-import CertifolioStore
 
 /// Options shared by the candidate documents: who, where to write, as of when, where issued.
 struct CandidateDocumentOptions: ParsableArguments {
@@ -13,10 +12,10 @@ struct CandidateDocumentOptions: ParsableArguments {
 
     func validate() throws { if let asOf { _ = try parseDay(asOf, option: "--as-of") } }
 
-    func document(_ database: AppDatabase) throws -> CandidateDocument {
-        try JuryWorkflows.candidateDocument(CandidateID(candidate),
+    func document(_ app: Certifolio) throws -> CandidateDocument {
+        try app.candidateDocument(CandidateID(candidate),
                                             issuedOn: try asOf.map { try parseDay($0, option: "--as-of") } ?? Today.day(),
-                                            place: place, database: database)
+                                            place: place)
     }
 }
 
@@ -29,9 +28,9 @@ struct AttestationCommand: ParsableCommand {
     @OptionGroup var document: CandidateDocumentOptions
 
     func run() throws {
-        let database = try AppDatabase.open(path: options.db)
-        let d = try document.document(database)
-        try JuryWorkflows.writeAttestation(d, to: document.out)
+        let app = try Certifolio.open(path: options.db)
+        let d = try document.document(app)
+        try Certifolio.writeAttestation(d, to: document.out)
         print("Attestation écrite : \(document.out) (\(d.acquiredBlocks.count) bloc(s) validé(s)"
               + (d.verdict.title.awardedOn == nil ? ")." : ", titre délivré)."))
     }
@@ -45,8 +44,8 @@ struct ParcheminCommand: ParsableCommand {
     @OptionGroup var document: CandidateDocumentOptions
 
     func run() throws {
-        let database = try AppDatabase.open(path: options.db)
-        try ParcheminPDF.write(try document.document(database), to: document.out)
+        let app = try Certifolio.open(path: options.db)
+        try ParcheminPDF.write(try document.document(app), to: document.out)
         print("Parchemin écrit : \(document.out).")
     }
 }
@@ -63,8 +62,8 @@ struct AuditCommand: ParsableCommand {
         @OptionGroup var options: DatabaseOptions
 
         func run() throws {
-            let database = try AppDatabase.open(path: options.db)
-            switch try database.verifyAudit() {
+            let app = try Certifolio.open(path: options.db)
+            switch try app.verifyAudit() {
             case .intact(let entries):
                 print("Journal d'audit intact : \(entries) entrée(s) vérifiée(s).")
             case let .broken(entry, problem):
@@ -80,8 +79,8 @@ struct AuditCommand: ParsableCommand {
         @Option(name: .long, help: "Nombre d'entrées.") var last = 20
 
         func run() throws {
-            let database = try AppDatabase.open(path: options.db)
-            for e in try database.auditEntries(limit: last) {
+            let app = try Certifolio.open(path: options.db)
+            for e in try app.auditEntries(limit: last) {
                 print("n° \(e.id)  \(e.at)  \(e.actor)  \(e.action)  \(e.subject)  \(e.details)")
             }
         }

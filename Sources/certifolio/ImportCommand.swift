@@ -1,7 +1,6 @@
 import CertifolioApp
 import ArgumentParser
 import CertifolioInterchange
-import CertifolioStore
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,9 +12,9 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var actor: ActorOptions
 
     func run() throws {
-        let database = try AppDatabase.open(path: options.db)
-        let summary = try Workflows.importCohort(folder: folder, into: database, actor: actor.value,
+        let app = try Certifolio.open(path: options.db)
+        let summary = try app.importCohort(folder: folder, actor: actor.value,
                                                  progress: ProgressReporter.forTerminal(label: "Vérification"))
-        print(Workflows.describe(summary, folder: folder))
+        print(Certifolio.describe(summary, folder: folder))
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import CertifolioStore
+import CertifolioApp
 
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -8,7 +8,7 @@ struct InitCommand: ParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
-        let database = try AppDatabase.create(path: options.db)
-        print("Base prête : \(options.db) (\(try database.appliedMigrations().count) migration(s) appliquée(s)).")
+        let app = try Certifolio.create(path: options.db)
+        print("Base prête : \(options.db) (\(try app.appliedMigrations().count) migration(s) appliquée(s)).")
     }
 }

@@ -3,7 +3,6 @@ import CertifolioApp
 import CertifolioCore
 import CertifolioInterchange
 import CertifolioReports
-import CertifolioStore
 
 struct JuryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -56,8 +55,8 @@ struct JuryCreate: ParsableCommand {
     func validate() throws { _ = try parseDay(date, option: "--date") }
 
     func run() throws {
-        let database = try AppDatabase.open(path: options.db)
-        let id = try database.createJurySession(certification: CertificationCode(certification),
+        let app = try Certifolio.open(path: options.db)
+        let id = try app.createJurySession(certification: CertificationCode(certification),
                                                 date: try parseDay(date, option: "--date"), place: place,
                                                 actor: actor.value)
         print(id)
@@ -71,8 +70,8 @@ struct JuryList: ParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
-        let database = try AppDatabase.open(path: options.db)
-        let sessions = try database.jurySessions()
+        let app = try Certifolio.open(path: options.db)
+        let sessions = try app.jurySessions()
         if sessions.isEmpty { print("Aucune session de jury.") }
         for s in sessions {
             print("n° \(s.id)  \(s.date.iso)  \(s.certification)  \(s.place)  \(s.members.count) membre(s), "
@@ -93,9 +92,9 @@ struct JuryMemberCommand: ParsableCommand {
     @Flag(name: .long, help: "Membre externe au certificateur et à l'organisme de formation.") var external = false
 
     func run() throws {
-        let database = try AppDatabase.open(path: options.db)
+        let app = try Certifolio.open(path: options.db)
         let id = try session.id
-        try database.addJuryMember(JuryMember(name: name, role: JuryRoleID(role), external: external), to: id,
+        try app.addJuryMember(JuryMember(name: name, role: JuryRoleID(role), external: external), to: id,
                                    actor: actor.value)
         print("Membre ajouté à la session n° \(id) : \(name) (\(role)\(external ? ", externe" : ", interne")).")
     }
@@ -118,10 +117,9 @@ struct JuryConvoke: ParsableCommand {
     }
 
     func run() throws {
-        let database = try AppDatabase.open(path: options.db)
+        let app = try Certifolio.open(path: options.db)
         let id = try session.id
-        let result = try JuryWorkflows.convoke(id, candidates: candidate.map(CandidateID.init), cohort: cohort,
-                                               database: database, actor: actor.value)
+        let result = try app.convoke(id, candidates: candidate.map(CandidateID.init), cohort: cohort, actor: actor.value)
         print("\(result.added) candidat(s) convoqué(s) ; la session n° \(id) en compte \(result.total).")
         if !result.closedRoute.isEmpty {
             print("Non convoqué(s), inscrit(s) par une voie que la fiche n'ouvre pas : "
@@ -141,13 +139,13 @@ struct JuryShow: ParsableCommand {
     @OptionGroup var session: SessionArgument
 
     func run() throws {
-        let database = try AppDatabase.open(path: options.db)
+        let app = try Certifolio.open(path: options.db)
         let id = try session.id
-        let s = try database.jurySession(id)
-        let reviews = try JuryWorkflows.reviews(id, database: database)
-        let drafts = s.isClosed ? [] : try database.draftDecisions(id)
+        let s = try app.jurySession(id)
+        let reviews = try app.reviews(id)
+        let drafts = s.isClosed ? [] : try app.draftDecisions(id)
         print(JurySessionText.render(s, reviews: reviews, drafts: drafts,
-                                     decided: s.isClosed ? try database.sessionDecisions(id).count : nil))
+                                     decided: s.isClosed ? try app.sessionDecisions(id).count : nil))
     }
 }
 
@@ -161,8 +159,8 @@ struct JuryPropose: ParsableCommand {
     @Flag(name: .long, help: "Sortie JSON (contrat §5) : un objet par candidat et par ligne.") var json = false
 
     func run() throws {
-        let database = try AppDatabase.open(path: options.db)
-        let reviews = try JuryWorkflows.reviews(try session.id, database: database)
+        let app = try Certifolio.open(path: options.db)
+        let reviews = try app.reviews(try session.id)
         let out = BufferedOutput()
         for review in reviews {
             if json {
@@ -197,15 +195,15 @@ struct JuryDecide: ParsableCommand {
     }
 
     func run() throws {
-        let database = try AppDatabase.open(path: options.db)
+        let app = try Certifolio.open(path: options.db)
         let id = try session.id
         if let file {
-            let decisions = try JuryWorkflows.decide(id, file: file, asOf: try asOf.day, database: database,
+            let decisions = try app.decide(id, file: file, asOf: try asOf.day,
                                                      actor: actor.value)
             print("\(decisions.count) décision(s) enregistrée(s) dans la session n° \(id) "
                   + "(elles comptent à la clôture).")
         } else {
-            let accepted = try JuryWorkflows.acceptProposals(id, asOf: try asOf.day, database: database, actor: actor.value)
+            let accepted = try app.acceptProposals(id, asOf: try asOf.day, actor: actor.value)
             print("\(accepted.recorded) décision(s) conforme(s) aux propositions enregistrée(s) dans la session n° \(id).")
             for left in accepted.titlesLeft { print("Titre laissé sans décision — " + left.message) }
         }
@@ -223,9 +221,9 @@ struct JuryClose: ParsableCommand {
     @OptionGroup var asOf: AsOfOption
 
     func run() throws {
-        let database = try AppDatabase.open(path: options.db)
+        let app = try Certifolio.open(path: options.db)
         let id = try session.id
-        try JuryWorkflows.close(id, asOf: try asOf.day, database: database, actor: actor.value)
+        try app.close(id, asOf: try asOf.day, actor: actor.value)
         print("Session n° \(id) close : ses décisions sont définitives.")
     }
 }
@@ -253,13 +251,12 @@ struct JuryRevoke: ParsableCommand {
     }
 
     func run() throws {
-        let database = try AppDatabase.open(path: options.db)
+        let app = try Certifolio.open(path: options.db)
         let id = try session.id
         let target = DecisionComponent(fileValue: component)
-        print(try JuryWorkflows.revoke(id, candidate: CandidateID(candidate), component: target,
+        print(try app.revoke(id, candidate: CandidateID(candidate), component: target,
                                        decision: DecisionKind(rawValue: decision)!, reason: reason,
-                                       date: try date.map { try parseDay($0, option: "--date") } ?? asOf.day,
-                                       database: database, actor: actor.value))
+                                       date: try date.map { try parseDay($0, option: "--date") } ?? asOf.day, actor: actor.value))
     }
 }
 
@@ -274,9 +271,8 @@ struct JuryMinutesCommand: ParsableCommand {
     @OptionGroup var asOf: AsOfOption
 
     func run() throws {
-        let database = try AppDatabase.open(path: options.db)
-        let minutes = try JuryWorkflows.writeMinutes(try session.id, pdf: out, csv: csv, asOf: try asOf.day,
-                                                     database: database)
+        let app = try Certifolio.open(path: options.db)
+        let minutes = try app.writeMinutes(try session.id, pdf: out, csv: csv, asOf: try asOf.day)
         print("Procès-verbal écrit : \(out)\(csv.map { " et \($0)" } ?? "") (\(minutes.rows.count) candidat(s)).")
     }
 }
@@ -292,9 +288,8 @@ struct JuryNotify: ParsableCommand {
     @OptionGroup var asOf: AsOfOption
 
     func run() throws {
-        let database = try AppDatabase.open(path: options.db)
-        let files = try JuryWorkflows.writeNotifications(try session.id, folder: outDir, asOf: try asOf.day,
-                                                         database: database)
+        let app = try Certifolio.open(path: options.db)
+        let files = try app.writeNotifications(try session.id, folder: outDir, asOf: try asOf.day)
         print("\(files.count) notification(s) écrite(s) dans le dossier « \(outDir) ».")
     }
 }

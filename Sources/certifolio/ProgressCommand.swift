@@ -4,7 +4,6 @@ import CertifolioCore
 import CertifolioInterchange
 import CertifolioReports
 import CertifolioRules
-import CertifolioStore
 
 struct ProgressCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,19 +27,19 @@ struct ProgressCommand: ParsableCommand {
     }
 
     func run() throws {
-        let database = try AppDatabase.open(path: options.db)
+        let app = try Certifolio.open(path: options.db)
         let day = asOf.flatMap { Day(iso: $0) } ?? Today.day()
-        let referentiels = try database.referentiels()
+        let referentiels = try app.referentiels()
         let records: [CandidateRecord]
         if let candidate {
-            guard let record = try database.candidateRecord(CandidateID(candidate)) else {
+            guard let record = try app.candidateRecord(CandidateID(candidate)) else {
                 throw StoreError.unknownCandidate(CandidateID(candidate))
             }
             records = [record]
         } else {
-            records = try database.allCandidateRecords()
+            records = try app.allCandidateRecords()
         }
-        let rows = Workflows.verdicts(records, referentiels: referentiels, asOf: day)
+        let rows = Certifolio.verdicts(records, referentiels: referentiels, asOf: day)
         let out = BufferedOutput()
         if json {
             for row in rows { out.write(VerdictJSON.line(row.verdict) + "\n") }

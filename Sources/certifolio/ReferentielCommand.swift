@@ -1,6 +1,5 @@
 import CertifolioApp
 import ArgumentParser
-import CertifolioStore
 
 struct ReferentielCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,8 +16,8 @@ struct ReferentielCommand: ParsableCommand {
         @OptionGroup var actor: ActorOptions
 
         func run() throws {
-            let database = try AppDatabase.open(path: options.db)
-            let (referentiel, outcome) = try Workflows.importReferentiel(file: file, into: database, actor: actor.value)
+            let app = try Certifolio.open(path: options.db)
+            let (referentiel, outcome) = try app.importReferentiel(file: file, actor: actor.value)
             switch outcome {
             case .created:
                 print("Référentiel \(referentiel.code) (version \(referentiel.version)) importé : "

@@ -1,7 +1,6 @@
 import ArgumentParser
 import CertifolioApp
 import CertifolioCore
-import CertifolioStore
 import CertifolioWeb
 import Foundation
 import Hummingbird
@@ -32,9 +31,9 @@ struct ServeCommand: AsyncParsableCommand {
             let day = try parseDay(asOf, option: "--as-of")
             today = { day }
         }
-        let store = try AppDatabase.open(path: database.db)
+        let certifolio = try Certifolio.open(path: database.db)
         let app = try await WebApp.application(
-            database: store, configuration: .init(host: host, port: port, secureCookies: secureCookies), today: today)
+            app: certifolio, configuration: .init(host: host, port: port, secureCookies: secureCookies), today: today)
         print("Certifolio : http://\(host):\(port)/ (base \(database.db)) — Ctrl+C pour arrêter.")
         try await app.runService()
     }

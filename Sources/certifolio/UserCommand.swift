@@ -1,6 +1,5 @@
 import ArgumentParser
 import CertifolioCore
-import CertifolioStore
 import CertifolioApp
 import Foundation
 
@@ -40,14 +39,13 @@ struct UserCommand: ParsableCommand {
             guard let role = UserRole(rawValue: role) else {
                 throw ValidationError("rôle « \(role) » inconnu : candidat, evaluateur, gestionnaire ou secretaire.")
             }
-            let store = try AppDatabase.open(path: database.db)
+            let app = try Certifolio.open(path: database.db)
             let candidateID = candidate.map(CandidateID.init)
-            let displayName = try name ?? candidateID.flatMap { try store.candidateRecord($0)?.candidate.displayName }
+            let displayName = try name ?? candidateID.flatMap { try app.candidateRecord($0)?.candidate.displayName }
                 ?? email
-            let account = try Accounts.create(
-                NewUserAccount(email: email, displayName: displayName, role: role, candidateID: candidateID,
-                               cohorts: cohort),
-                password: try readPassword(), database: store, actor: actor.value)
+            let draft = AccountDraft(email: email, displayName: displayName, role: role, candidateID: candidateID,
+                                     cohorts: cohort)
+            let account = try app.createAccount(draft, password: try readPassword(), actor: actor.value)
             print("Compte n° \(account.id) créé : \(account.email) (\(account.role.french)).")
         }
 
@@ -66,7 +64,7 @@ struct UserCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            for a in try AppDatabase.open(path: database.db).userAccounts() {
+            for a in try Certifolio.open(path: database.db).userAccounts() {
                 var line = "\(a.email)\t\(a.role.rawValue)\t\(a.displayName)"
                 if let c = a.candidateID { line += "\t\(c)" }
                 if !a.cohorts.isEmpty { line += "\t" + a.cohorts.joined(separator: ", ") }

@@ -1,5 +1,4 @@
 import CertifolioCore
-import CertifolioStore
 import Foundation
 import Testing
 @testable import CertifolioApp
@@ -14,15 +13,13 @@ let tester = Actor("test")
 
     final class Sandbox {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certifolio-app-\(UUID().uuidString)")
-        let database: AppDatabase
+        let database: Certifolio
 
         init() throws {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            database = try AppDatabase.create(path: folder.appendingPathComponent("t.sqlite").path)
+            database = try Certifolio.create(path: folder.appendingPathComponent("t.sqlite").path)
             for code in ["RNCP41818", "RNCP36888"] {
-                _ = try Workflows.importReferentiel(
-                    file: ImportPipelineTests.root.appendingPathComponent("SampleCohorts/referentiels/\(code).yaml").path,
-                    into: database, actor: tester)
+                _ = try database.importReferentiel(file: ImportPipelineTests.root.appendingPathComponent("SampleCohorts/referentiels/\(code).yaml").path, actor: tester)
             }
         }
 
@@ -52,7 +49,7 @@ let tester = Actor("test")
 
     @Test func largeFolderIsWrittenWhole() throws {
         let s = try Sandbox()
-        let summary = try Workflows.importCohort(folder: try s.cohort(candidates: 300, eventsPerCandidate: 70), into: s.database, actor: tester)
+        let summary = try s.database.importCohort(folder: try s.cohort(candidates: 300, eventsPerCandidate: 70), actor: tester)
         #expect(summary.newCandidates == 300)
         #expect(summary.events == 21_000)
         #expect(try s.count("K299") == 70)
@@ -62,7 +59,7 @@ let tester = Actor("test")
         let s = try Sandbox()
         let folder = try s.cohort(candidates: 300, eventsPerCandidate: 70, badLine: 20_500)
         do {
-            _ = try Workflows.importCohort(folder: folder, into: s.database, actor: tester)
+            _ = try s.database.importCohort(folder: folder, actor: tester)
             Issue.record("the import should have been refused")
         } catch let error as InputErrors {
             #expect(error.errors.map(\.location.line) == [20_500])
@@ -73,7 +70,7 @@ let tester = Actor("test")
 
     @Test func aStoreRefusalStopsTheReaderAndWritesNothing() throws {
         let s = try Sandbox()
-        _ = try Workflows.importCohort(folder: try s.cohort(candidates: 1, eventsPerCandidate: 1), into: s.database, actor: tester)
+        _ = try s.database.importCohort(folder: try s.cohort(candidates: 1, eventsPerCandidate: 1), actor: tester)
         // K0 comes back with another birth date, followed by many events.
         let folder = try s.cohort(candidates: 300, eventsPerCandidate: 70)
         let file = URL(fileURLWithPath: folder).appendingPathComponent("candidates.csv")
@@ -81,7 +78,7 @@ let tester = Actor("test")
                                                                                       with: "K0,Lefèvre,Zoé,1990-02-04")
         try text.write(to: file, atomically: true, encoding: .utf8)
         #expect(throws: StoreError.candidateConflict("K0", file: "candidates.csv", line: 2)) {
-            try Workflows.importCohort(folder: folder, into: s.database, actor: tester)
+            try s.database.importCohort(folder: folder, actor: tester)
         }
         #expect(try s.database.allCandidateRecords().count == 1)
         #expect(try s.count("K0") == 1)

@@ -2,7 +2,6 @@ import CertifolioCore
 import CertifolioInterchange
 import CertifolioReports
 import CertifolioRules
-import CertifolioStore
 import CertifolioTestSupport
 import Foundation
 import Testing
@@ -16,15 +15,13 @@ import Testing
 
     final class Loop {
         let sandbox: ImportPipelineTests.Sandbox
-        var database: AppDatabase { sandbox.database }
+        var database: Certifolio { sandbox.database }
         var folder: URL { sandbox.folder }
         let session: JurySessionID
 
         init() throws {
             sandbox = try ImportPipelineTests.Sandbox()
-            _ = try Workflows.importCohort(
-                folder: ImportPipelineTests.root.appendingPathComponent("SampleCohorts/meqp-2025").path,
-                into: sandbox.database, actor: tester)
+            _ = try sandbox.database.importCohort(folder: ImportPipelineTests.root.appendingPathComponent("SampleCohorts/meqp-2025").path, actor: tester)
             session = try sandbox.database.createJurySession(certification: "RNCP41818", date: JuryLoopTests.sessionDay,
                                                              place: "Paris, Cnam, salle 31.2.85", actor: tester)
             // M. François Lemaître evaluated most candidates of the cohort.
@@ -44,37 +41,36 @@ import Testing
 
         /// Convokes the cohort, adds a second expert, decides by a sheet and the proposals, closes.
         func runToClosing() throws {
-            _ = try JuryWorkflows.convoke(session, candidates: [], cohort: "MEQP-2025", database: database, actor: tester)
+            _ = try database.convoke(session, candidates: [], cohort: "MEQP-2025", actor: tester)
             try database.addJuryMember(JuryMember(name: "Claire Dubois", role: "expert_domaine", external: true),
                                        to: session, actor: tester)
-            try JuryWorkflows.decide(session, file: try file("decisions.csv", """
+            try database.decide(session, file: try file("decisions.csv", """
                 candidate_id,component,decision,motive
                 MQ002,title,ajourne,Fraude constatée au mémoire
                 MQ032,title,absent,Absent à la délibération
 
-                """), asOf: JuryLoopTests.sessionDay, database: database, actor: tester)
-            try JuryWorkflows.acceptProposals(session, asOf: JuryLoopTests.sessionDay, database: database, actor: tester)
-            try JuryWorkflows.close(session, asOf: JuryLoopTests.sessionDay, database: database, actor: tester)
+                """), asOf: JuryLoopTests.sessionDay, actor: tester)
+            try database.acceptProposals(session, asOf: JuryLoopTests.sessionDay, actor: tester)
+            try database.close(session, asOf: JuryLoopTests.sessionDay, actor: tester)
         }
     }
 
     @Test func convocationLeavesOutClosedRoutesAndTitleHoldersAndNamesThem() throws {
         let loop = try Loop()
-        let result = try JuryWorkflows.convoke(loop.session, candidates: [], cohort: "MEQP-2025", database: loop.database,
+        let result = try loop.database.convoke(loop.session, candidates: [], cohort: "MEQP-2025",
                                                actor: tester)
         #expect(result.closedRoute == ["MQ033", "MQ034"])
         #expect(result.titleHolders == ["MQ013", "MQ014", "MQ015"])
         #expect(result.added == 29)
         #expect(throws: JuryError.self) {
-            try JuryWorkflows.convoke(loop.session, candidates: ["MQ033"], cohort: nil, database: loop.database, actor: tester)
+            try loop.database.convoke(loop.session, candidates: ["MQ033"], cohort: nil, actor: tester)
         }
     }
 
     @Test func proposalsAndCompositionAsOfTheSessionDate() throws {
         let loop = try Loop()
-        _ = try JuryWorkflows.convoke(loop.session, candidates: ["MQ001", "MQ016", "MQ032"], cohort: nil,
-                                      database: loop.database, actor: tester)
-        let reviews = try JuryWorkflows.reviews(loop.session, database: loop.database)
+        _ = try loop.database.convoke(loop.session, candidates: ["MQ001", "MQ016", "MQ032"], cohort: nil, actor: tester)
+        let reviews = try loop.database.reviews(loop.session)
         #expect(reviews.map(\.record.candidate.id) == ["MQ001", "MQ016", "MQ032"])
         #expect(reviews.map(\.proposal.kind) == [.title, .blocks, .none])
         #expect(reviews.allSatisfy { $0.verdict.asOf == JuryLoopTests.sessionDay })
@@ -94,10 +90,10 @@ import Testing
 
     @Test func closingIsRefusedWithEveryReasonAndChangesNothing() throws {
         let loop = try Loop()
-        _ = try JuryWorkflows.convoke(loop.session, candidates: ["MQ001", "MQ016"], cohort: nil, database: loop.database,
+        _ = try loop.database.convoke(loop.session, candidates: ["MQ001", "MQ016"], cohort: nil,
                                       actor: tester)
         do {
-            try JuryWorkflows.close(loop.session, asOf: JuryLoopTests.sessionDay, database: loop.database, actor: tester)
+            try loop.database.close(loop.session, asOf: JuryLoopTests.sessionDay, actor: tester)
             Issue.record("closing should be refused")
         } catch let error as CloseRefused {
             // Lemaître evaluated MQ001, not MQ016: only MQ001 lacks an expert.
@@ -111,7 +107,7 @@ import Testing
 
     @Test func aBadDecisionSheetIsReportedWholeAndRecordsNothing() throws {
         let loop = try Loop()
-        _ = try JuryWorkflows.convoke(loop.session, candidates: ["MQ001", "MQ016"], cohort: nil, database: loop.database,
+        _ = try loop.database.convoke(loop.session, candidates: ["MQ001", "MQ016"], cohort: nil,
                                       actor: tester)
         let sheet = try loop.file("bad.csv", """
             candidate_id,component,decision,motive
@@ -126,7 +122,7 @@ import Testing
 
             """)
         do {
-            try JuryWorkflows.decide(loop.session, file: sheet, asOf: JuryLoopTests.sessionDay, database: loop.database,
+            try loop.database.decide(loop.session, file: sheet, asOf: JuryLoopTests.sessionDay,
                                      actor: tester)
             Issue.record("the sheet should be refused")
         } catch let error as InputErrors {
@@ -148,13 +144,13 @@ import Testing
     /// Decisions given as values (the web form) pass the same checks as a file's lines.
     @Test func decisionsGivenAsValuesAreCheckedAsAFileLineIs() throws {
         let loop = try Loop()
-        _ = try JuryWorkflows.convoke(loop.session, candidates: ["MQ001"], cohort: nil, database: loop.database,
+        _ = try loop.database.convoke(loop.session, candidates: ["MQ001"], cohort: nil,
                                       actor: tester)
         do {
-            try JuryWorkflows.decide(loop.session, decisions: [
+            try loop.database.decide(loop.session, decisions: [
                 SessionDecision(candidate: "MQ001", component: .block("RNCP41818BC09"), decision: .valide, motive: nil),
                 SessionDecision(candidate: "MQ099", component: .title, decision: .valide, motive: nil),
-            ], asOf: JuryLoopTests.sessionDay, database: loop.database, actor: tester)
+            ], asOf: JuryLoopTests.sessionDay, actor: tester)
             Issue.record("the decisions should be refused")
         } catch let refused as DecisionsRefused {
             #expect(refused.problems.map(\.field) == [.component, .candidate])
@@ -188,11 +184,10 @@ import Testing
     @Test func theProcesVerbalSaysEverythingAndItsCSVTwinMatches() throws {
         let loop = try Loop()
         try loop.runToClosing()
-        try JuryWorkflows.revoke(loop.session, candidate: "MQ031", component: .title, decision: .ajourne,
-                                 reason: "Livret non remis (constat du 2 juillet 2027)", date: Day(iso: "2027-07-03")!,
-                                 database: loop.database, actor: tester)
-        let minutes = try JuryWorkflows.writeMinutes(loop.session, pdf: loop.path("pv.pdf"), csv: loop.path("pv.csv"),
-                                                     asOf: Day(iso: "2027-07-10")!, database: loop.database)
+        try loop.database.revoke(loop.session, candidate: "MQ031", component: .title, decision: .ajourne,
+                                 reason: "Livret non remis (constat du 2 juillet 2027)", date: Day(iso: "2027-07-03")!, actor: tester)
+        let minutes = try loop.database.writeMinutes(loop.session, pdf: loop.path("pv.pdf"), csv: loop.path("pv.csv"),
+                                                     asOf: Day(iso: "2027-07-10")!)
         let text = try PDFText.flat(loop.path("pv.pdf"))
         for expected in ["AROBASE INGENIERIE", "Procès-verbal de la session de jury",
                          "RNCP41818 — Manager expert qualité et performance des organisations d'économie sociale et solidaire",
@@ -229,16 +224,13 @@ import Testing
         try loop.runToClosing()
         let letters = loop.folder.appendingPathComponent("avant")
         try FileManager.default.createDirectory(at: letters, withIntermediateDirectories: true)
-        try JuryWorkflows.writeNotifications(loop.session, folder: letters.path, asOf: Day(iso: "2027-07-01")!,
-                                             database: loop.database)
+        try loop.database.writeNotifications(loop.session, folder: letters.path, asOf: Day(iso: "2027-07-01")!)
         let before = try PDFText.flat(letters.appendingPathComponent("notification-1-MQ031.pdf").path)
         #expect(before.contains("Le titre vous est délivré. Toutes nos félicitations."))
 
-        try JuryWorkflows.revoke(loop.session, candidate: "MQ031", component: .title, decision: .ajourne,
-                                 reason: "Livret non remis (constat du 2 juillet 2027)", date: Day(iso: "2027-07-03")!,
-                                 database: loop.database, actor: tester)
-        try JuryWorkflows.writeNotifications(loop.session, folder: loop.folder.path, asOf: Day(iso: "2027-07-10")!,
-                                             database: loop.database)
+        try loop.database.revoke(loop.session, candidate: "MQ031", component: .title, decision: .ajourne,
+                                 reason: "Livret non remis (constat du 2 juillet 2027)", date: Day(iso: "2027-07-03")!, actor: tester)
+        try loop.database.writeNotifications(loop.session, folder: loop.folder.path, asOf: Day(iso: "2027-07-10")!)
         let after = try PDFText.flat(loop.path("notification-1-MQ031.pdf"))
         #expect(!after.contains("Le titre vous est délivré"))
         #expect(after.contains("Ajourné Avenant du 3 juillet 2027 : Livret non remis (constat du 2 juillet 2027)"))
@@ -247,17 +239,15 @@ import Testing
         // Another candidate's letter is unchanged by MQ031's amendment.
         #expect(try PDFText.flat(loop.path("notification-1-MQ001.pdf")).contains("Le titre vous est délivré"))
         // The PV says when the session closed, in Paris time.
-        try JuryWorkflows.writeMinutes(loop.session, pdf: loop.path("pv.pdf"), csv: nil, asOf: Day(iso: "2027-07-10")!,
-                                       database: loop.database)
+        try loop.database.writeMinutes(loop.session, pdf: loop.path("pv.pdf"), csv: nil, asOf: Day(iso: "2027-07-10")!)
         #expect(try PDFText.flat(loop.path("pv.pdf")).contains("(heure de Paris)"))
     }
 
     @Test func attestationAndParcheminCarryTheBlocksTheTitleAndTheJuryDate() throws {
         let loop = try Loop()
         try loop.runToClosing()
-        let document = try JuryWorkflows.candidateDocument("MQ001", issuedOn: Day(iso: "2027-07-10")!, place: nil,
-                                                           database: loop.database)
-        try JuryWorkflows.writeAttestation(document, to: loop.path("attestation.pdf"))
+        let document = try loop.database.candidateDocument("MQ001", issuedOn: Day(iso: "2027-07-10")!, place: nil)
+        try Certifolio.writeAttestation(document, to: loop.path("attestation.pdf"))
         let attestation = try PDFText.flat(loop.path("attestation.pdf"))
         for expected in ["Attestation de validation de blocs de compétences", "Noé MOREAU, né(e) le 6 février 1996",
                          "RNCP41818BC01 — Encadrer le diagnostic stratégique",
@@ -274,15 +264,13 @@ import Testing
         #expect(parchemin.contains("Vu la décision du jury réuni le 30 juin 2027"))
         #expect(try PDFText.pageCount(loop.path("parchemin.pdf")) == 1)
 
-        let adjourned = try JuryWorkflows.candidateDocument("MQ016", issuedOn: Day(iso: "2027-07-10")!, place: nil,
-                                                            database: loop.database)
+        let adjourned = try loop.database.candidateDocument("MQ016", issuedOn: Day(iso: "2027-07-10")!, place: nil)
         #expect(throws: DocumentRefused.titleNotAwarded("MQ016", "RNCP41818")) {
             try ParcheminPDF.write(adjourned, to: loop.path("refused.pdf"))
         }
-        let nobody = try JuryWorkflows.candidateDocument("MQ027", issuedOn: Day(iso: "2027-07-10")!, place: nil,
-                                                         database: loop.database)
+        let nobody = try loop.database.candidateDocument("MQ027", issuedOn: Day(iso: "2027-07-10")!, place: nil)
         #expect(throws: DocumentRefused.nothingAcquired("MQ027")) {
-            try JuryWorkflows.writeAttestation(nobody, to: loop.path("refused.pdf"))
+            try Certifolio.writeAttestation(nobody, to: loop.path("refused.pdf"))
         }
         #expect(!FileManager.default.fileExists(atPath: loop.path("refused.pdf")))
     }
@@ -296,20 +284,19 @@ import Testing
             try loop.database.addJuryMember(JuryMember(name: name, role: JuryRoleID(role), external: true), to: second,
                                             actor: tester)
         }
-        try loop.database.convoke(["MQ016"], to: second, actor: tester)
-        try JuryWorkflows.revoke(second, candidate: "MQ016", component: .block("RNCP41818BC01"), decision: .ajourne,
-                                 reason: "Plagiat établi après le jury", date: Day(iso: "2027-10-15")!,
-                                 database: loop.database, actor: tester)
+        try loop.database.convoke(second, candidates: ["MQ016"], cohort: nil, actor: tester)
+        try loop.database.revoke(second, candidate: "MQ016", component: .block("RNCP41818BC01"), decision: .ajourne,
+                                 reason: "Plagiat établi après le jury", date: Day(iso: "2027-10-15")!, actor: tester)
         let referentiel = try loop.database.referentiels()["RNCP41818"]!
         func blockOne(_ asOf: String) throws -> BlockStatus {
             VerdictEngine.verdict(for: try loop.database.candidateRecord("MQ016")!, referentiel: referentiel,
                                   asOf: Day(iso: asOf)!).blocks[0].status
         }
         #expect(try blockOne("2027-10-20") == .acquired, "an open session counts for nothing")
-        try JuryWorkflows.close(second, asOf: Day(iso: "2027-10-15")!, database: loop.database, actor: tester)
+        try loop.database.close(second, asOf: Day(iso: "2027-10-15")!, actor: tester)
         #expect(try blockOne("2027-10-14") == .acquired)
         #expect(try blockOne("2027-10-15") == .passed)
-        let minutes = try JuryWorkflows.minutes(second, asOf: Day(iso: "2027-10-15")!, database: loop.database)
+        let minutes = try loop.database.minutes(second, asOf: Day(iso: "2027-10-15")!)
         #expect(minutes.rows[0].decisions[.block("RNCP41818BC01")]?.decision.revocationReason == "Plagiat établi après le jury")
     }
 
@@ -317,22 +304,20 @@ import Testing
         let loop = try Loop()
         try loop.runToClosing()
         do {
-            try JuryWorkflows.writeMinutes(loop.session, pdf: loop.path("absent/pv.pdf"), csv: nil, asOf: JuryLoopTests.sessionDay,
-                                           database: loop.database)
+            try loop.database.writeMinutes(loop.session, pdf: loop.path("absent/pv.pdf"), csv: nil, asOf: JuryLoopTests.sessionDay)
             Issue.record("a PDF in a missing folder should be refused")
         } catch let error as UserFacingError {
             #expect(error.message.contains("absent/pv.pdf : impossible d'écrire le PDF"))
         }
         #expect(throws: InputError.self) {
-            try JuryWorkflows.writeMinutes(loop.session, pdf: loop.path("pv.pdf"), csv: loop.path("absent/pv.csv"),
-                                           asOf: JuryLoopTests.sessionDay, database: loop.database)
+            try loop.database.writeMinutes(loop.session, pdf: loop.path("pv.pdf"), csv: loop.path("absent/pv.csv"),
+                                           asOf: JuryLoopTests.sessionDay)
         }
         #expect(!FileManager.default.fileExists(atPath: loop.path("pv.pdf")), "the PDF goes when its CSV twin fails")
         #expect(throws: JuryError.sessionOpen(JurySessionID(2))) {
             let open = try loop.database.createJurySession(certification: "RNCP41818", date: JuryLoopTests.sessionDay,
                                                            place: "P", actor: tester)
-            try JuryWorkflows.writeMinutes(open, pdf: loop.path("pv.pdf"), csv: nil, asOf: JuryLoopTests.sessionDay,
-                                           database: loop.database)
+            try loop.database.writeMinutes(open, pdf: loop.path("pv.pdf"), csv: nil, asOf: JuryLoopTests.sessionDay)
         }
     }
 }

@@ -1,5 +1,4 @@
 import CertifolioCore
-import CertifolioStore
 import Testing
 @testable import CertifolioApp
 
@@ -22,7 +21,7 @@ import Testing
                                      email: "lou@", certification: "RNCP36888", accessRoute: "formation_a_distance",
                                      enrolledOn: "2027-09-01")
         do {
-            try enrolment.enrol(into: sandbox.database, source: "test", actor: tester)
+            try sandbox.database.enrol(enrolment, source: "test", actor: tester)
             Issue.record("the enrolment should be refused")
         } catch EnrolmentRefused.fields(let problems) {
             #expect(problems.map(\.field) == [.candidateID, .familyName, .birthDate, .email, .accessRoute])
@@ -36,17 +35,17 @@ import Testing
         let enrolment = NewEnrolment(candidateID: "NW020", familyName: "Durand", givenNames: "Lou",
                                      birthDate: "1999-04-02", certification: "RNCP36888", accessRoute: "vae",
                                      enrolledOn: "2027-09-01", cohort: "VAE-2027")
-        let summary = try enrolment.enrol(into: sandbox.database, source: "test", actor: tester)
+        let summary = try sandbox.database.enrol(enrolment, source: "test", actor: tester)
         #expect(summary.newCandidates == 1)
         #expect(try sandbox.database.candidateRecord("NW020")?.enrolment.cohort == "VAE-2027")
         let audit = try sandbox.database.auditEntries().count
         #expect(throws: EnrolmentRefused.alreadyEnrolled("NW020")) {
-            try enrolment.enrol(into: sandbox.database, source: "test", actor: tester)
+            try sandbox.database.enrol(enrolment, source: "test", actor: tester)
         }
         var other = enrolment
         other.givenNames = "Louise"
         #expect(throws: EnrolmentRefused.otherDetails("NW020")) {
-            try other.enrol(into: sandbox.database, source: "test", actor: tester)
+            try sandbox.database.enrol(other, source: "test", actor: tester)
         }
         #expect(try sandbox.database.auditEntries().count == audit)
     }

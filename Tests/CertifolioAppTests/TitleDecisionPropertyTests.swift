@@ -1,6 +1,5 @@
 import CertifolioCore
 import CertifolioRules
-import CertifolioStore
 import Foundation
 import Testing
 @testable import CertifolioApp
@@ -28,7 +27,7 @@ import Testing
         let day = JuryLoopTests.sessionDay
         try loop.database.addJuryMember(JuryMember(name: "Claire Dubois", role: "expert_domaine", external: true),
                                         to: loop.session, actor: tester)
-        _ = try JuryWorkflows.convoke(loop.session, candidates: [], cohort: "MEQP-2025", database: loop.database,
+        _ = try loop.database.convoke(loop.session, candidates: [], cohort: "MEQP-2025",
                                       actor: tester)
         let referentiel = try loop.database.referentiels()["RNCP41818"]!
         let convoked = try loop.database.jurySession(loop.session).convoked
@@ -36,7 +35,7 @@ import Testing
         var accepted = 0
         for step in 0..<25 {
             if random.next() % 6 == 0 {
-                try JuryWorkflows.acceptProposals(loop.session, asOf: day, database: loop.database, actor: tester)
+                try loop.database.acceptProposals(loop.session, asOf: day, actor: tester)
                 continue
             }
             var sheet = "candidate_id,component,decision,motive\n"
@@ -46,14 +45,13 @@ import Testing
                 let kind = DecisionKind.allCases[Int(random.next() % 3)]
                 sheet += "\(candidate),\(component),\(kind.rawValue),Motif n° \(step)\n"
             }
-            if (try? JuryWorkflows.decide(loop.session, sheet: "essai.csv", bytes: Array(sheet.utf8), asOf: day,
-                                          database: loop.database, actor: tester)) != nil {
+            if (try? loop.database.decide(loop.session, sheet: "essai.csv", bytes: Array(sheet.utf8), asOf: day, actor: tester)) != nil {
                 accepted += 1
             }
             try expectEveryTitleAllowed(try loop.database.draftDecisions(loop.session), loop, referentiel)
         }
-        try JuryWorkflows.acceptProposals(loop.session, asOf: day, database: loop.database, actor: tester)
-        try JuryWorkflows.close(loop.session, asOf: day, database: loop.database, actor: tester)
+        try loop.database.acceptProposals(loop.session, asOf: day, actor: tester)
+        try loop.database.close(loop.session, asOf: day, actor: tester)
         let recorded = try loop.database.sessionDecisions(loop.session)
         try expectEveryTitleAllowed(recorded.map(\.decision), loop, referentiel)
         #expect(accepted > 0, "some sheets were accepted, or the property says nothing")

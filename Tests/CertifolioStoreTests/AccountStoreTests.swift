@@ -19,21 +19,21 @@ struct AccountStoreTests {
     func database() throws -> AppDatabase { temporary.database }
 
     struct BadAccount: Sendable, CustomStringConvertible {
-        let account: NewUserAccount
+        let account: AccountDraft
         let error: AccountError
         var description: String { error.message }
 
         static let all: [BadAccount] = [
-            BadAccount(account: NewUserAccount(email: "pas-une-adresse", displayName: "X", role: .manager),
+            BadAccount(account: AccountDraft(email: "pas-une-adresse", displayName: "X", role: .manager),
                        error: .invalidEmail("pas-une-adresse")),
-            BadAccount(account: NewUserAccount(email: "x@example.fr", displayName: " ", role: .manager),
+            BadAccount(account: AccountDraft(email: "x@example.fr", displayName: " ", role: .manager),
                        error: .emptyName),
-            BadAccount(account: NewUserAccount(email: "x@example.fr", displayName: "X", role: .candidate),
+            BadAccount(account: AccountDraft(email: "x@example.fr", displayName: "X", role: .candidate),
                        error: .candidateRequired),
-            BadAccount(account: NewUserAccount(email: "x@example.fr", displayName: "X", role: .secretary,
+            BadAccount(account: AccountDraft(email: "x@example.fr", displayName: "X", role: .secretary,
                                                candidateID: "C001"),
                        error: .candidateNotAllowed(.secretary)),
-            BadAccount(account: NewUserAccount(email: "x@example.fr", displayName: "X", role: .manager,
+            BadAccount(account: AccountDraft(email: "x@example.fr", displayName: "X", role: .manager,
                                                cohorts: ["P1"]),
                        error: .cohortsOnlyForEvaluators(.manager)),
         ]
@@ -49,14 +49,14 @@ struct AccountStoreTests {
     @Test func anEmailIsUniqueWhateverItsCaseAndACandidateHasOneAccount() throws {
         let db = try database()
         let candidate = try #require(try db.allCandidateRecords().first?.candidate.id)
-        try db.addUserAccount(NewUserAccount(email: "a@example.fr", displayName: "A", role: .candidate,
+        try db.addUserAccount(AccountDraft(email: "a@example.fr", displayName: "A", role: .candidate,
                                              candidateID: candidate), passwordHash: "h", actor: actor)
         #expect(throws: AccountError.emailTaken("A@EXAMPLE.FR")) {
-            try db.addUserAccount(NewUserAccount(email: "A@EXAMPLE.FR", displayName: "A", role: .manager),
+            try db.addUserAccount(AccountDraft(email: "A@EXAMPLE.FR", displayName: "A", role: .manager),
                                   passwordHash: "h", actor: actor)
         }
         #expect(throws: AccountError.candidateHasAccount(candidate)) {
-            try db.addUserAccount(NewUserAccount(email: "b@example.fr", displayName: "B", role: .candidate,
+            try db.addUserAccount(AccountDraft(email: "b@example.fr", displayName: "B", role: .candidate,
                                                  candidateID: candidate), passwordHash: "h", actor: actor)
         }
         #expect(try db.credentials(email: "A@Example.FR")?.passwordHash == "h")
@@ -66,7 +66,7 @@ struct AccountStoreTests {
     @Test func anEvaluatorIsAssignedToExistingCohortsOnly() throws {
         let db = try database()
         let cohort = try #require(try db.cohortNames().first)
-        let account = try db.addUserAccount(NewUserAccount(email: "e@example.fr", displayName: "E", role: .evaluator,
+        let account = try db.addUserAccount(AccountDraft(email: "e@example.fr", displayName: "E", role: .evaluator,
                                                            cohorts: [cohort]), passwordHash: "h", actor: actor)
         #expect(account.cohorts == [cohort])
         #expect(throws: AccountError.unknownCohort("NULLE-PART")) {

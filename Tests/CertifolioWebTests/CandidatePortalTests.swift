@@ -39,7 +39,7 @@ struct CandidatePortalTests {
         let fixture = try WebFixture()
         let record = try #require(try fixture.database.candidateRecord("MQ013"))
         let event = try #require(record.events.first)
-        try fixture.database.recordEvent(event, of: "MQ013", comment: "<script>alert(1)</script> Très bien & net",
+        try fixture.database.recordEvaluation(event, of: "MQ013", comment: "<script>alert(1)</script> Très bien & net",
                                          actor: Actor("test"))
         try await fixture.application().test(.router) { client in
             let browser = Browser(client)

@@ -80,7 +80,7 @@ struct JurySecretaryTests {
             let form = try await browser.get("/jury/1/candidats/MQ012")
             #expect(form.status == .ok)
             #expect(form.text.contains("Décisions pour"))
-            let review = try #require(try JuryWorkflows.reviews(JurySessionID(1), database: fixture.database)
+            let review = try #require(try fixture.database.reviews(JurySessionID(1))
                 .first { $0.record.candidate.id == "MQ012" })
             let expected = review.proposal.expectedDecision(.title)
             let departing: DecisionKind = expected == .valide ? .ajourne : .absent
@@ -105,7 +105,7 @@ struct JurySecretaryTests {
     /// refusal speaks of the fiche, never of a command to run.
     @Test func noMotiveValidatesATitleTheFicheForbids() async throws {
         let fixture = try WebFixture()
-        let review = try #require(try JuryWorkflows.reviews(JurySessionID(1), database: fixture.database)
+        let review = try #require(try fixture.database.reviews(JurySessionID(1))
             .first { $0.proposal.kind != .title && !$0.proposal.titleAwarded })
         let id = review.record.candidate.id
         try await fixture.application().test(.router) { client in

@@ -143,7 +143,7 @@ struct ManagerTests {
                 ("promotions", "REMMS-2025"), ("mot_de_passe", "un-long-mot-de-passe"),
             ])
             #expect(created.status == .seeOther)
-            let account = try #require(try fixture.database.credentials(email: "vasseur@example.fr")?.account)
+            let account = try #require(try fixture.database.userAccounts().first { $0.email == "vasseur@example.fr" })
             #expect(account.cohorts == ["REMMS-2025"])
             let short = try await browser.post("/comptes", [
                 ("email", "x@example.fr"), ("nom", "X"), ("role", "gestionnaire"), ("mot_de_passe", "court"),

@@ -1,6 +1,5 @@
 import CertifolioCore
 import CertifolioRules
-import CertifolioStore
 import Hummingbird
 import HummingbirdTesting
 import Testing

@@ -1,6 +1,5 @@
 import CertifolioApp
 import CertifolioCore
-import CertifolioStore
 import CertifolioWeb
 import Foundation
 import Hummingbird
@@ -31,39 +30,38 @@ struct WebFixture {
         }
     }
 
-    let database: AppDatabase
+    let database: Certifolio
 
     init() throws {
-        database = try AppDatabase.inMemory()
+        database = try Certifolio.inMemory()
         let actor = Actor("test")
         for code in ["RNCP41818", "RNCP36888"] {
-            _ = try Workflows.importReferentiel(file: Self.samples.appendingPathComponent("referentiels/\(code).yaml").path,
-                                               into: database, actor: actor)
+            _ = try database.importReferentiel(file: Self.samples.appendingPathComponent("referentiels/\(code).yaml").path, actor: actor)
         }
         for cohort in ["meqp-2025", "remms-2025"] {
-            _ = try Workflows.importCohort(folder: Self.samples.appendingPathComponent(cohort).path, into: database,
+            _ = try database.importCohort(folder: Self.samples.appendingPathComponent(cohort).path,
                                            actor: actor)
         }
         let accounts = [
-            NewUserAccount(email: "mq013@example.fr", displayName: "Léa", role: .candidate, candidateID: "MQ013"),
-            NewUserAccount(email: "re001@example.fr", displayName: "RE001", role: .candidate, candidateID: "RE001"),
-            NewUserAccount(email: "perrot@example.fr", displayName: "Mme Agnès Perrot", role: .evaluator,
+            AccountDraft(email: "mq013@example.fr", displayName: "Léa", role: .candidate, candidateID: "MQ013"),
+            AccountDraft(email: "re001@example.fr", displayName: "RE001", role: .candidate, candidateID: "RE001"),
+            AccountDraft(email: "perrot@example.fr", displayName: "Mme Agnès Perrot", role: .evaluator,
                            cohorts: ["MEQP-2025"]),
-            NewUserAccount(email: "gestion@example.fr", displayName: "Mme Claire Dubois", role: .manager),
-            NewUserAccount(email: "jury@example.fr", displayName: "M. Paul Renard", role: .secretary),
+            AccountDraft(email: "gestion@example.fr", displayName: "Mme Claire Dubois", role: .manager),
+            AccountDraft(email: "jury@example.fr", displayName: "M. Paul Renard", role: .secretary),
         ]
         for account in accounts {
             // Cost 4: the tests sign in often; the product hashes at cost 12.
-            try Accounts.create(account, password: Self.password, database: database, actor: actor, cost: 4)
+            try database.createAccount(account, password: Self.password, actor: actor, cost: 4)
         }
         let session = try database.createJurySession(certification: "RNCP41818", date: Day(iso: "2027-06-30")!,
                                                      place: "Lyon", actor: actor)
-        _ = try JuryWorkflows.convoke(session, candidates: [], cohort: "MEQP-2025", database: database, actor: actor)
+        _ = try database.convoke(session, candidates: [], cohort: "MEQP-2025", actor: actor)
     }
 
     func application() async throws -> some ApplicationProtocol {
         let today = Self.today
-        return Application(router: try await WebApp.router(database: database, today: { today }))
+        return Application(router: try await WebApp.router(app: database, today: { today }))
     }
 }
 

@@ -1,5 +1,5 @@
 import CertifolioCore
-import CertifolioStore
+import CertifolioApp
 import Foundation
 
 /// A field of a form with what is wrong with it, in French; the page shows the message next

@@ -25,8 +25,8 @@ struct EnrolmentRoutes {
             certification: choice.first ?? "", accessRoute: choice.count == 2 ? choice[1] : "",
             enrolledOn: form["inscription"] ?? "", cohort: form["promotion"] ?? "")
         do {
-            try enrolment.enrol(into: services.database, source: "inscription web du \(services.today().french)",
-                                actor: account.actor)
+            try services.app.enrol(enrolment, source: "inscription web du \(services.today().french)",
+                                   actor: account.actor)
             let id = enrolment.candidateID.trimmingCharacters(in: .whitespaces)
             return flashRedirect("/candidats/\(id)", "\(id) inscrit en \(enrolment.certification).", context)
         } catch let refusal as UserFacingError {
@@ -37,7 +37,7 @@ struct EnrolmentRoutes {
     private func page(_ enrolment: NewEnrolment, refusal: UserFacingError?, context: WebContext,
                       status: HTTPResponse.Status = .ok) throws -> Response {
         let body = EnrolmentFormView(enrolment, referentiels: Array(try services.referentiels().values),
-                                     cohortNames: try services.database.cohortNames(), refusal: refusal)
+                                     cohortNames: try services.app.cohortNames(), refusal: refusal)
         return services.pages.render("enrol", title: "Inscrire un candidat", body: body, context: context,
                                      status: status)
     }

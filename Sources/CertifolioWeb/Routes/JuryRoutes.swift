@@ -2,13 +2,12 @@ import CertifolioApp
 import CertifolioCore
 import CertifolioReports
 import CertifolioRules
-import CertifolioStore
 import Foundation
 import Hummingbird
 
 /// The jury secretary's workspace: sessions, members, composition, convocation, proposals,
-/// decisions, closing, the PV and the attestations. Every write is a `JuryWorkflows` or
-/// `AppDatabase` use case, as in `certifolio jury`.
+/// decisions, closing, the PV and the attestations. Every write is a use case of the door
+/// (`Certifolio`), the same as `certifolio jury` calls.
 struct JuryRoutes {
     let services: WebServices
 
@@ -43,7 +42,7 @@ struct JuryRoutes {
         jury.get(":session") { _, context in try sessionPage(try sessionID(context), context: context) }
         jury.post(":session/membres") { _, context in
             try write(context) { id, form, actor in
-                try services.database.addJuryMember(
+                try services.app.addJuryMember(
                     JuryMember(name: form["nom"] ?? "", role: JuryRoleID(form["role"] ?? ""),
                                external: form["externe"] == "oui"), to: id, actor: actor)
                 return "Membre ajouté."
@@ -51,7 +50,7 @@ struct JuryRoutes {
         }
         jury.post(":session/membres/retrait") { _, context in
             try write(context) { id, form, actor in
-                try services.database.removeJuryMember(named: form["nom"] ?? "", from: id, actor: actor)
+                try services.app.removeJuryMember(named: form["nom"] ?? "", from: id, actor: actor)
                 return "Membre retiré."
             }
         }
@@ -61,7 +60,7 @@ struct JuryRoutes {
                 let ids = (form["candidats"] ?? "").split { $0 == "," || $0 == ";" || $0.isWhitespace }
                     .map { CandidateID(String($0)) }
                 guard cohort != nil || !ids.isEmpty else { throw NothingToConvoke() }
-                let c = try JuryWorkflows.convoke(id, candidates: ids, cohort: cohort, database: services.database,
+                let c = try services.app.convoke(id, candidates: ids, cohort: cohort,
                                                   actor: actor)
                 var text = "\(c.added) candidat(s) convoqué(s) ; \(c.total) au total."
                 if !c.closedRoute.isEmpty {
@@ -76,7 +75,7 @@ struct JuryRoutes {
         }
         jury.post(":session/propositions") { _, context in
             try write(context) { id, _, actor in
-                let accepted = try JuryWorkflows.acceptProposals(id, asOf: services.today(), database: services.database,
+                let accepted = try services.app.acceptProposals(id, asOf: services.today(),
                                                                  actor: actor)
                 return "\(accepted.recorded) décision(s) reprise(s) des propositions ; les décisions déjà saisies sont "
                     + "conservées." + accepted.titlesLeft.map { " Titre laissé sans décision — \($0.message)" }.joined()
@@ -84,7 +83,7 @@ struct JuryRoutes {
         }
         jury.post(":session/cloture") { _, context in
             try write(context) { id, _, actor in
-                try JuryWorkflows.close(id, asOf: services.today(), database: services.database, actor: actor)
+                try services.app.close(id, asOf: services.today(), actor: actor)
                 return "Session close : les décisions sont entrées dans les dossiers. Le PV est disponible."
             }
         }
@@ -95,12 +94,12 @@ struct JuryRoutes {
         jury.post(":session/candidats/:candidate") { _, context in try decide(context) }
         jury.get(":session/pv.pdf") { _, context in
             let id = try sessionID(context)
-            let minutes = try JuryWorkflows.minutes(id, asOf: services.today(), database: services.database)
+            let minutes = try services.app.minutes(id, asOf: services.today())
             return try Downloads.pdf(named: "pv-session-\(id).pdf") { try MinutesPDF.write(minutes, to: $0) }
         }
         jury.get(":session/pv.csv") { _, context in
             let id = try sessionID(context)
-            let minutes = try JuryWorkflows.minutes(id, asOf: services.today(), database: services.database)
+            let minutes = try services.app.minutes(id, asOf: services.today())
             return Downloads.file(ByteBuffer(string: MinutesCSV.render(minutes)), type: "text/csv; charset=utf-8",
                                   filename: "pv-session-\(id).csv")
         }
@@ -108,7 +107,7 @@ struct JuryRoutes {
             let file = try context.parameters.require("file")
             guard file.hasSuffix(".pdf") else { throw HTTPError(.notFound) }
             let candidate = CandidateID(String(file.dropLast(4)))
-            guard try services.database.jurySession(try sessionID(context)).convoked.contains(candidate) else {
+            guard try services.app.jurySession(try sessionID(context)).convoked.contains(candidate) else {
                 throw Forbidden()
             }
             return try RecordPages(services: services).attestation(candidate)
@@ -117,7 +116,7 @@ struct JuryRoutes {
 
     private func list(_ context: WebContext, draft: FormFields, error: String?,
                       status: HTTPResponse.Status = .ok) throws -> Response {
-        let sessions = try services.database.jurySessions()
+        let sessions = try services.app.jurySessions()
         let referentiels = try services.referentiels()
         let lines = sessions.reversed().map { s in
             SessionList.Line(id: s.id.rawValue, link: "/jury/\(s.id.rawValue)", certification: s.certification.rawValue,
@@ -138,7 +137,7 @@ struct JuryRoutes {
         let form = context.form
         do {
             guard let date = Day(typed: form["date"] ?? "") else { throw BadDate(text: form["date"] ?? "") }
-            let id = try services.database.createJurySession(
+            let id = try services.app.createJurySession(
                 certification: CertificationCode(form["certification"] ?? ""), date: date, place: form["lieu"] ?? "",
                 actor: account.actor)
             return flashRedirect("/jury/\(id.rawValue)", "Session n° \(id) créée.", context)
@@ -163,13 +162,13 @@ struct JuryRoutes {
 
     private func sessionPage(_ id: JurySessionID, errors: [String] = [], context: WebContext,
                              status: HTTPResponse.Status = .ok) throws -> Response {
-        let session = try services.database.jurySession(id)
+        let session = try services.app.jurySession(id)
         let referentiel = try services.referentiel(session.certification)
         let view = SessionView(session: session, referentiel: referentiel,
-                               reviews: try JuryWorkflows.reviews(id, database: services.database),
-                               drafts: session.isClosed ? [] : try services.database.draftDecisions(id),
-                               recorded: session.isClosed ? try services.database.sessionDecisions(id) : [],
-                               cohorts: try services.database.cohortNames())
+                               reviews: try services.app.reviews(id),
+                               drafts: session.isClosed ? [] : try services.app.draftDecisions(id),
+                               recorded: session.isClosed ? try services.app.sessionDecisions(id) : [],
+                               cohorts: try services.app.cohortNames())
         return services.pages.render("session", title: "Session de jury n° \(id)",
                                      body: SessionPage(session: view, errors: errors, hasErrors: !errors.isEmpty),
                                      context: context, status: status)
@@ -202,7 +201,7 @@ struct JuryRoutes {
                 return try decisionPage(session, candidate, submitted: submitted, errors: errors, context: context,
                                         status: .unprocessableContent)
             }
-            try JuryWorkflows.decide(id, decisions: decisions, asOf: services.today(), database: services.database,
+            try services.app.decide(id, decisions: decisions, asOf: services.today(),
                                      actor: account.actor)
             return flashRedirect("/jury/\(id.rawValue)", "Décisions enregistrées pour \(candidate).", context)
         } catch let error as DecisionsRefused {
@@ -223,7 +222,7 @@ struct JuryRoutes {
         let loaded = try RecordPages(services: services).load(candidate, correctionBase: nil)
         let review = JuryReview(record: loaded.record, session: session, referentiel: loaded.referentiel)
         let body = DecisionFormView(session: session, review: review, referentiel: loaded.referentiel,
-                                    drafts: try services.database.draftDecisions(session.id), submitted: submitted,
+                                    drafts: try services.app.draftDecisions(session.id), submitted: submitted,
                                     errors: errors, record: loaded.view)
         return services.pages.render("decision", title: "Décisions — \(body.name)", body: body, context: context,
                                      status: status)
@@ -237,7 +236,7 @@ struct JuryRoutes {
 
     /// The session of the address and its candidate, who must be convoked to it.
     private func convoked(_ context: WebContext) throws -> (JurySession, CandidateID) {
-        let session = try services.database.jurySession(try sessionID(context))
+        let session = try services.app.jurySession(try sessionID(context))
         let id = CandidateID(try context.parameters.require("candidate"))
         guard session.convoked.contains(id) else { throw Forbidden() }
         return (session, id)

@@ -2,7 +2,6 @@ import CertifolioApp
 import CertifolioCore
 import CertifolioInterchange
 import CertifolioRules
-import CertifolioStore
 import Foundation
 import Hummingbird
 
@@ -83,7 +82,7 @@ struct ManagerRoutes {
     private func candidates(_ request: Request, _ context: WebContext) throws -> Response {
         let query = (request.uri.queryParameters["q"].map(String.init) ?? "").trimmingCharacters(in: .whitespaces)
         let folded = PersonName(query).key
-        let matching = try services.database.enrolledCandidates().filter { candidate, _ in
+        let matching = try services.app.enrolledCandidates().filter { candidate, _ in
             folded.isEmpty || PersonName(candidate.id.rawValue + " " + candidate.displayName).key.contains(folded)
         }
         let limit = 200
@@ -109,7 +108,7 @@ struct ManagerRoutes {
         let account = try context.requireIdentity()
         let upload = upload(context.form)
         do {
-            let summary = try upload.preview(database: services.database)
+            let summary = try services.app.previewCohort(upload)
             let token = await services.uploads.put(upload, owner: account.id)
             let lines = [
                 "\(summary.newCandidates) candidat(s) nouveau(x)"
@@ -141,8 +140,8 @@ struct ManagerRoutes {
                                          context: context, status: .unprocessableContent)
         }
         do {
-            let summary = try upload.importInto(services.database, actor: account.actor)
-            return flashRedirect("/tableau-de-bord", Workflows.describe(summary, folder: upload.source), context)
+            let summary = try services.app.importCohort(upload, actor: account.actor)
+            return flashRedirect("/tableau-de-bord", Certifolio.describe(summary, folder: upload.source), context)
         } catch let error as UserFacingError {
             return services.pages.render("import", title: "Importer — erreurs",
                                          body: ImportPage(errors: error.lines, hasErrors: true, preview: nil,
@@ -157,8 +156,8 @@ struct ManagerRoutes {
             return referentielRefused("Choisissez le fichier YAML du référentiel.", context)
         }
         do {
-            let (referentiel, outcome) = try Workflows.importReferentiel(bytes: bytes, name: "référentiel envoyé",
-                                                                         into: services.database, actor: account.actor)
+            let (referentiel, outcome) = try services.app.importReferentiel(bytes: bytes, name: "référentiel envoyé",
+                                                                           actor: account.actor)
             services.forgetReferentiels()
             let what: String
             switch outcome {
@@ -180,10 +179,10 @@ struct ManagerRoutes {
 
     private func accounts(_ context: WebContext, draft: FormFields, error: String?,
                           status: HTTPResponse.Status = .ok) throws -> Response {
-        let cohorts = try services.database.cohortNames()
+        let cohorts = try services.app.cohortNames()
         let chosen = Set(draft.all("promotions"))
         let role = draft["role"] ?? UserRole.evaluator.rawValue
-        let lines = try services.database.userAccounts().map { a in
+        let lines = try services.app.userAccounts().map { a in
             AccountsPage.Line(email: a.email, name: a.displayName, role: a.role.french, candidate: a.candidateID?.rawValue,
                               cohorts: a.cohorts.joined(separator: ", "), isEvaluator: a.role == .evaluator, id: a.id,
                               cohortChoices: cohorts.map { .init(name: $0, checked: a.cohorts.contains($0)) })
@@ -203,10 +202,10 @@ struct ManagerRoutes {
         do {
             guard let role = UserRole(rawValue: form["role"] ?? "") else { throw UnknownRole() }
             let candidate = form["candidat"].flatMap { $0.isEmpty ? nil : CandidateID($0) }
-            let created = try Accounts.create(
-                NewUserAccount(email: form["email"] ?? "", displayName: form["nom"] ?? "", role: role,
-                               candidateID: candidate, cohorts: form.all("promotions")),
-                password: form.values["mot_de_passe"]?.first ?? "", database: services.database, actor: account.actor)
+            let draft = AccountDraft(email: form["email"] ?? "", displayName: form["nom"] ?? "", role: role,
+                                     candidateID: candidate, cohorts: form.all("promotions"))
+            let created = try services.app.createAccount(draft, password: form.values["mot_de_passe"]?.first ?? "",
+                                                         actor: account.actor)
             return flashRedirect("/comptes", "Compte \(created.email) (\(created.role.french)) créé.", context)
         } catch let error as UserFacingError {
             return try accounts(context, draft: form, error: error.message.capitalizedFirst,
@@ -218,7 +217,7 @@ struct ManagerRoutes {
         let account = try context.requireIdentity()
         guard let id = Int64(try context.parameters.require("account")) else { throw HTTPError(.notFound) }
         do {
-            try services.database.assignCohorts(context.form.all("promotions"), to: id, actor: account.actor)
+            try services.app.assignCohorts(context.form.all("promotions"), to: id, actor: account.actor)
             return flashRedirect("/comptes", "Promotions de l'évaluateur mises à jour.", context)
         } catch let error as UserFacingError {
             return try accounts(context, draft: FormFields(), error: error.message.capitalizedFirst,

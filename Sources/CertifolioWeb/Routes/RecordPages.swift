@@ -2,7 +2,6 @@ import CertifolioApp
 import CertifolioCore
 import CertifolioReports
 import CertifolioRules
-import CertifolioStore
 import Hummingbird
 
 /// Reading one candidate's record with its verdict as of today, for a page or a document.
@@ -18,7 +17,7 @@ struct RecordPages {
     }
 
     func load(_ id: CandidateID, correctionBase: String?) throws -> Loaded {
-        guard let (record, history) = try services.database.recordWithHistory(id) else { throw Forbidden() }
+        guard let (record, history) = try services.app.recordWithHistory(id) else { throw Forbidden() }
         let referentiel = try services.referentiel(record.enrolment.certification)
         let verdict = VerdictEngine.verdict(for: record, referentiel: referentiel, asOf: services.today())
         let view = RecordView(record: record, referentiel: referentiel, verdict: verdict, history: history,
@@ -28,15 +27,13 @@ struct RecordPages {
 
     /// The attestation of the blocks acquired so far, as a download.
     func attestation(_ id: CandidateID) throws -> Response {
-        let document = try JuryWorkflows.candidateDocument(id, issuedOn: services.today(), place: nil,
-                                                           database: services.database)
-        return try Downloads.pdf(named: "attestation-\(id).pdf") { try JuryWorkflows.writeAttestation(document, to: $0) }
+        let document = try services.app.candidateDocument(id, issuedOn: services.today(), place: nil)
+        return try Downloads.pdf(named: "attestation-\(id).pdf") { try Certifolio.writeAttestation(document, to: $0) }
     }
 
     /// The parchemin, once the title is awarded.
     func parchemin(_ id: CandidateID) throws -> Response {
-        let document = try JuryWorkflows.candidateDocument(id, issuedOn: services.today(), place: nil,
-                                                           database: services.database)
+        let document = try services.app.candidateDocument(id, issuedOn: services.today(), place: nil)
         return try Downloads.pdf(named: "parchemin-\(id).pdf") { try ParcheminPDF.write(document, to: $0) }
     }
 }

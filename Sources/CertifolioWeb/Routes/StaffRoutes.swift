@@ -1,7 +1,6 @@
 import CertifolioApp
 import CertifolioCore
 import CertifolioRules
-import CertifolioStore
 import Foundation
 import Hummingbird
 
@@ -75,7 +74,7 @@ struct StaffRoutes {
         staff.get("tableau-de-bord") { _, context in try dashboard(context) }
         staff.get("promotions") { _, context -> Response in
             let account = try context.requireIdentity()
-            let names = try services.database.cohortNames().filter { RecordAccess.cohortVisible($0, to: account) }
+            let names = try services.app.cohortNames().filter { RecordAccess.cohortVisible($0, to: account) }
             let body = CohortList(cohorts: names.map { CohortList.Line(name: $0, link: Self.cohortLink($0)) },
                                   hasCohorts: !names.isEmpty)
             return services.pages.render("cohorts", title: "Promotions", body: body, context: context)
@@ -99,10 +98,10 @@ struct StaffRoutes {
     private func dashboard(_ context: WebContext) throws -> Response {
         let account = try context.requireIdentity()
         let referentiels = try services.referentiels()
-        let visible = try services.database.cohortNames().filter { RecordAccess.cohortVisible($0, to: account) }
-        let records = try visible.flatMap { try services.database.candidateRecords(cohort: $0) }
+        let visible = try services.app.cohortNames().filter { RecordAccess.cohortVisible($0, to: account) }
+        let records = try visible.flatMap { try services.app.candidateRecords(cohort: $0) }
         let today = services.today()
-        let body = DashboardView(verdicts: Workflows.verdicts(records, referentiels: referentiels, asOf: today),
+        let body = DashboardView(verdicts: Certifolio.verdicts(records, referentiels: referentiels, asOf: today),
                                  referentiels: referentiels, asOf: today)
         return services.pages.render("dashboard", title: "Tableau de bord", body: body, context: context)
     }
@@ -111,10 +110,10 @@ struct StaffRoutes {
         let account = try context.requireIdentity()
         let name = try context.parameters.require("cohort")
         guard RecordAccess.cohortVisible(name, to: account) else { throw Forbidden() }
-        let records = try services.database.candidateRecords(cohort: name)
+        let records = try services.app.candidateRecords(cohort: name)
         guard !records.isEmpty else { throw HTTPError(.notFound) }
         let referentiels = try services.referentiels()
-        let lines = Workflows.verdicts(records, referentiels: referentiels, asOf: services.today()).map { record, verdict in
+        let lines = Certifolio.verdicts(records, referentiels: referentiels, asOf: services.today()).map { record, verdict in
             let referentiel = referentiels[record.enrolment.certification]
             let acquired = verdict.blocks.filter { $0.status == .acquired }.count
             let passed = verdict.blocks.filter { $0.status == .passed }.count
@@ -139,7 +138,8 @@ struct StaffRoutes {
             return try candidatePage(id, form: form, errors: errors, context: context, status: .unprocessableContent)
         case .success(let event):
             do {
-                let number = try services.database.recordEvent(event, of: id, comment: form.comment, actor: account.actor)
+                let number = try services.app.recordEvaluation(event, of: id, comment: form.comment,
+                                                               actor: account.actor)
                 return flashRedirect("/candidats/\(id.rawValue)", "Évaluation n° \(number) enregistrée.", context)
             } catch let error as StoreError {
                 return try candidatePage(id, form: form, errors: FormErrors([FieldError(field: "epreuve",
@@ -160,7 +160,7 @@ struct StaffRoutes {
                                       status: .unprocessableContent)
         case .success(let corrected):
             do {
-                let number = try services.database.correctEvent(event, with: corrected, reason: form.reason,
+                let number = try services.app.correctEvaluation(event, with: corrected, reason: form.reason,
                                                                 comment: form.comment, actor: account.actor)
                 return flashRedirect("/candidats/\(id.rawValue)",
                                      "Correction enregistrée (évaluation n° \(number), qui remplace la n° \(event)).",
@@ -202,7 +202,7 @@ struct StaffRoutes {
     /// référentiel of their certification (from memory: the record itself is not read here).
     private func candidate(_ context: WebContext) throws -> (id: CandidateID, referentiel: Referentiel) {
         let id = CandidateID(try context.parameters.require("id"))
-        let enrolment = try RecordAccess.requireCandidate(id, try context.requireIdentity(), services.database)
+        let enrolment = try RecordAccess.requireCandidate(id, try context.requireIdentity(), services.app)
         return (id, try services.referentiel(enrolment.certification))
     }
 

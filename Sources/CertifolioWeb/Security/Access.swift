@@ -1,5 +1,5 @@
 import CertifolioCore
-import CertifolioStore
+import CertifolioApp
 import Foundation
 import Hummingbird
 
@@ -41,11 +41,11 @@ enum RecordAccess {
     /// returns the candidate's enrolment. An unknown id gets the same answer as a forbidden one,
     /// so that ids cannot be probed.
     @discardableResult
-    static func requireCandidate(_ id: CandidateID, _ account: UserAccount, _ database: AppDatabase) throws -> Enrolment {
+    static func requireCandidate(_ id: CandidateID, _ account: UserAccount, _ app: Certifolio) throws -> Enrolment {
         if account.role == .candidate {
             guard account.candidateID == id else { throw Forbidden() }
         }
-        guard let enrolment = try database.enrolment(of: id) else { throw Forbidden() }
+        guard let enrolment = try app.enrolment(of: id) else { throw Forbidden() }
         if account.role != .candidate, !cohortVisible(enrolment.cohort, to: account) { throw Forbidden() }
         return enrolment
     }

@@ -1,7 +1,7 @@
 import CertifolioCore
 import CertifolioReports
 import CertifolioRules
-import CertifolioStore
+import CertifolioApp
 
 /// A candidate's record as the progress page shows it, in plain French: where each block
 /// stands (with the jury date once acquired), the épreuves finales and conditions, what is

@@ -1,5 +1,3 @@
-import CertifolioCore
-
 /// What the store refuses about web accounts, in French, naming the account at fault.
 public enum AccountError: UserFacingError, Equatable {
     case invalidEmail(String)

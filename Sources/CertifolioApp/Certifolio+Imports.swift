@@ -4,20 +4,19 @@ import CertifolioRules
 import CertifolioStore
 import Foundation
 
-/// The use cases that read files, check them and hand them to the store: one place for the
-/// CLI, the benchmark and the web to share.
-public enum Workflows {
+/// The use cases that read files, check them and hand them to the store.
+extension Certifolio {
     /// Reads, checks and records a référentiel file.
-    public static func importReferentiel(file: String, into database: AppDatabase, actor: Actor) throws
+    public func importReferentiel(file: String, actor: Actor) throws
         -> (Referentiel, ReferentielImportOutcome) {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw InputError(SourceLocation(file: file), "fichier introuvable ou illisible.")
         }
-        return try importReferentiel(bytes: [UInt8](data), name: file, into: database, actor: actor)
+        return try importReferentiel(bytes: [UInt8](data), name: file, actor: actor)
     }
 
     /// The same for a file's content (a web upload); `name` names it in errors.
-    public static func importReferentiel(bytes: [UInt8], name: String, into database: AppDatabase, actor: Actor) throws
+    public func importReferentiel(bytes: [UInt8], name: String, actor: Actor) throws
         -> (Referentiel, ReferentielImportOutcome) {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw InputError(SourceLocation(file: name), "le fichier n'est pas en UTF-8.")
@@ -31,8 +30,7 @@ public enum Workflows {
     /// Reading and checking run on a second thread and hand over checked chunks while the
     /// write transaction stores the previous ones: on a large folder the two overlap. Any bad
     /// line, or any refusal by the store, rolls the whole transaction back.
-    public static func importCohort(folder: String, into database: AppDatabase, actor: Actor,
-                                    progress: ProgressReporter? = nil) throws -> ImportSummary {
+    public func importCohort(folder: String, actor: Actor, progress: ProgressReporter? = nil) throws -> ImportSummary {
         let reader = CohortReader(referentiels: try database.referentiels(),
                                   knownCandidates: try database.enrolledCertifications())
         let channel = ChunkChannel<CohortBatch>(capacity: 4)

@@ -1,5 +1,3 @@
-import CertifolioCore
-
 /// What the store refuses about jury sessions, in French, naming the id at fault.
 public enum JuryError: UserFacingError, Equatable {
     case unknownSession(JurySessionID)

@@ -1,5 +1,3 @@
-import CertifolioCore
-
 /// What the store refuses, in French, naming the id at fault.
 public enum StoreError: UserFacingError, Equatable {
     case cannotOpen(path: String, detail: String)

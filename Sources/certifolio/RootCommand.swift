@@ -2,7 +2,7 @@ import ArgumentParser
 import CertifolioCore
 import Foundation
 
-struct Certifolio: AsyncParsableCommand {
+struct RootCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "certifolio",
         abstract: "Certifolio : suivi des certifications RNCP, bloc par bloc, jusqu'au jury.",

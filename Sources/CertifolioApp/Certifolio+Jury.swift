@@ -5,10 +5,10 @@ import CertifolioRules
 import CertifolioStore
 import Foundation
 
-/// The jury session use cases shared by the CLI and the web: they read the session and the
-/// records from the store, apply the rules (composition, proposals) and hand the result back
-/// to the store or to a document.
-public enum JuryWorkflows {
+/// The jury session use cases: they read the session and the records from the store, apply the
+/// rules (composition, proposals, the title rule, dates) and hand the result back to the store
+/// or to a document.
+extension Certifolio {
     /// A session with its certification's référentiel, read once per use case.
     struct Context {
         let session: JurySession
@@ -52,8 +52,24 @@ public enum JuryWorkflows {
         }
     }
 
+    /// Opens a jury session for a certification whose référentiel is imported, at a place.
+    public func createJurySession(certification: CertificationCode, date: Day, place: String,
+                                  actor: Actor) throws -> JurySessionID {
+        try database.createJurySession(certification: certification, date: date, place: place, actor: actor)
+    }
+
+    /// Adds a member to an open session, in one of the référentiel's jury roles, once.
+    public func addJuryMember(_ member: JuryMember, to id: JurySessionID, actor: Actor) throws {
+        try database.addJuryMember(member, to: id, actor: actor)
+    }
+
+    /// Removes a member from an open session (a closed session's jury is part of its PV).
+    public func removeJuryMember(named name: String, from id: JurySessionID, actor: Actor) throws {
+        try database.removeJuryMember(named: name, from: id, actor: actor)
+    }
+
     /// The review of every convoked candidate, in candidate id order.
-    public static func reviews(_ id: JurySessionID, database: AppDatabase) throws -> [JuryReview] {
+    public func reviews(_ id: JurySessionID) throws -> [JuryReview] {
         try Context(id, database).reviews(database)
     }
 
@@ -69,7 +85,7 @@ public enum JuryWorkflows {
 
     /// Convokes candidates by id (each must be on a route the fiche opens and not yet hold the
     /// title on the session date) or a whole cohort (the others are left out and named).
-    public static func convoke(_ id: JurySessionID, candidates: [CandidateID], cohort: String?, database: AppDatabase,
+    public func convoke(_ id: JurySessionID, candidates: [CandidateID], cohort: String?,
                                actor: Actor) throws -> Convocation {
         let context = try Context(id, database)
         let session = try context.openSession()
@@ -116,27 +132,27 @@ public enum JuryWorkflows {
 
     /// Checks a decisions file against the session and records it, all or nothing.
     @discardableResult
-    public static func decide(_ id: JurySessionID, file: String, asOf today: Day, database: AppDatabase,
+    public func decide(_ id: JurySessionID, file: String, asOf today: Day,
                               actor: Actor) throws -> [SessionDecision] {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw InputError(SourceLocation(file: file), "fichier introuvable ou illisible.")
         }
-        return try decide(id, sheet: file, bytes: [UInt8](data), asOf: today, database: database, actor: actor)
+        return try decide(id, sheet: file, bytes: [UInt8](data), asOf: today, actor: actor)
     }
 
     /// Checks a decisions sheet (the CSV of `jury decide`; `sheet` names it in errors) against
     /// the session and records it, all or nothing. Returns what was recorded: the sheet's
     /// decisions and the block validations its titles imply.
     @discardableResult
-    public static func decide(_ id: JurySessionID, sheet file: String, bytes: [UInt8], asOf today: Day,
-                              database: AppDatabase, actor: Actor) throws -> [SessionDecision] {
+    public func decide(_ id: JurySessionID, sheet file: String, bytes: [UInt8], asOf today: Day,
+                       actor: Actor) throws -> [SessionDecision] {
         let context = try Context(id, database)
         try context.sitting(today)
         let reviews = try context.reviews(database)
         let sheet = try DecisionSheetReader(check: try context.decisionCheck(reviews, database)).read(file: file, bytes: bytes)
         // The title rule on whatever lines could be read, worded at each refused title's line,
         // reported with the bad lines in one pass.
-        let (implied, refusals) = try titleRule(sheet.decisions, context, reviews: reviews, database: database)
+        let (implied, refusals) = try titleRule(sheet.decisions, context, reviews: reviews)
         let refused = refusals.map {
             InputError(sheet.location(of: DecisionSlot($0.candidate, .title)) ?? SourceLocation(file: file), $0.message)
         }
@@ -154,8 +170,8 @@ public enum JuryWorkflows {
     /// as a sheet's line is (SessionDecisionCheck), then the title rule. Refusals carry their
     /// field, for the form to show them where they belong.
     @discardableResult
-    public static func decide(_ id: JurySessionID, decisions: [SessionDecision], asOf today: Day,
-                              database: AppDatabase, actor: Actor) throws -> [SessionDecision] {
+    public func decide(_ id: JurySessionID, decisions: [SessionDecision], asOf today: Day,
+                       actor: Actor) throws -> [SessionDecision] {
         let context = try Context(id, database)
         try context.sitting(today)
         let reviews = try context.reviews(database)
@@ -166,7 +182,7 @@ public enum JuryWorkflows {
             case .failure(let problem): return problem
             }
         }
-        let (implied, refusals) = try titleRule(decisions, context, reviews: reviews, database: database)
+        let (implied, refusals) = try titleRule(decisions, context, reviews: reviews)
         problems += refusals.map {
             DecisionProblem(candidate: $0.candidate, component: .title, field: .decision, message: $0.message)
         }
@@ -189,7 +205,7 @@ public enum JuryWorkflows {
     /// proposes: a proposed title that the decisions already entered no longer allow is left
     /// undecided and named.
     @discardableResult
-    public static func acceptProposals(_ id: JurySessionID, asOf today: Day, database: AppDatabase,
+    public func acceptProposals(_ id: JurySessionID, asOf today: Day,
                                        actor: Actor) throws -> ProposalsAccepted {
         let context = try Context(id, database)
         try context.sitting(today)
@@ -204,7 +220,7 @@ public enum JuryWorkflows {
                 }
         }
         // The rule once: the refused titles are dropped, the others' implied blocks recorded.
-        let (implied, refusals) = try titleRule(decisions, context, reviews: reviews, database: database)
+        let (implied, refusals) = try titleRule(decisions, context, reviews: reviews)
         let left = Set(refusals.map(\.candidate))
         decisions.removeAll { $0.component == .title && left.contains($0.candidate) }
         try database.recordDecisions(decisions + implied, in: id, actor: actor)
@@ -214,9 +230,9 @@ public enum JuryWorkflows {
     /// Every decision of an open session is written here, whichever way it came: the title rule
     /// (TitleDecisionRule) for each candidate, with the session's drafts, and the block
     /// validations a title `valide` implies, in one write.
-    private static func record(_ new: [SessionDecision], _ context: Context, reviews: [JuryReview],
-                               database: AppDatabase, actor: Actor) throws -> [SessionDecision] {
-        let (implied, refusals) = try titleRule(new, context, reviews: reviews, database: database)
+    private func record(_ new: [SessionDecision], _ context: Context, reviews: [JuryReview],
+                        actor: Actor) throws -> [SessionDecision] {
+        let (implied, refusals) = try titleRule(new, context, reviews: reviews)
         guard refusals.isEmpty else { throw TitleDecisionsRefused(refusals: refusals) }
         try database.recordDecisions(new + implied, in: context.id, actor: actor)
         return new + implied
@@ -224,8 +240,7 @@ public enum JuryWorkflows {
 
     /// TitleDecisionRule for every candidate `new` decides for, with the session's drafts:
     /// the block validations implied, and the titles refused.
-    private static func titleRule(_ new: [SessionDecision], _ context: Context, reviews: [JuryReview],
-                                  database: AppDatabase) throws
+    private func titleRule(_ new: [SessionDecision], _ context: Context, reviews: [JuryReview]) throws
         -> (implied: [SessionDecision], refusals: [TitleDecisionRule.Refusal]) {
         let replaced = Set(new.map(\.slot))
         let standing = try database.draftDecisions(context.id).filter { !replaced.contains($0.slot) } + new
@@ -248,7 +263,7 @@ public enum JuryWorkflows {
     /// Closes the session once it has sat (`today` on or after its date), the composition is
     /// met for every candidate and every convoked candidate has a decision; otherwise says
     /// everything that stands in the way.
-    public static func close(_ id: JurySessionID, asOf today: Day, database: AppDatabase, actor: Actor) throws {
+    public func close(_ id: JurySessionID, asOf today: Day, actor: Actor) throws {
         let context = try Context(id, database)
         let session = try context.openSession()
         try context.sitting(today)
@@ -268,8 +283,8 @@ public enum JuryWorkflows {
     /// an amendment of that session's decision, dated `date`; on an open session it is one of
     /// its decisions, revoking the one in force from an earlier session (or decisions.csv).
     @discardableResult
-    public static func revoke(_ id: JurySessionID, candidate: CandidateID, component: DecisionComponent,
-                              decision: DecisionKind, reason: String, date: Day, database: AppDatabase,
+    public func revoke(_ id: JurySessionID, candidate: CandidateID, component: DecisionComponent,
+                              decision: DecisionKind, reason: String, date: Day,
                               actor: Actor) throws -> String {
         let context = try Context(id, database)
         let session = context.session
@@ -291,14 +306,14 @@ public enum JuryWorkflows {
         }
         _ = try record([SessionDecision(candidate: candidate, component: component, decision: decision,
                                         motive: reason, revokes: revoked, revocationReason: reason)],
-                       context, reviews: try context.reviews(database), database: database, actor: actor)
+                       context, reviews: try context.reviews(database), actor: actor)
         return "Révocation de la décision n° \(revoked) enregistrée dans la session n° \(id) : elle prendra effet "
             + "à la clôture."
     }
 
     /// The minutes of a closed session on `asOf` (the amendments dated up to then): the one
     /// reading of the decisions in force behind the PV and the notifications.
-    public static func minutes(_ id: JurySessionID, asOf: Day, database: AppDatabase) throws -> JuryMinutes {
+    public func minutes(_ id: JurySessionID, asOf: Day) throws -> JuryMinutes {
         let context = try Context(id, database)
         guard context.session.isClosed else { throw JuryError.sessionOpen(id) }
         return JuryMinutes(session: context.session, referentiel: context.referentiel,
@@ -308,9 +323,8 @@ public enum JuryWorkflows {
 
     /// Writes the PV (and its CSV twin): both or neither.
     @discardableResult
-    public static func writeMinutes(_ id: JurySessionID, pdf: String, csv: String?, asOf: Day,
-                                    database: AppDatabase) throws -> JuryMinutes {
-        let minutes = try minutes(id, asOf: asOf, database: database)
+    public func writeMinutes(_ id: JurySessionID, pdf: String, csv: String?, asOf: Day) throws -> JuryMinutes {
+        let minutes = try minutes(id, asOf: asOf)
         try MinutesPDF.write(minutes, to: pdf)
         if let csv {
             do {
@@ -325,9 +339,8 @@ public enum JuryWorkflows {
 
     /// One notification letter per convoked candidate of a closed session, in `folder`;
     /// returns the files written.
-    public static func writeNotifications(_ id: JurySessionID, folder: String, asOf: Day,
-                                          database: AppDatabase) throws -> [String] {
-        let minutes = try minutes(id, asOf: asOf, database: database)
+    public func writeNotifications(_ id: JurySessionID, folder: String, asOf: Day) throws -> [String] {
+        let minutes = try minutes(id, asOf: asOf)
         var written: [String] = []
         do {
             for row in minutes.rows {
@@ -344,8 +357,8 @@ public enum JuryWorkflows {
 
     /// A candidate's record ready for an attestation or a parchemin issued on `day`, at the
     /// place of the last closed session they were convoked to (else the certifier's name).
-    public static func candidateDocument(_ candidate: CandidateID, issuedOn day: Day, place: String?,
-                                         database: AppDatabase) throws -> CandidateDocument {
+    public func candidateDocument(_ candidate: CandidateID, issuedOn day: Day,
+                                  place: String?) throws -> CandidateDocument {
         guard let record = try database.candidateRecord(candidate) else { throw StoreError.unknownCandidate(candidate) }
         guard let referentiel = try database.referentiels()[record.enrolment.certification] else {
             throw StoreError.unknownCertification(record.enrolment.certification)

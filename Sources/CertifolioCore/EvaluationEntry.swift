@@ -1,0 +1,17 @@
+/// One evaluation as recorded, for a history: the event, its comment, and its correction links.
+public struct EvaluationEntry: Sendable, Equatable {
+    public var event: EvaluationEvent
+    public var comment: String?
+    public var correctionReason: String?
+    /// The event that corrects this one (it then no longer counts).
+    public var correctedBy: Int64?
+
+    public var id: Int64 { event.sequence }
+
+    public init(event: EvaluationEvent, comment: String?, correctionReason: String?, correctedBy: Int64?) {
+        self.event = event
+        self.comment = comment
+        self.correctionReason = correctionReason
+        self.correctedBy = correctedBy
+    }
+}

@@ -1,0 +1,25 @@
+/// What a cohort import wrote.
+public struct ImportSummary: Equatable, Sendable {
+    public var batchID: Int64
+    public var newCandidates: Int
+    /// Candidates already recorded with exactly the same details (left as they were).
+    public var knownCandidates: Int
+    public var events: Int
+    /// Event lines identical to one already recorded (a folder imported twice).
+    public var duplicateEvents: Int
+    public var stages: Int
+    public var experiences: Int
+    public var decisions: Int
+
+    public init(batchID: Int64, newCandidates: Int, knownCandidates: Int, events: Int, duplicateEvents: Int,
+                stages: Int, experiences: Int, decisions: Int) {
+        self.batchID = batchID
+        self.newCandidates = newCandidates
+        self.knownCandidates = knownCandidates
+        self.events = events
+        self.duplicateEvents = duplicateEvents
+        self.stages = stages
+        self.experiences = experiences
+        self.decisions = decisions
+    }
+}
