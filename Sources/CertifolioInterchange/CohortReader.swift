@@ -232,21 +232,19 @@ public struct CohortReader: Sendable {
         guard let id = r.nonEmpty("candidate_id", what: "identifiant du candidat").map(CandidateID.init) else {
             return nil
         }
-        let referentiel = context.referentiel(for: id, r)
-        let date = r.day("date")
-        var target: (Component, ModalityID)?
-        if let referentiel {
-            target = EventTarget.resolve(component: r.text("component"), modality: r.text("modality"),
-                                         in: referentiel.referentiel, r)
+        // An unknown candidate is reported by the context; the rest of the line then has
+        // nothing to be checked against.
+        guard let referentiel = context.referentiel(for: id, r)?.referentiel else { return nil }
+        let draft = EvaluationDraft(component: r.text("component"), modality: r.text("modality"), date: r.text("date"),
+                                    score: r.text("score"), maxScore: r.text("max_score"), result: r.text("result"),
+                                    evaluator: r.text("evaluator"))
+        switch EvaluationCheck.check(draft, referentiel: referentiel) {
+        case .success(let event):
+            return CohortBatch.EventEntry(candidateID: id, event: event, line: r.row.line)
+        case .failure(let refused):
+            for problem in refused.problems { r.fail(problem.field.rawValue, problem.message) }
+            return nil
         }
-        let evaluation = EventScore.read(r, policy: referentiel?.referentiel.evaluation)
-        guard let date, let target, let evaluation else { return nil }
-        return CohortBatch.EventEntry(
-            candidateID: id,
-            event: EvaluationEvent(sequence: 0, component: target.0, modality: target.1, date: date,
-                                   score: evaluation.score, maxScore: evaluation.maxScore,
-                                   result: evaluation.result, evaluator: r.text("evaluator")),
-            line: r.row.line)
     }
 
     private func readRequirements(_ table: CSVTable, context: RowContext, errors: ErrorCollector,
@@ -317,72 +315,5 @@ public struct CohortReader: Sendable {
                                  line: row.line))
         }
         return entries
-    }
-}
-
-/// Which block modality or final exam an event line is about.
-enum EventTarget {
-    static func resolve(component: String, modality: String, in referentiel: Referentiel,
-                        _ r: CSVFieldReader) -> (Component, ModalityID)? {
-        let id = ModalityID(modality)
-        if component == "final" {
-            guard referentiel.finalExam(id) != nil else {
-                r.fail("modality", "épreuve finale « \(modality) » inconnue pour \(referentiel.code). Épreuves finales : "
-                       + referentiel.finalExams.map(\.id.rawValue).joined(separator: ", ") + ".")
-                return nil
-            }
-            return (.final, id)
-        }
-        guard let block = referentiel.block(BlockCode(component)) else {
-            r.fail("component", "composante « \(component) » inconnue pour \(referentiel.code) : un code de bloc ("
-                   + referentiel.blocks.map(\.code.rawValue).joined(separator: ", ") + ") ou final attendu.")
-            return nil
-        }
-        let whole = referentiel.evaluation.wholeBlockModality?.id
-        guard block.modality(id) != nil || id == whole else {
-            let allowed = block.modalities.map(\.id.rawValue) + (whole.map { [$0.rawValue] } ?? [])
-            r.fail("modality", "modalité « \(modality) » inconnue pour le bloc \(block.code). Modalités : "
-                   + allowed.joined(separator: ", ") + ".")
-            return nil
-        }
-        return (.block(block.code), id)
-    }
-}
-
-/// The score, maximum and result of an event line.
-enum EventScore {
-    struct Value {
-        var score: ExactDecimal?
-        var maxScore: ExactDecimal
-        var result: EvaluationResult?
-    }
-
-    static func read(_ r: CSVFieldReader, policy: EvaluationPolicy?) -> Value? {
-        guard let score = r.optionalDecimal("score"), let max = r.optionalDecimal("max_score") else { return nil }
-        let resultText = r.text("result")
-        var result: EvaluationResult?
-        if !resultText.isEmpty {
-            result = EvaluationResult(rawValue: resultText)
-            if result == nil {
-                r.fail("result", "résultat « \(resultText) » inconnu : acquis, non_acquis ou vide attendu.")
-                return nil
-            }
-        }
-        if score == nil, result == nil {
-            r.fail("score", "ni note ni résultat : renseignez score ou result.")
-            return nil
-        }
-        let maxScore = max ?? policy?.defaultMaxScore ?? ExactDecimal(20)
-        guard maxScore.isPositive else {
-            r.fail("max_score", "note maximale \(maxScore.french) invalide : elle doit être positive.")
-            return nil
-        }
-        if let score {
-            guard !score.isNegative, !(maxScore < score) else {
-                r.fail("score", "note \(score.french) hors de l'échelle 0 à \(maxScore.french).")
-                return nil
-            }
-        }
-        return Value(score: score, maxScore: maxScore, result: result)
     }
 }

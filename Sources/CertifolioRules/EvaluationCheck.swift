@@ -1,0 +1,95 @@
+import CertifolioCore
+
+/// The one check of an evaluation, whichever way it comes (a line of `events.csv`, the staff's
+/// form, a correction): an épreuve of the candidate's certification, a real date (not in the
+/// future when `today` is given), a score within a positive scale, or an explicit result.
+public enum EvaluationCheck {
+    public static func check(_ d: EvaluationDraft, referentiel: Referentiel, today: Day? = nil)
+        -> Result<EvaluationEvent, EvaluationRefused> {
+        var problems: [EvaluationProblem] = []
+        let target = target(component: d.component, modality: d.modality, in: referentiel, &problems)
+
+        var day: Day?
+        if d.date.isEmpty {
+            problems.append(.missingDate)
+        } else if let parsed = Day(iso: d.date) {
+            day = parsed
+            if let today, today < parsed { problems.append(.futureDate(parsed)) }
+        } else {
+            problems.append(.badDate(d.date))
+        }
+
+        func number(_ text: String, _ field: EvaluationField) -> ExactDecimal?? {
+            if text.isEmpty { return .some(nil) }
+            guard let value = ExactDecimal(parsing: text) else {
+                problems.append(.badNumber(field, text))
+                return nil
+            }
+            return .some(value)
+        }
+        let score = number(d.score, .score)
+        var scale: ExactDecimal?
+        switch number(d.maxScore, .maxScore) {
+        case .some(.some(let given)): scale = given
+        case .some(.none): scale = referentiel.evaluation.defaultMaxScore
+        case .none: scale = nil
+        }
+        if let given = scale, !given.isPositive {
+            problems.append(.badScale(given))
+            scale = nil
+        }
+        if case .some(.some(let value)) = score, let scale, value.isNegative || scale < value {
+            problems.append(.outOfScale(value, scale: scale))
+        }
+
+        var result: EvaluationResult?
+        if !d.result.isEmpty {
+            result = EvaluationResult(rawValue: d.result)
+            if result == nil { problems.append(.unknownResult(d.result)) }
+        }
+        if d.score.isEmpty && d.result.isEmpty { problems.append(.noScoreNorResult) }
+
+        guard problems.isEmpty, let target, let day, let scale, case .some(let value) = score else {
+            return .failure(EvaluationRefused(problems: problems))
+        }
+        return .success(EvaluationEvent(sequence: 0, component: target.0, modality: target.1, date: day,
+                                        score: value, maxScore: scale, result: result, evaluator: d.evaluator))
+    }
+
+    /// The block modality (or whole-block modality) or final exam evaluated, if the
+    /// certification has it.
+    private static func target(component: String, modality: String, in referentiel: Referentiel,
+                               _ problems: inout [EvaluationProblem]) -> (Component, ModalityID)? {
+        let id = ModalityID(modality)
+        if component == "final" {
+            guard referentiel.finalExam(id) != nil else {
+                problems.append(.unknownFinalExam(modality, referentiel.code, known: referentiel.finalExams.map(\.id)))
+                return nil
+            }
+            return (.final, id)
+        }
+        guard let block = referentiel.block(BlockCode(component)) else {
+            problems.append(.unknownComponent(component, referentiel.code, blocks: referentiel.blocks.map(\.code)))
+            return nil
+        }
+        let whole = referentiel.evaluation.wholeBlockModality?.id
+        guard block.modality(id) != nil || id == whole else {
+            problems.append(.unknownModality(modality, block: block.code,
+                                             allowed: block.modalities.map(\.id) + (whole.map { [$0] } ?? [])))
+            return nil
+        }
+        return (.block(block.code), id)
+    }
+}
+
+/// An evaluation refused: every problem, each with its field.
+public struct EvaluationRefused: UserFacingError, Equatable {
+    public var problems: [EvaluationProblem]
+
+    public init(problems: [EvaluationProblem]) { self.problems = problems }
+
+    public var message: String {
+        problems.map { "\($0.field.rawValue) : \($0.message)" }.joined(separator: "\n")
+            + "\nRien n'a été enregistré."
+    }
+}
