@@ -33,5 +33,10 @@ extension Certifolio {
         return verified ? found?.account : nil
     }
 
+    /// Which cohorts an évaluateur assesses (replacing the earlier list).
+    public func assignCohorts(_ cohorts: [String], to account: Int64, actor: Actor) throws {
+        try database.assignCohorts(cohorts, to: account, actor: actor)
+    }
+
     private static let decoyHash = Bcrypt.hash("certifolio-decoy", cost: 10)
 }

@@ -1,20 +1,26 @@
 import CertifolioCore
+import CertifolioRules
 import CertifolioStore
 
 extension Certifolio {
-    /// Records one evaluation entered by hand (the web form); returns its number.
+    /// Records one evaluation entered by hand (the staff's form); returns its number. The
+    /// draft is checked against the candidate's certification as a line of `events.csv` is
+    /// (`EvaluationCheck`): a refusal is an `EvaluationRefused` naming every field at fault.
     @discardableResult
-    public func recordEvaluation(_ event: EvaluationEvent, of candidate: CandidateID, comment: String?,
-                                 actor: Actor) throws -> Int64 {
-        try database.recordEvent(event, of: candidate, comment: comment, actor: actor)
+    public func recordEvaluation(_ draft: EvaluationDraft, of candidate: CandidateID, comment: String?,
+                                 today: Day, actor: Actor) throws -> Int64 {
+        let event = try checked(draft, of: candidate, today: today, isCorrection: false)
+        return try database.recordEvent(event, of: candidate, comment: comment, actor: actor)
     }
 
-    /// Records an evaluation that corrects an earlier one (with its reason); the earlier one
-    /// then no longer counts. Nothing is updated in place.
+    /// Records an evaluation of `candidate` that corrects their earlier one (the draft gives
+    /// the reason); the earlier one then no longer counts. Nothing is updated in place.
     @discardableResult
-    public func correctEvaluation(_ corrected: Int64, with event: EvaluationEvent, reason: String,
-                                  comment: String? = nil, actor: Actor) throws -> Int64 {
-        try database.correctEvent(corrected, with: event, reason: reason, comment: comment, actor: actor)
+    public func correctEvaluation(_ corrected: Int64, of candidate: CandidateID, with draft: EvaluationDraft,
+                                  comment: String? = nil, today: Day, actor: Actor) throws -> Int64 {
+        let event = try checked(draft, of: candidate, today: today, isCorrection: true)
+        return try database.correctEvent(corrected, of: candidate, with: event, reason: draft.reason,
+                                         comment: comment, actor: actor)
     }
 
     /// A candidate's evaluations as recorded, oldest first, with who corrected what.
@@ -22,8 +28,12 @@ extension Certifolio {
         try database.evaluationHistory(candidate)
     }
 
-    /// Which cohorts an évaluateur assesses (replacing the earlier list).
-    public func assignCohorts(_ cohorts: [String], to account: Int64, actor: Actor) throws {
-        try database.assignCohorts(cohorts, to: account, actor: actor)
+    private func checked(_ draft: EvaluationDraft, of candidate: CandidateID, today: Day,
+                         isCorrection: Bool) throws -> EvaluationEvent {
+        guard let enrolment = try database.enrolment(of: candidate) else { throw StoreError.unknownCandidate(candidate) }
+        guard let referentiel = try database.referentiels()[enrolment.certification] else {
+            throw StoreError.unknownCertification(enrolment.certification)
+        }
+        return try EvaluationCheck.check(draft, referentiel: referentiel, today: today, isCorrection: isCorrection).get()
     }
 }

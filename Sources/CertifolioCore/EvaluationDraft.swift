@@ -13,9 +13,11 @@ public struct EvaluationDraft: Sendable, Equatable {
     /// Empty, `acquis` or `non_acquis`.
     public var result: String
     public var evaluator: String
+    /// Why a correction is made (required then); empty for a first record.
+    public var reason: String
 
     public init(component: String = "", modality: String = "", date: String = "", score: String = "",
-                maxScore: String = "", result: String = "", evaluator: String = "") {
+                maxScore: String = "", result: String = "", evaluator: String = "", reason: String = "") {
         self.component = component
         self.modality = modality
         self.date = date
@@ -23,6 +25,7 @@ public struct EvaluationDraft: Sendable, Equatable {
         self.maxScore = maxScore
         self.result = result
         self.evaluator = evaluator
+        self.reason = reason
     }
 }
 
@@ -31,6 +34,8 @@ public enum EvaluationField: String, Sendable, CaseIterable {
     case component, modality, date, score
     case maxScore = "max_score"
     case result
+    /// A correction's reason (no column of `events.csv`: a file records no correction).
+    case reason
 }
 
 /// What is wrong with an evaluation: the facts, and the field at fault. `message` words it
@@ -49,6 +54,7 @@ public enum EvaluationProblem: Sendable, Equatable {
     case outOfScale(ExactDecimal, scale: ExactDecimal)
     case unknownResult(String)
     case noScoreNorResult
+    case missingReason
 
     public var field: EvaluationField {
         switch self {
@@ -59,6 +65,7 @@ public enum EvaluationProblem: Sendable, Equatable {
         case .badScale: return .maxScore
         case .outOfScale, .noScoreNorResult: return .score
         case .unknownResult: return .result
+        case .missingReason: return .reason
         }
     }
 
@@ -89,6 +96,20 @@ public enum EvaluationProblem: Sendable, Equatable {
             return "résultat « \(text) » inconnu : acquis, non_acquis ou vide attendu."
         case .noScoreNorResult:
             return "ni note ni résultat : renseignez score ou result."
+        case .missingReason:
+            return "une correction doit donner sa raison."
         }
+    }
+}
+
+/// An evaluation refused: every problem, each with its field.
+public struct EvaluationRefused: UserFacingError, Equatable {
+    public var problems: [EvaluationProblem]
+
+    public init(problems: [EvaluationProblem]) { self.problems = problems }
+
+    public var message: String {
+        problems.map { "\($0.field.rawValue) : \($0.message)" }.joined(separator: "\n")
+            + "\nRien n'a été enregistré."
     }
 }

@@ -8,7 +8,6 @@ public enum StoreError: UserFacingError, Equatable {
     case unknownEvent(Int64)
     case eventAlreadyCorrected(Int64)
     case emptyReason
-    case unknownEvaluated(CandidateID, component: String, modality: ModalityID)
     case referentielVersionConflict(CertificationCode, version: String)
     case referentielStillUsed(CertificationCode, what: String)
     case candidateConflict(CandidateID, file: String, line: Int)
@@ -29,8 +28,6 @@ public enum StoreError: UserFacingError, Equatable {
             return "évaluation n° \(id) inconnue."
         case let .eventAlreadyCorrected(id):
             return "l'évaluation n° \(id) a déjà été corrigée : corrigez la correction la plus récente."
-        case let .unknownEvaluated(candidate, component, modality):
-            return "« \(component) / \(modality) » n'est pas une épreuve de la certification du candidat \(candidate)."
         case .emptyReason:
             return "une correction doit donner sa raison."
         case let .referentielVersionConflict(code, version):

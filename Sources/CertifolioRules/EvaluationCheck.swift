@@ -1,11 +1,13 @@
 import CertifolioCore
+import Foundation
 
 /// The one check of an evaluation, whichever way it comes (a line of `events.csv`, the staff's
 /// form, a correction): an épreuve of the candidate's certification, a real date (not in the
-/// future when `today` is given), a score within a positive scale, or an explicit result.
+/// future when `today` is given), a score within a positive scale, or an explicit result; a
+/// correction also gives its reason.
 public enum EvaluationCheck {
-    public static func check(_ d: EvaluationDraft, referentiel: Referentiel, today: Day? = nil)
-        -> Result<EvaluationEvent, EvaluationRefused> {
+    public static func check(_ d: EvaluationDraft, referentiel: Referentiel, today: Day? = nil,
+                             isCorrection: Bool = false) -> Result<EvaluationEvent, EvaluationRefused> {
         var problems: [EvaluationProblem] = []
         let target = target(component: d.component, modality: d.modality, in: referentiel, &problems)
 
@@ -48,6 +50,9 @@ public enum EvaluationCheck {
             if result == nil { problems.append(.unknownResult(d.result)) }
         }
         if d.score.isEmpty && d.result.isEmpty { problems.append(.noScoreNorResult) }
+        if isCorrection && d.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            problems.append(.missingReason)
+        }
 
         guard problems.isEmpty, let target, let day, let scale, case .some(let value) = score else {
             return .failure(EvaluationRefused(problems: problems))
@@ -79,17 +84,5 @@ public enum EvaluationCheck {
             return nil
         }
         return (.block(block.code), id)
-    }
-}
-
-/// An evaluation refused: every problem, each with its field.
-public struct EvaluationRefused: UserFacingError, Equatable {
-    public var problems: [EvaluationProblem]
-
-    public init(problems: [EvaluationProblem]) { self.problems = problems }
-
-    public var message: String {
-        problems.map { "\($0.field.rawValue) : \($0.message)" }.joined(separator: "\n")
-            + "\nRien n'a été enregistré."
     }
 }

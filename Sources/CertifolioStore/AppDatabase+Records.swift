@@ -25,7 +25,8 @@ extension AppDatabase {
         try writer.read { db in try RecordLoader.load(db, .cohort(cohort)) }
     }
 
-    /// Records one evaluation entered by hand (the web form); returns its number.
+    /// Records one evaluation entered by hand (the web form); returns its number. (The event
+    /// is checked against the certification by the caller, `Certifolio.recordEvaluation`.)
     @discardableResult
     public func recordEvent(_ event: EvaluationEvent, of candidate: CandidateID, comment: String?,
                             actor: Actor) throws -> Int64 {
@@ -34,7 +35,6 @@ extension AppDatabase {
                                     arguments: [candidate.rawValue]) ?? false else {
                 throw StoreError.unknownCandidate(candidate)
             }
-            try Self.checkEvaluated(event, of: candidate, db)
             let id = try Self.insert(event, of: candidate, comment: comment, correcting: nil, db)
             try AuditLog.append(db, actor: actor, action: "event.record", subject: candidate.rawValue, details: [
                 "event": String(id), "component": event.component.fileValue, "modality": event.modality.rawValue,
@@ -44,26 +44,26 @@ extension AppDatabase {
         }
     }
 
-    /// Records an evaluation that corrects an earlier one; the earlier one then no longer
-    /// counts. Nothing is updated in place.
+    /// Records an evaluation of `candidate` that corrects their earlier one; the earlier one
+    /// then no longer counts. Nothing is updated in place. (The event is checked against the
+    /// certification by the caller, `Certifolio.correctEvaluation`.)
     @discardableResult
-    public func correctEvent(_ correctedID: Int64, with event: EvaluationEvent, reason: String,
-                             comment: String? = nil, actor: Actor) throws -> Int64 {
+    public func correctEvent(_ correctedID: Int64, of candidate: CandidateID, with event: EvaluationEvent,
+                             reason: String, comment: String? = nil, actor: Actor) throws -> Int64 {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw StoreError.emptyReason }
         return try writer.write { db in
-            guard let candidate = try String.fetchOne(db, sql: "SELECT candidate_id FROM evaluation_event WHERE id = ?",
-                                                      arguments: [correctedID]) else {
+            // Another candidate's evaluation is as unknown as a missing one.
+            guard try Bool.fetchOne(db, sql: "SELECT COUNT(*) FROM evaluation_event WHERE id = ? AND candidate_id = ?",
+                                    arguments: [correctedID, candidate.rawValue]) ?? false else {
                 throw StoreError.unknownEvent(correctedID)
             }
             if try Bool.fetchOne(db, sql: "SELECT COUNT(*) FROM evaluation_event WHERE corrects_event_id = ?",
                                  arguments: [correctedID]) ?? false {
                 throw StoreError.eventAlreadyCorrected(correctedID)
             }
-            try Self.checkEvaluated(event, of: CandidateID(candidate), db)
-            let id = try Self.insert(event, of: CandidateID(candidate), comment: comment,
-                                     correcting: (correctedID, reason), db)
-            try AuditLog.append(db, actor: actor, action: "event.correct", subject: candidate, details: [
+            let id = try Self.insert(event, of: candidate, comment: comment, correcting: (correctedID, reason), db)
+            try AuditLog.append(db, actor: actor, action: "event.correct", subject: candidate.rawValue, details: [
                 "event": String(id), "corrects": String(correctedID), "reason": reason,
                 "component": event.component.fileValue, "modality": event.modality.rawValue, "date": event.date.iso,
             ])
@@ -115,30 +115,6 @@ extension AppDatabase {
                              event.evaluator, correcting?.id, correcting?.reason,
                              comment?.isEmpty == false ? comment : nil, Timestamp.now()])
         return db.lastInsertedRowID
-    }
-}
-
-extension AppDatabase {
-    /// Refuses an event whose block, modality or final exam is not in the candidate's
-    /// certification (the whole-block modality counts for every block).
-    fileprivate static func checkEvaluated(_ event: EvaluationEvent, of candidate: CandidateID, _ db: Database) throws {
-        let certification = try String.fetchOne(db, sql: "SELECT certification FROM enrolment WHERE candidate_id = ?",
-                                                arguments: [candidate.rawValue]) ?? ""
-        let known: Bool
-        switch event.component {
-        case .final:
-            known = try Bool.fetchOne(db, sql: "SELECT COUNT(*) FROM final_exam WHERE certification = ? AND id = ?",
-                                      arguments: [certification, event.modality.rawValue]) ?? false
-        case .block(let code):
-            known = try Bool.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM block b JOIN certification c ON c.code = b.certification
-                WHERE b.code = ? AND b.certification = ?
-                  AND (c.whole_block_modality_id = ? OR EXISTS (SELECT 1 FROM modality m WHERE m.block = b.code AND m.id = ?))
-                """, arguments: [code.rawValue, certification, event.modality.rawValue, event.modality.rawValue]) ?? false
-        }
-        guard known else {
-            throw StoreError.unknownEvaluated(candidate, component: event.component.fileValue, modality: event.modality)
-        }
     }
 }
 

@@ -217,34 +217,22 @@ let events = """
         let wrong = record.events[1]
         var fixed = wrong
         fixed.score = ExactDecimal(18)
-        #expect(throws: StoreError.emptyReason) { try t.database.correctEvent(wrong.sequence, with: fixed, reason: " ", actor: tester) }
-        // A correction must stay within the candidate's certification (C001: RNCP41818).
-        for (component, modality) in [(Component.block("RNCP36888BC02"), "etude_de_cas"),
-                                      (.block("RNCP41818BC01"), "devoir_sur_table"), (.final, "livret_inconnu")] {
-            var elsewhere = fixed
-            elsewhere.component = component
-            elsewhere.modality = ModalityID(modality)
-            #expect(throws: StoreError.unknownEvaluated("C001", component: component.fileValue, modality: ModalityID(modality))) {
-                try t.database.correctEvent(wrong.sequence, with: elsewhere, reason: "x", actor: tester)
-            }
+        #expect(throws: StoreError.emptyReason) { try t.database.correctEvent(wrong.sequence, of: "C001", with: fixed, reason: " ", actor: tester) }
+        // Another candidate's evaluation is as unknown as a missing one.
+        #expect(throws: StoreError.unknownEvent(wrong.sequence)) {
+            try t.database.correctEvent(wrong.sequence, of: "C002", with: fixed, reason: "x", actor: tester)
         }
-        let id = try t.database.correctEvent(wrong.sequence, with: fixed, reason: "Erreur de saisie : 18 et non 8.", actor: tester)
+        let id = try t.database.correctEvent(wrong.sequence, of: "C001", with: fixed, reason: "Erreur de saisie : 18 et non 8.", actor: tester)
         #expect(throws: StoreError.eventAlreadyCorrected(wrong.sequence)) {
-            try t.database.correctEvent(wrong.sequence, with: fixed, reason: "encore", actor: tester)
+            try t.database.correctEvent(wrong.sequence, of: "C001", with: fixed, reason: "encore", actor: tester)
         }
-        #expect(throws: StoreError.unknownEvent(999)) { try t.database.correctEvent(999, with: fixed, reason: "x", actor: tester) }
+        #expect(throws: StoreError.unknownEvent(999)) { try t.database.correctEvent(999, of: "C001", with: fixed, reason: "x", actor: tester) }
         record = try #require(try t.database.candidateRecord("C001"))
         #expect(record.events.count == 3)
         #expect(record.events.last?.corrects == wrong.sequence)
         #expect(record.events.last?.sequence == id)
         let verdict = VerdictEngine.verdict(for: record, referentiel: referentiels["RNCP41818"]!, asOf: Day(iso: "2027-01-01")!)
         #expect(verdict.blocks[0].reasons.filter { $0.code == .modalityFailed }.isEmpty)
-        // The whole-block (VAE) modality belongs to every block.
-        var whole = record.events[0]
-        whole.modality = "vae"
-        #expect(throws: Never.self) {
-            try t.database.correctEvent(record.events[0].sequence, with: whole, reason: "VAE", actor: tester)
-        }
     }
 
     @Test func onlyCreateMakesADatabase() throws {

@@ -39,8 +39,11 @@ struct CandidatePortalTests {
         let fixture = try WebFixture()
         let record = try #require(try fixture.database.candidateRecord("MQ013"))
         let event = try #require(record.events.first)
-        try fixture.database.recordEvaluation(event, of: "MQ013", comment: "<script>alert(1)</script> Très bien & net",
-                                         actor: Actor("test"))
+        let draft = EvaluationDraft(component: event.component.fileValue, modality: event.modality.rawValue,
+                                    date: event.date.iso, score: event.score?.description ?? "",
+                                    result: event.result?.rawValue ?? "")
+        try fixture.database.recordEvaluation(draft, of: "MQ013", comment: "<script>alert(1)</script> Très bien & net",
+                                              today: event.date, actor: Actor("test"))
         try await fixture.application().test(.router) { client in
             let browser = Browser(client)
             try await browser.signIn(.candidate)

@@ -1,4 +1,5 @@
 import CertifolioCore
+import CertifolioRules
 @testable import CertifolioWeb
 import Foundation
 import Testing
@@ -11,8 +12,10 @@ struct EvaluationFormTests {
     }()
     static let today = Day(iso: "2027-06-30")!
 
-    func check(_ form: EvaluationForm) -> Result<EvaluationEvent, FormErrors> {
-        form.event(referentiel: Self.referentiel, evaluator: "Mme Agnès Perrot", today: Self.today)
+    /// The form decoded into a draft, checked as the door checks it, worded with the form's fields.
+    func check(_ form: EvaluationForm, isCorrection: Bool = false) -> Result<EvaluationEvent, FormErrors> {
+        EvaluationCheck.check(form.draft(evaluator: "Mme Agnès Perrot"), referentiel: Self.referentiel,
+                              today: Self.today, isCorrection: isCorrection).mapError(form.errors)
     }
 
     @Test func aFrenchDecimalScoreOnTheDefaultScaleMakesAnEvent() throws {
@@ -77,8 +80,7 @@ struct EvaluationFormTests {
     @Test func aCorrectionNeedsAReason() {
         let block = Self.referentiel.blocks[0]
         let form = EvaluationForm(epreuve: "\(block.code)|\(block.modalities[0].id)", date: "2027-06-01", score: "12")
-        let result = form.event(referentiel: Self.referentiel, evaluator: "X", today: Self.today, requireReason: true)
-        guard case .failure(let errors) = result else {
+        guard case .failure(let errors) = check(form, isCorrection: true) else {
             Issue.record("accepted without a reason")
             return
         }

@@ -1,5 +1,6 @@
 import CertifolioCore
 import CertifolioApp
+import CertifolioRules
 import Foundation
 
 /// A field of a form with what is wrong with it, in French; the page shows the message next
@@ -9,9 +10,9 @@ public struct FieldError: Sendable, Equatable {
     public var message: String
 }
 
-/// The evaluation form of the staff's candidate page, checked the way the cohort files are:
-/// an épreuve of the candidate's certification, a real date not in the future, a score within
-/// the scale (French "12,5" or "12.5") or an explicit result.
+/// The evaluation form of the staff's candidate page. It decodes into an `EvaluationDraft`,
+/// which the door checks as it checks a line of `events.csv` (`EvaluationCheck`); this form
+/// only words the problems with its own fields.
 public struct EvaluationForm: Sendable {
     public var epreuve: String
     public var date: String
@@ -54,72 +55,48 @@ public struct EvaluationForm: Sendable {
         "\(component.fileValue)|\(modality.rawValue)"
     }
 
-    /// The event this form describes, or every problem found.
-    public func event(referentiel: Referentiel, evaluator: String, today: Day,
-                      requireReason: Bool = false) -> Result<EvaluationEvent, FormErrors> {
-        var errors: [FieldError] = []
-        func fail(_ field: String, _ message: String) { errors.append(FieldError(field: field, message: message)) }
+    /// The evaluation this form describes, before any check: the épreuve select holds
+    /// "component|modality", a date may be typed the French way (jj/mm/aaaa).
+    public func draft(evaluator: String) -> EvaluationDraft {
+        let parts = epreuve.split(separator: "|", maxSplits: 1).map(String.init)
+        return EvaluationDraft(component: parts.count == 2 ? parts[0] : "", modality: parts.count == 2 ? parts[1] : "",
+                               date: Day(typed: date)?.iso ?? date, score: score, maxScore: maxScore,
+                               result: result, evaluator: evaluator, reason: reason)
+    }
 
-        let evaluated = Self.parseEpreuve(epreuve, referentiel: referentiel)
-        if evaluated == nil { fail("epreuve", "choisissez l'épreuve évaluée (bloc et modalité, ou épreuve finale).") }
-
-        let day = Day(typed: date)
-        if date.isEmpty {
-            fail("date", "la date de l'évaluation est obligatoire.")
-        } else if day == nil {
-            fail("date", "« \(date) » n'est pas une date (jj/mm/aaaa attendu).")
-        } else if let day, today < day {
-            fail("date", "la date du \(day.french) est dans le futur.")
-        }
-
-        let scale = maxScore.isEmpty ? referentiel.evaluation.defaultMaxScore : ExactDecimal(parsing: Self.point(maxScore))
-        if scale == nil || !(ExactDecimal.zero < scale!) {
-            fail("bareme", "barème « \(maxScore) » invalide : un nombre positif est attendu (20 par exemple).")
-        }
-        var value: ExactDecimal?
-        if !score.isEmpty {
-            value = ExactDecimal(parsing: Self.point(score))
-            if value == nil || value! < .zero {
-                fail("note", "note « \(score) » invalide : un nombre positif est attendu (12,5 par exemple).")
-                value = nil
-            } else if let value, let scale, scale < value {
-                fail("note", "la note \(value.french) dépasse le barème (\(scale.french)).")
+    /// The problems of a refused evaluation, worded with this form's fields and as typed.
+    public func errors(_ refused: EvaluationRefused) -> FormErrors {
+        FormErrors(refused.problems.map { problem in
+            switch problem {
+            case .unknownComponent, .unknownFinalExam, .unknownModality:
+                return FieldError(field: "epreuve", message: "choisissez l'épreuve évaluée (bloc et modalité, ou épreuve finale).")
+            case .missingDate:
+                return FieldError(field: "date", message: "la date de l'évaluation est obligatoire.")
+            case .badDate:
+                return FieldError(field: "date", message: "« \(date) » n'est pas une date (jj/mm/aaaa attendu).")
+            case .futureDate(let day):
+                return FieldError(field: "date", message: "la date du \(day.french) est dans le futur.")
+            case .badNumber(.maxScore, _), .badScale:
+                return FieldError(field: "bareme",
+                                  message: "barème « \(maxScore) » invalide : un nombre positif est attendu (20 par exemple).")
+            case .badNumber:
+                return FieldError(field: "note", message: Self.badScore(score))
+            case let .outOfScale(value, scale):
+                return FieldError(field: "note", message: value.isNegative ? Self.badScore(score)
+                                  : "la note \(value.french) dépasse le barème (\(scale.french)).")
+            case .unknownResult:
+                return FieldError(field: "resultat", message: "résultat « \(result) » inconnu.")
+            case .noScoreNorResult:
+                return FieldError(field: "note", message: "indiquez une note ou un résultat (acquis / non acquis).")
+            case .missingReason:
+                return FieldError(field: "motif", message: "une correction doit donner sa raison.")
             }
-        }
-        let outcome: EvaluationResult?
-        switch result {
-        case "": outcome = nil
-        case "acquis": outcome = .acquis
-        case "non_acquis": outcome = .nonAcquis
-        default:
-            outcome = nil
-            fail("resultat", "résultat « \(result) » inconnu.")
-        }
-        if score.isEmpty && result.isEmpty {
-            fail("note", "indiquez une note ou un résultat (acquis / non acquis).")
-        }
-        if requireReason && reason.isEmpty {
-            fail("motif", "une correction doit donner sa raison.")
-        }
-        guard errors.isEmpty, let evaluated, let day, let scale else { return .failure(FormErrors(errors)) }
-        return .success(EvaluationEvent(sequence: 0, component: evaluated.0, modality: evaluated.1, date: day,
-                                        score: value, maxScore: scale, result: outcome, evaluator: evaluator))
+        })
     }
 
-    /// "RNCP41818BC01|etude_de_cas" or "final|memoire", checked against the référentiel.
-    static func parseEpreuve(_ text: String, referentiel: Referentiel) -> (Component, ModalityID)? {
-        let parts = text.split(separator: "|", maxSplits: 1).map(String.init)
-        guard parts.count == 2 else { return nil }
-        let modality = ModalityID(parts[1])
-        if parts[0] == "final" {
-            return referentiel.finalExams.contains { $0.id == modality } ? (.final, modality) : nil
-        }
-        guard let block = referentiel.block(BlockCode(parts[0])) else { return nil }
-        let known = block.modalities.contains { $0.id == modality } || referentiel.evaluation.wholeBlockModality?.id == modality
-        return known ? (.block(block.code), modality) : nil
+    private static func badScore(_ typed: String) -> String {
+        "note « \(typed) » invalide : un nombre positif est attendu (12,5 par exemple)."
     }
-
-    private static func point(_ text: String) -> String { text.replacingOccurrences(of: ",", with: ".") }
 }
 
 /// Every problem of a submitted form.

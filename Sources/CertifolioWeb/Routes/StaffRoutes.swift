@@ -81,15 +81,15 @@ struct StaffRoutes {
         }
         staff.get("promotions/:cohort") { _, context in try cohort(context) }
         staff.get("candidats/:id") { _, context in
-            try candidatePage(try candidate(context).id, form: EvaluationForm(date: services.today().iso), errors: nil,
+            try candidatePage(try candidate(context), form: EvaluationForm(date: services.today().iso), errors: nil,
                               context: context)
         }
         staff.get("candidats/:id/attestation.pdf") { _, context in
-            try RecordPages(services: services).attestation(try candidate(context).id)
+            try RecordPages(services: services).attestation(try candidate(context))
         }
         staff.post("candidats/:id/evaluations") { _, context in try record(context) }
         staff.get("candidats/:id/evaluations/:event/correction") { _, context in
-            try correctionPage(try candidate(context).id, event: try eventID(context), form: nil, errors: nil,
+            try correctionPage(try candidate(context), event: try eventID(context), form: nil, errors: nil,
                                context: context)
         }
         staff.post("candidats/:id/evaluations/:event/correction") { _, context in try correct(context) }
@@ -131,45 +131,41 @@ struct StaffRoutes {
 
     private func record(_ context: WebContext) throws -> Response {
         let account = try context.requireIdentity()
-        let (id, referentiel) = try candidate(context)
+        let id = try candidate(context)
         let form = EvaluationForm(context.form)
-        switch form.event(referentiel: referentiel, evaluator: account.displayName, today: services.today()) {
-        case .failure(let errors):
-            return try candidatePage(id, form: form, errors: errors, context: context, status: .unprocessableContent)
-        case .success(let event):
-            do {
-                let number = try services.app.recordEvaluation(event, of: id, comment: form.comment,
-                                                               actor: account.actor)
-                return flashRedirect("/candidats/\(id.rawValue)", "Évaluation n° \(number) enregistrée.", context)
-            } catch let error as StoreError {
-                return try candidatePage(id, form: form, errors: FormErrors([FieldError(field: "epreuve",
-                                         message: error.message)]), context: context, status: .unprocessableContent)
-            }
+        do {
+            let number = try services.app.recordEvaluation(form.draft(evaluator: account.displayName), of: id,
+                                                           comment: form.comment, today: services.today(),
+                                                           actor: account.actor)
+            return flashRedirect("/candidats/\(id.rawValue)", "Évaluation n° \(number) enregistrée.", context)
+        } catch let refused as EvaluationRefused {
+            return try candidatePage(id, form: form, errors: form.errors(refused), context: context,
+                                     status: .unprocessableContent)
         }
     }
 
     private func correct(_ context: WebContext) throws -> Response {
         let account = try context.requireIdentity()
-        let (id, referentiel) = try candidate(context)
+        let id = try candidate(context)
         let event = try eventID(context)
         let form = EvaluationForm(context.form)
-        switch form.event(referentiel: referentiel, evaluator: account.displayName, today: services.today(),
-                          requireReason: true) {
-        case .failure(let errors):
-            return try correctionPage(id, event: event, form: form, errors: errors, context: context,
+        do {
+            let number = try services.app.correctEvaluation(event, of: id, with: form.draft(evaluator: account.displayName),
+                                                            comment: form.comment, today: services.today(),
+                                                            actor: account.actor)
+            return flashRedirect("/candidats/\(id.rawValue)",
+                                 "Correction enregistrée (évaluation n° \(number), qui remplace la n° \(event)).",
+                                 context)
+        } catch let refused as EvaluationRefused {
+            return try correctionPage(id, event: event, form: form, errors: form.errors(refused), context: context,
                                       status: .unprocessableContent)
-        case .success(let corrected):
-            do {
-                let number = try services.app.correctEvaluation(event, with: corrected, reason: form.reason,
-                                                                comment: form.comment, actor: account.actor)
-                return flashRedirect("/candidats/\(id.rawValue)",
-                                     "Correction enregistrée (évaluation n° \(number), qui remplace la n° \(event)).",
-                                     context)
-            } catch let error as StoreError {
-                return try correctionPage(id, event: event, form: form,
-                                          errors: FormErrors([FieldError(field: "epreuve", message: error.message)]),
-                                          context: context, status: .unprocessableContent)
-            }
+        } catch StoreError.unknownEvent {
+            throw HTTPError(.notFound)
+        } catch StoreError.eventAlreadyCorrected(let corrected) {
+            let message = "l'évaluation n° \(corrected) a déjà été corrigée : corrigez plutôt sa correction."
+            return try correctionPage(id, event: event, form: form,
+                                      errors: FormErrors([FieldError(field: "epreuve", message: message)]),
+                                      context: context, status: .unprocessableContent)
         }
     }
 
@@ -200,10 +196,11 @@ struct StaffRoutes {
 
     /// The candidate of the address, once the account is allowed to see them, with the
     /// référentiel of their certification (from memory: the record itself is not read here).
-    private func candidate(_ context: WebContext) throws -> (id: CandidateID, referentiel: Referentiel) {
+    /// The candidate of the URL, when the account may see their record.
+    private func candidate(_ context: WebContext) throws -> CandidateID {
         let id = CandidateID(try context.parameters.require("id"))
-        let enrolment = try RecordAccess.requireCandidate(id, try context.requireIdentity(), services.app)
-        return (id, try services.referentiel(enrolment.certification))
+        _ = try RecordAccess.requireCandidate(id, try context.requireIdentity(), services.app)
+        return id
     }
 
     private func eventID(_ context: WebContext) throws -> Int64 {
