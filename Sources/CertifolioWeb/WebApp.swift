@@ -32,7 +32,7 @@ public enum WebApp {
     /// Every route with its middleware (the tests drive this router in process).
     public static func router(app: Certifolio, secureCookies: Bool = false,
                               today: @escaping @Sendable () -> Day = Today.day) async throws -> Router<WebContext> {
-        let services = WebServices(app: app, pages: try await PageRenderer.load(), today: today)
+        let services = WebServices(app: app, pages: PageRenderer(), today: today)
         let router = Router(context: WebContext.self)
         let cookie = SessionCookieParameters(name: "certifolio_session", path: "/", secure: secureCookies,
                                              sameSite: .lax)

@@ -1,7 +1,7 @@
 @testable import CertifolioWeb
 import Testing
 
-/// HTML written in Swift: markup as written, text escaped, as mustache's `{{name}}` does.
+/// HTML written in Swift: markup as written, text escaped, so that text never becomes markup.
 struct HTMLTests {
     @Test func interpolatedTextIsEscapedAndLiteralMarkupIsKept() {
         let name = "<script>alert('x')</script> & \"co\""

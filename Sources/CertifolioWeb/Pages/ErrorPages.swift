@@ -39,7 +39,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
 
     private func page(_ status: HTTPResponse.Status, _ heading: String, _ message: String,
                       _ context: WebContext) -> Response {
-        pages.render("error", title: heading, body: Body(heading: heading, message: message), context: context,
+        pages.render(Body(heading: heading, message: message), title: heading, context: context,
                      status: status)
     }
 }

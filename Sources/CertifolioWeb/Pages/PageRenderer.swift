@@ -1,44 +1,17 @@
 import CertifolioCore
 import Foundation
 import Hummingbird
-import Mustache
 
-/// Renders pages into complete HTML responses: a mustache template of `Templates/` (or, for
-/// the pages read most often, `HTML` written in Swift) gives the page's content, and
-/// `LayoutHTML` frames it (navigation, messages, the skip link).
+/// Renders pages into complete HTML responses: a page's content (`PageContent`, drawn in
+/// Swift with `HTML`) framed by `LayoutHTML` (navigation, messages, the skip link).
 struct PageRenderer: Sendable {
-    let library: MustacheLibrary
-
-    static func load() async throws -> PageRenderer {
-        guard let folder = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
-            throw WebSetupError.missingResources
-        }
-        return PageRenderer(library: try await MustacheLibrary(directory: folder.path))
-    }
-
-    /// A page whose content is `template` rendered with `body` (and, around it, `title`,
-    /// `csrf` and the rest of `Page`).
-    func render<Body>(_ template: String, title: String, body: Body, context: WebContext,
-                      status: HTTPResponse.Status = .ok) -> Response {
-        let page = Page(title: title, context: context, body: body)
-        guard let content = library.render(TemplateTree.convert(page) ?? [:], withTemplate: template) else {
-            return Response(status: .internalServerError, headers: Self.headers(type: "text/plain; charset=utf-8"),
-                            body: .init(byteBuffer: ByteBuffer(string: "Gabarit « \(template) » introuvable.")))
-        }
-        return respond(page, content: HTML(escaped: content), context: context, status: status)
-    }
-
-    /// A page whose content is already written.
-    func render(_ content: HTML, title: String, context: WebContext, status: HTTPResponse.Status = .ok) -> Response {
-        respond(Page(title: title, context: context, body: ()), content: content, context: context, status: status)
-    }
-
-    private func respond<Body>(_ page: Page<Body>, content: HTML, context: WebContext,
-                               status: HTTPResponse.Status) -> Response {
-        let html = LayoutHTML.page(title: page.title, nav: page.nav, csrf: page.csrf, flash: page.flash,
-                                   content: content)
+    func render(_ content: some PageContent, title: String, context: WebContext,
+                status: HTTPResponse.Status = .ok) -> Response {
+        let frame = Frame(context)
+        let html = LayoutHTML.page(title: title, nav: frame.nav, csrf: frame.csrf, flash: frame.flash,
+                                   content: content.html(csrf: frame.csrf))
         // A flash is shown once.
-        if page.flash != nil {
+        if frame.flash != nil {
             context.sessions.withLockedSession { $0?.flash = nil }
         }
         return Response(status: status, headers: Self.headers(type: "text/html; charset=utf-8"),
@@ -59,25 +32,16 @@ struct PageRenderer: Sendable {
     }
 }
 
-enum WebSetupError: UserFacingError {
-    case missingResources
-    var message: String { "les gabarits de pages (Templates/) sont introuvables dans l'installation." }
-}
-
-/// What the layout needs around every page body, and what templates read around `body`.
-struct Page<Body> {
-    let title: String
+/// What the layout needs around every page's content.
+private struct Frame {
     let nav: Navigation?
     let csrf: String
     let flash: String?
-    let body: Body
 
-    init(title: String, context: WebContext, body: Body) {
-        self.title = title
+    init(_ context: WebContext) {
         nav = Navigation(context.identity)
         csrf = context.csrfToken
         flash = context.sessions.session?.flash
-        self.body = body
     }
 }
 

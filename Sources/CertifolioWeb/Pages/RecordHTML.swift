@@ -1,9 +1,7 @@
 /// The body of a candidate's record: situation, what is missing, blocks, épreuves finales and
 /// conditions, evaluation history. Shared by the candidate's own page (the page most often
 /// read, from a phone), the staff's candidate page and the jury's decision page.
-///
-/// Written in Swift rather than as a mustache partial for speed (see `HTML`); it keeps the
-/// shape a template would have, one section after the other.
+/// One section after the other.
 enum RecordHTML {
     static func render(_ record: RecordView) -> HTML {
         situation(record) + missing(record) + blocks(record) + finals(record) + history(record)

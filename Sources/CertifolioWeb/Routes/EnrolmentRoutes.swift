@@ -38,7 +38,7 @@ struct EnrolmentRoutes {
                       status: HTTPResponse.Status = .ok) throws -> Response {
         let body = EnrolmentFormView(enrolment, referentiels: Array(try services.referentiels().values),
                                      cohortNames: try services.app.cohortNames(), refusal: refusal)
-        return services.pages.render("enrol", title: "Inscrire un candidat", body: body, context: context,
+        return services.pages.render(body, title: "Inscrire un candidat", context: context,
                                      status: status)
     }
 }

@@ -22,7 +22,6 @@ struct JuryRoutes {
             let convoked: Int
         }
         let lines: [Line]
-        let hasLines: Bool
         let certifications: [SelectOption]
         let date: String
         let place: String
@@ -32,7 +31,6 @@ struct JuryRoutes {
     struct SessionPage {
         let session: SessionView
         let errors: [String]
-        let hasErrors: Bool
     }
 
     func add(to router: Router<WebContext>) {
@@ -125,11 +123,11 @@ struct JuryRoutes {
                              convoked: s.convoked.count)
         }
         let body = SessionList(
-            lines: lines, hasLines: !lines.isEmpty,
+            lines: lines,
             certifications: referentiels.values.sorted { $0.code < $1.code }
                 .map { .init(value: $0.code.rawValue, label: "\($0.code) — \($0.title)") },
             date: draft["date"] ?? "", place: draft["lieu"] ?? "", error: error)
-        return services.pages.render("sessions", title: "Sessions de jury", body: body, context: context, status: status)
+        return services.pages.render(body, title: "Sessions de jury", context: context, status: status)
     }
 
     private func create(_ context: WebContext) throws -> Response {
@@ -169,8 +167,7 @@ struct JuryRoutes {
                                drafts: session.isClosed ? [] : try services.app.draftDecisions(id),
                                recorded: session.isClosed ? try services.app.sessionDecisions(id) : [],
                                cohorts: try services.app.cohortNames())
-        return services.pages.render("session", title: "Session de jury n° \(id)",
-                                     body: SessionPage(session: view, errors: errors, hasErrors: !errors.isEmpty),
+        return services.pages.render(SessionPage(session: view, errors: errors), title: "Session de jury n° \(id)",
                                      context: context, status: status)
     }
 
@@ -224,7 +221,7 @@ struct JuryRoutes {
         let body = DecisionFormView(session: session, review: review, referentiel: loaded.referentiel,
                                     drafts: try services.app.draftDecisions(session.id), submitted: submitted,
                                     errors: errors, record: loaded.view)
-        return services.pages.render("decision", title: "Décisions — \(body.name)", body: body, context: context,
+        return services.pages.render(body, title: "Décisions — \(body.name)", context: context,
                                      status: status)
     }
 

@@ -27,7 +27,6 @@ struct ManagerRoutes {
 
     struct ImportPage {
         let errors: [String]
-        let hasErrors: Bool
         let preview: Preview?
         let referentielError: String?
     }
@@ -55,8 +54,7 @@ struct ManagerRoutes {
         let lines: [Line]
         let roles: [SelectOption]
         let cohorts: [Choice]
-        /// What the creation form was filled with (kept after a refusal); named apart from
-        /// the lines' fields, which mustache would otherwise find when a line has none.
+        /// What the creation form was filled with (kept after a refusal).
         let draftEmail: String
         let draftName: String
         let draftCandidate: String
@@ -67,8 +65,7 @@ struct ManagerRoutes {
         let manager = router.group().add(middleware: RequireRole(.manager))
         manager.get("candidats") { request, context in try candidates(request, context) }
         manager.get("import") { _, context in
-            services.pages.render("import", title: "Importer",
-                                  body: ImportPage(errors: [], hasErrors: false, preview: nil, referentielError: nil),
+            services.pages.render(ImportPage(errors: [], preview: nil, referentielError: nil), title: "Importer",
                                   context: context)
         }
         manager.post("import/promotion") { _, context in try await previewCohort(context) }
@@ -90,9 +87,8 @@ struct ManagerRoutes {
             CandidateList.Line(id: candidate.id.rawValue, name: candidate.displayName, cohort: enrolment.cohort,
                                certification: enrolment.certification.rawValue, link: "/candidats/\(candidate.id.rawValue)")
         }
-        return services.pages.render("candidates", title: "Candidats",
-                                     body: CandidateList(query: query, lines: lines, total: matching.count,
-                                                         shown: lines.count, truncated: matching.count > limit),
+        return services.pages.render(CandidateList(query: query, lines: lines, total: matching.count,
+                                                         shown: lines.count, truncated: matching.count > limit), title: "Candidats",
                                      context: context)
     }
 
@@ -118,14 +114,12 @@ struct ManagerRoutes {
                 "\(summary.stages) stage(s), \(summary.experiences) expérience(s)",
                 "\(summary.decisions) décision(s) de jury",
             ]
-            return services.pages.render("import", title: "Importer — aperçu",
-                                         body: ImportPage(errors: [], hasErrors: false,
+            return services.pages.render(ImportPage(errors: [],
                                                           preview: Preview(token: token, lines: lines),
-                                                          referentielError: nil), context: context)
+                                                          referentielError: nil), title: "Importer — aperçu", context: context)
         } catch let error as UserFacingError {
-            return services.pages.render("import", title: "Importer — erreurs",
-                                         body: ImportPage(errors: error.lines, hasErrors: true, preview: nil,
-                                                          referentielError: nil),
+            return services.pages.render(ImportPage(errors: error.lines, preview: nil,
+                                                          referentielError: nil), title: "Importer — erreurs",
                                          context: context, status: .unprocessableContent)
         }
     }
@@ -134,18 +128,15 @@ struct ManagerRoutes {
         let account = try context.requireIdentity()
         guard let token = context.form["envoi"],
               let upload = await services.uploads.take(token, owner: account.id) else {
-            return services.pages.render("import", title: "Importer",
-                                         body: ImportPage(errors: ["L'aperçu a expiré : envoyez à nouveau les fichiers."],
-                                                          hasErrors: true, preview: nil, referentielError: nil),
+            return services.pages.render(ImportPage(errors: ["L'aperçu a expiré : envoyez à nouveau les fichiers."], preview: nil, referentielError: nil), title: "Importer",
                                          context: context, status: .unprocessableContent)
         }
         do {
             let summary = try services.app.importCohort(upload, actor: account.actor)
             return flashRedirect("/tableau-de-bord", Certifolio.describe(summary, folder: upload.source), context)
         } catch let error as UserFacingError {
-            return services.pages.render("import", title: "Importer — erreurs",
-                                         body: ImportPage(errors: error.lines, hasErrors: true, preview: nil,
-                                                          referentielError: nil),
+            return services.pages.render(ImportPage(errors: error.lines, preview: nil,
+                                                          referentielError: nil), title: "Importer — erreurs",
                                          context: context, status: .unprocessableContent)
         }
     }
@@ -172,8 +163,7 @@ struct ManagerRoutes {
     }
 
     private func referentielRefused(_ message: String, _ context: WebContext) -> Response {
-        services.pages.render("import", title: "Importer — erreurs",
-                              body: ImportPage(errors: [], hasErrors: false, preview: nil, referentielError: message),
+        services.pages.render(ImportPage(errors: [], preview: nil, referentielError: message), title: "Importer — erreurs",
                               context: context, status: .unprocessableContent)
     }
 
@@ -193,7 +183,7 @@ struct ManagerRoutes {
             cohorts: cohorts.map { .init(name: $0, checked: chosen.contains($0)) },
             draftEmail: draft["email"] ?? "", draftName: draft["nom"] ?? "", draftCandidate: draft["candidat"] ?? "",
             error: error)
-        return services.pages.render("accounts", title: "Comptes", body: body, context: context, status: status)
+        return services.pages.render(body, title: "Comptes", context: context, status: status)
     }
 
     private func createAccount(_ context: WebContext) throws -> Response {

@@ -21,8 +21,7 @@ struct SignInRoutes {
         router.get("connexion") { request, context -> Response in
             if let account = context.identity { return Self.redirect(Self.home(account.role)) }
             let next = Self.safeNext(request.uri.queryParameters["suite"].map(String.init))
-            return services.pages.render("signin", title: "Connexion",
-                                         body: FormBody(email: "", next: next, error: nil), context: context)
+            return services.pages.render(FormBody(email: "", next: next, error: nil), title: "Connexion", context: context)
         }
         router.post("connexion") { _, context -> Response in
             try await signIn(context)
@@ -42,19 +41,17 @@ struct SignInRoutes {
         if let until = await services.throttle.blockedUntil(keys) {
             let minutes = max(1, Int((until.timeIntervalSinceNow / 60).rounded(.up)))
             return services.pages.render(
-                "signin", title: "Connexion",
-                body: FormBody(email: email, next: next,
-                               error: "Trop de tentatives de connexion : réessayez dans \(minutes) minute(s)."),
-                context: context, status: .tooManyRequests)
+                FormBody(email: email, next: next,
+                         error: "Trop de tentatives de connexion : réessayez dans \(minutes) minute(s)."),
+                title: "Connexion", context: context, status: .tooManyRequests)
         }
         let app = services.app
         let signedIn = try await Task.detached { try app.signIn(email: email, password: password) }.value
         guard let account = signedIn else {
             await services.throttle.failed(keys)
             return services.pages.render(
-                "signin", title: "Connexion",
-                body: FormBody(email: email, next: next, error: "Adresse électronique ou mot de passe incorrect."),
-                context: context, status: .unauthorized)
+                FormBody(email: email, next: next, error: "Adresse électronique ou mot de passe incorrect."),
+                title: "Connexion", context: context, status: .unauthorized)
         }
         await services.throttle.succeeded(email: email)
         context.sessions.createSession(WebSession(accountID: account.id, csrf: CSRFMiddleware.newToken(), flash: nil))

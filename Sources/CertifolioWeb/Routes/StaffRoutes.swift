@@ -30,41 +30,16 @@ struct StaffRoutes {
             let link: String
         }
         let cohorts: [Line]
-        let hasCohorts: Bool
     }
 
-    /// What the staff pages read of a record around `RecordHTML`: who, and which cohort. (Only
-    /// this, so that the template's reflection does not walk the whole record.)
-    struct RecordHeading {
-        let candidateID: String
-        let name: String
-        let cohort: String
-        let cohortLink: String
-        let canDownloadAttestation: Bool
-
-        init(_ record: RecordView) {
-            candidateID = record.candidateID
-            name = record.name
-            cohort = record.cohort
-            cohortLink = record.cohortLink
-            canDownloadAttestation = record.canDownloadAttestation
-        }
-    }
-
+    /// A candidate's record with the evaluation form.
     struct CandidatePage {
-        let record: RecordHeading
-        let recordHTML: String
+        let record: RecordView
         let form: EvaluationFormView
-
-        init(record: RecordView, form: EvaluationFormView) {
-            self.record = RecordHeading(record)
-            recordHTML = RecordHTML.render(record).markup
-            self.form = form
-        }
     }
 
     struct CorrectionPage {
-        let record: RecordHeading
+        let record: RecordView
         let corrected: RecordView.Evaluation
         let form: EvaluationFormView
     }
@@ -75,9 +50,8 @@ struct StaffRoutes {
         staff.get("promotions") { _, context -> Response in
             let account = try context.requireIdentity()
             let names = try services.app.cohortNames().filter { RecordAccess.cohortVisible($0, to: account) }
-            let body = CohortList(cohorts: names.map { CohortList.Line(name: $0, link: Self.cohortLink($0)) },
-                                  hasCohorts: !names.isEmpty)
-            return services.pages.render("cohorts", title: "Promotions", body: body, context: context)
+            let body = CohortList(cohorts: names.map { CohortList.Line(name: $0, link: Self.cohortLink($0)) })
+            return services.pages.render(body, title: "Promotions", context: context)
         }
         staff.get("promotions/:cohort") { _, context in try cohort(context) }
         staff.get("candidats/:id") { _, context in
@@ -103,7 +77,7 @@ struct StaffRoutes {
         let today = services.today()
         let body = DashboardView(verdicts: Certifolio.verdicts(records, referentiels: referentiels, asOf: today),
                                  referentiels: referentiels, asOf: today)
-        return services.pages.render("dashboard", title: "Tableau de bord", body: body, context: context)
+        return services.pages.render(body, title: "Tableau de bord", context: context)
     }
 
     private func cohort(_ context: WebContext) throws -> Response {
@@ -124,8 +98,7 @@ struct StaffRoutes {
                 acquired: "\(acquired) acquis, \(passed) réussi(s) sur \(verdict.blocks.count)",
                 title: Self.titleLabel(verdict.title.status), tone: Self.titleTone(verdict.title.status))
         }
-        return services.pages.render("cohort", title: "Promotion \(name)",
-                                     body: CohortPage(name: name, lines: lines, asOf: services.today().french),
+        return services.pages.render(CohortPage(name: name, lines: lines, asOf: services.today().french), title: "Promotion \(name)",
                                      context: context)
     }
 
@@ -174,8 +147,7 @@ struct StaffRoutes {
         let loaded = try RecordPages(services: services).load(id, correctionBase: "/candidats/\(id.rawValue)/evaluations")
         let formView = EvaluationFormView(action: "/candidats/\(id.rawValue)/evaluations", referentiel: loaded.referentiel,
                                           form: form, errors: errors, isCorrection: false)
-        return services.pages.render("staff-candidate", title: "\(loaded.view.name) (\(id))",
-                                     body: CandidatePage(record: loaded.view, form: formView),
+        return services.pages.render(CandidatePage(record: loaded.view, form: formView), title: "\(loaded.view.name) (\(id))",
                                      context: context, status: status)
     }
 
@@ -188,9 +160,8 @@ struct StaffRoutes {
         let formView = EvaluationFormView(action: "/candidats/\(id.rawValue)/evaluations/\(event)/correction",
                                           referentiel: loaded.referentiel, form: form ?? EvaluationForm(entry),
                                           errors: errors, isCorrection: true)
-        return services.pages.render("correction", title: "Corriger l'évaluation n° \(event)",
-                                     body: CorrectionPage(record: RecordHeading(loaded.view), corrected: corrected,
-                                                         form: formView),
+        return services.pages.render(CorrectionPage(record: loaded.view, corrected: corrected,
+                                                         form: formView), title: "Corriger l'évaluation n° \(event)",
                                      context: context, status: status)
     }
 

@@ -15,7 +15,6 @@ struct DashboardView {
         let blocksAcquired: Int
         let blocksPassed: Int
         let failedBlocks: [FailedBlock]
-        let hasFailedBlocks: Bool
     }
 
     struct FailedBlock {
@@ -25,7 +24,6 @@ struct DashboardView {
     }
 
     let cohorts: [CohortLine]
-    let hasCohorts: Bool
     let asOf: String
 
     /// `verdicts` of the visible candidates only; blocks most often failed: top three per cohort.
@@ -51,10 +49,8 @@ struct DashboardView {
                 notEligible: statuses.filter { $0 == .notEligible }.count,
                 blocksAcquired: blockStatuses.filter { $0 == .acquired }.count,
                 blocksPassed: blockStatuses.filter { $0 == .passed }.count,
-                failedBlocks: worst.map { FailedBlock(code: $0.key.rawValue, title: titles[$0.key] ?? "", candidates: $0.value) },
-                hasFailedBlocks: !worst.isEmpty)
+                failedBlocks: worst.map { FailedBlock(code: $0.key.rawValue, title: titles[$0.key] ?? "", candidates: $0.value) })
         }
-        hasCohorts = !cohorts.isEmpty
         self.asOf = asOf.french
     }
 }

@@ -16,7 +16,6 @@ struct EnrolmentFormView {
     let cohort: FieldView
     let cohortNames: [String]
     let errors: [String]
-    let hasErrors: Bool
 
     /// The form's field for each enrolment field (`EnrolmentField`, named as the candidates.csv column).
     static let fieldOfColumn = [
@@ -54,7 +53,6 @@ struct EnrolmentFormView {
         cohort = field(enrolment.cohort, "promotion")
         self.cohortNames = cohortNames
         errors = messages
-        hasErrors = !messages.isEmpty
     }
 
     /// Each problem of a refusal with the form field it is about (nil: the whole form).

@@ -9,14 +9,12 @@ struct EvaluationFormView {
     let date: FieldView
     let score: FieldView
     let maxScore: FieldView
-    let resultNone: Bool
-    let resultAcquis: Bool
-    let resultNonAcquis: Bool
+    /// The result chosen: empty (from the score), `acquis` or `non_acquis`.
+    let result: String
     let resultError: String?
     let comment: String
     let reason: FieldView?
     let errors: [String]
-    let hasErrors: Bool
 
     init(action: String, referentiel: Referentiel, form: EvaluationForm, errors: FormErrors?, isCorrection: Bool) {
         self.action = action
@@ -41,13 +39,10 @@ struct EvaluationFormView {
         score = FieldView(value: form.score, error: errors?.message(for: "note"))
         maxScore = FieldView(value: form.maxScore.isEmpty ? referentiel.evaluation.defaultMaxScore.french : form.maxScore,
                          error: errors?.message(for: "bareme"))
-        resultNone = form.result.isEmpty
-        resultAcquis = form.result == "acquis"
-        resultNonAcquis = form.result == "non_acquis"
+        result = form.result
         resultError = errors?.message(for: "resultat")
         comment = form.comment
         reason = isCorrection ? FieldView(value: form.reason, error: errors?.message(for: "motif")) : nil
         self.errors = errors?.fields.map(\.message.capitalizedFirst) ?? []
-        hasErrors = !self.errors.isEmpty
     }
 }

@@ -33,11 +33,9 @@ struct SessionView {
     let isOpen: Bool
     let closedOn: String?
     let members: [Member]
-    let hasMembers: Bool
     let roles: [SelectOption]
     let routes: [String]
     let candidates: [Candidate]
-    let hasCandidates: Bool
     let convokedCount: Int
     let decidedCount: Int
     let compositionMetCount: Int
@@ -57,7 +55,6 @@ struct SessionView {
             Member(name: m.name, role: referentiel.juryRoles.first { $0.id == m.role }?.label ?? m.role.rawValue,
                    external: m.external)
         }
-        hasMembers = !members.isEmpty
         roles = referentiel.juryRoles.map { SelectOption(value: $0.id.rawValue, label: $0.label) }
         routes = referentiel.accessRoutes.filter(\.allowed).compactMap { route in
             route.jury.map { "\(route.label) : \($0.text)" }
@@ -83,7 +80,6 @@ struct SessionView {
                 attestationLink: session.isClosed && !review.proposal.acquired.isEmpty
                     ? "/jury/\(session.id.rawValue)/attestations/\(id.rawValue).pdf" : nil)
         }
-        hasCandidates = !candidates.isEmpty
         convokedCount = session.convoked.count
         decidedCount = Set(decisions.map(\.candidate)).count
         compositionMetCount = reviews.filter(\.composition.isMet).count
@@ -100,11 +96,9 @@ struct DecisionFormView {
         let component: String
         let label: String
         let expected: String
-        let valide: Bool
-        let ajourne: Bool
-        let absent: Bool
+        /// The decision entered, else the proposal.
+        let chosen: DecisionKind
         let motive: String
-        let index: Int
     }
 
     let sessionID: Int64
@@ -113,10 +107,9 @@ struct DecisionFormView {
     let proposal: String
     let lines: [Line]
     let errors: [String]
-    let hasErrors: Bool
     let action: String
-    /// The candidate's record, as `RecordHTML` writes it.
-    let recordHTML: String
+    /// The candidate's record, shown under the form.
+    let record: RecordView
 
     init(session: JurySession, review: JuryReview, referentiel: Referentiel, drafts: [SessionDecision],
          submitted: [String: (DecisionKind, String)]?, errors: [String], record: RecordView) {
@@ -130,7 +123,7 @@ struct DecisionFormView {
         if !review.proposal.titleAwarded { components.append(.title) }
         let entered = Dictionary(drafts.filter { $0.candidate == id }.map { ($0.component, $0) },
                                  uniquingKeysWith: { _, b in b })
-        lines = components.enumerated().map { index, component in
+        lines = components.map { component in
             let expected = review.proposal.expectedDecision(component)
             let chosen = submitted?[component.fileValue] ?? entered[component].map { ($0.decision, $0.motive ?? "") }
                 ?? (expected, "")
@@ -140,12 +133,10 @@ struct DecisionFormView {
             case .block(let code): label = "\(code) — \(referentiel.block(code)?.title ?? "")"
             }
             return Line(component: component.fileValue, label: label, expected: expected.pvWord.lowercased(),
-                        valide: chosen.0 == .valide, ajourne: chosen.0 == .ajourne, absent: chosen.0 == .absent,
-                        motive: chosen.1, index: index)
+                        chosen: chosen.0, motive: chosen.1)
         }
         self.errors = errors
-        hasErrors = !errors.isEmpty
         action = "/jury/\(session.id.rawValue)/candidats/\(id.rawValue)"
-        recordHTML = RecordHTML.render(record).markup
+        self.record = record
     }
 }

@@ -1,0 +1,235 @@
+import CertifolioCore
+
+/// The jury secretary's pages: the sessions, one session from convocation to closing, and
+/// the decision form of one convoked candidate.
+
+extension JuryRoutes.SessionList: PageContent {
+    func html(csrf: String) -> HTML {
+        var table = HTML(stringLiteral: "<p>Aucune session pour l'instant.</p>\n")
+        if !lines.isEmpty {
+            table = """
+                <table>
+                  <caption class="sr-only">Sessions de jury, de la plus récente à la plus ancienne</caption>
+                  <thead><tr><th scope="col">N°</th><th scope="col">Certification</th><th scope="col">Date</th><th scope="col">Lieu</th><th scope="col">Convoqués</th><th scope="col">État</th></tr></thead>
+                  <tbody>
+                \(lines.html { l in
+                    "<tr><td><a href=\"\(l.link)\">Session n° \(l.id)</a></td><td>\(l.certification)</td><td>\(l.date)</td><td>\(l.place)</td><td>\(l.convoked)</td><td>\(l.state)</td></tr>\n"
+                })  </tbody>
+                </table>
+
+                """
+        }
+        return """
+            <h1>Sessions de jury</h1>
+            \(table)\
+            <section class="panel" aria-labelledby="nouvelle">
+              <h2 id="nouvelle">Nouvelle session</h2>
+              \(FormHTML.alert(error))\
+              <form method="post" action="/jury" class="stack">
+                \(FormHTML.token(csrf))
+                <label for="certification">Certification</label>
+                <select id="certification" name="certification">\(FormHTML.options(certifications))</select>
+                <label for="date">Date de la session</label>
+                <input id="date" name="date" type="date" required value="\(date)">
+                <label for="lieu">Lieu</label>
+                <input id="lieu" name="lieu" required value="\(place)">
+                <button type="submit">Créer la session</button>
+              </form>
+            </section>
+
+            """
+    }
+}
+
+extension JuryRoutes.SessionPage: PageContent {
+    func html(csrf: String) -> HTML {
+        let s = session
+        let state: HTML = s.closedOn.map { "close le \($0)" } ?? "ouverte"
+        var minutes = HTML.empty
+        if !s.isOpen {
+            minutes = """
+                <section class="panel" aria-labelledby="documents">
+                  <h2 id="documents">Procès-verbal</h2>
+                  <ul>
+                    <li><a href="\(s.pvLink)">Procès-verbal (PDF)</a></li>
+                    <li><a href="\(s.pvCSVLink)">Procès-verbal (CSV)</a></li>
+                  </ul>
+                </section>
+
+                """
+        }
+        return """
+            \(FormHTML.refusal("Action refusée, rien n'a été modifié :", errors))\
+            <p class="crumbs"><a href="/jury">Sessions de jury</a></p>
+            <h1>Session de jury n° \(s.id)</h1>
+            <dl class="facts">
+              <dt>Certification</dt><dd>\(s.certification)</dd>
+              <dt>Date</dt><dd>\(s.date)</dd>
+              <dt>Lieu</dt><dd>\(s.place)</dd>
+              <dt>État</dt><dd>\(state)</dd>
+            </dl>
+            \(minutes)\(members(csrf: csrf))\(convocation(csrf: csrf))\(closing(csrf: csrf))
+            """
+    }
+
+    private func members(csrf: String) -> HTML {
+        let s = session
+        var list = HTML(stringLiteral: "<p>Aucun membre pour l'instant.</p>\n")
+        if !s.members.isEmpty {
+            let action: HTML = s.isOpen ? "<th scope=\"col\"><span class=\"sr-only\">Action</span></th>" : .empty
+            list = """
+                <table>
+                  <caption class="sr-only">Membres du jury</caption>
+                  <thead><tr><th scope="col">Nom</th><th scope="col">Rôle</th><th scope="col">Externe</th>\(action)</tr></thead>
+                  <tbody>
+                \(s.members.html { m in
+                    let remove: HTML = s.isOpen ? """
+                        <td><form method="post" action="/jury/\(s.id)/membres/retrait">\(FormHTML.token(csrf))\
+                        <input type="hidden" name="nom" value="\(m.name)"><button type="submit" class="small">Retirer \(m.name)</button></form></td>
+                        """ : .empty
+                    return "<tr><td>\(m.name)</td><td>\(m.role)</td><td>\(m.external ? "oui" : "non")</td>\(remove)</tr>\n"
+                })  </tbody>
+                </table>
+
+                """
+        }
+        var add = HTML.empty
+        if s.isOpen {
+            add = """
+                <form method="post" action="/jury/\(s.id)/membres" class="stack">
+                  \(FormHTML.token(csrf))
+                  <label for="nom">Nom (civilité, prénom, nom)</label>
+                  <input id="nom" name="nom" required>
+                  <label for="role">Rôle</label>
+                  <select id="role" name="role">\(FormHTML.options(s.roles))</select>
+                  <label class="inline"><input type="checkbox" name="externe" value="oui"> membre externe à l'organisme</label>
+                  <button type="submit">Ajouter le membre</button>
+                </form>
+
+                """
+        }
+        return """
+            <section class="panel" aria-labelledby="membres">
+              <h2 id="membres">Membres du jury</h2>
+              \(list)\(add)\
+              <h3>Composition exigée par la fiche</h3>
+              <ul>\(s.routes.html { "<li>\($0)</li>" })</ul>
+              <p>Composition respectée pour \(s.compositionMetCount) candidat(s) convoqué(s) sur \(s.convokedCount).</p>
+            </section>
+
+            """
+    }
+
+    private func convocation(csrf: String) -> HTML {
+        let s = session
+        var convoke = HTML.empty
+        if s.isOpen {
+            convoke = """
+                <form method="post" action="/jury/\(s.id)/convocation" class="stack">
+                  \(FormHTML.token(csrf))
+                  <label for="promotion">Convoquer une promotion</label>
+                  <select id="promotion" name="promotion"><option value="">— aucune —</option>\(FormHTML.options(s.cohorts))</select>
+                  <label for="candidats">ou des candidats (identifiants séparés par des virgules)</label>
+                  <input id="candidats" name="candidats">
+                  <button type="submit">Convoquer</button>
+                </form>
+
+                """
+        }
+        var table = HTML.empty
+        if !s.candidates.isEmpty {
+            let proposal: HTML = s.isOpen ? "<th scope=\"col\">Proposition</th>" : .empty
+            table = """
+                <table>
+                  <caption>Propositions et décisions (\(s.decidedCount) candidat(s) avec décision sur \(s.convokedCount))</caption>
+                  <thead><tr><th scope="col">Candidat</th><th scope="col">Voie</th>\(proposal)<th scope="col">Décisions</th><th scope="col">Composition</th></tr></thead>
+                  <tbody>
+                \(s.candidates.html { candidate(isOpen: s.isOpen, $0) })  </tbody>
+                </table>
+
+                """
+        }
+        return """
+            <section class="panel" aria-labelledby="convocation">
+              <h2 id="convocation">Candidats convoqués (\(s.convokedCount))</h2>
+              \(convoke)\(table)\
+            </section>
+
+            """
+    }
+
+    private func candidate(isOpen: Bool, _ c: SessionView.Candidate) -> HTML {
+        let name: HTML = isOpen ? "<a href=\"\(c.decisionLink)\">\(c.name)</a>" : "\(c.name)"
+        let attestation: HTML = c.attestationLink.map { "<br><a href=\"\($0)\">Attestation (PDF)</a>" } ?? .empty
+        let composition: HTML = c.compositionMet ? "respectée"
+            : "<strong>non respectée</strong><ul>\(c.problems.html { "<li>\($0)</li>" })</ul>"
+        let aside: HTML = c.steppingAside.map { "<br>Se retirent (évaluateurs du candidat) : \($0)" } ?? .empty
+        return """
+              <tr>
+                <td>\(name) <span class="id">(\(c.id))</span>\(attestation)</td>
+                <td>\(c.route)</td>
+                \(isOpen ? "<td>\(c.proposal)</td>" as HTML : .empty)
+                <td>\(c.decisions)</td>
+                <td>\(composition)\(aside)</td>
+              </tr>
+
+            """
+    }
+
+    private func closing(csrf: String) -> HTML {
+        guard session.isOpen else { return .empty }
+        return """
+            <section class="panel" aria-labelledby="cloture">
+              <h2 id="cloture">Décisions et clôture</h2>
+              <form method="post" action="/jury/\(session.id)/propositions" class="inline-form">
+                \(FormHTML.token(csrf))
+                <button type="submit">Reprendre les propositions pour les candidats sans décision</button>
+              </form>
+              <form method="post" action="/jury/\(session.id)/cloture" class="inline-form">
+                \(FormHTML.token(csrf))
+                <button type="submit" class="primary">Clore la session</button>
+              </form>
+              <p class="hint">La clôture fait entrer les décisions dans les dossiers ; la session ne peut plus être modifiée ensuite.</p>
+            </section>
+
+            """
+    }
+}
+
+extension DecisionFormView: PageContent {
+    func html(csrf: String) -> HTML {
+        """
+        <p class="crumbs"><a href="/jury/\(sessionID)">Session de jury n° \(sessionID)</a></p>
+        <h1>Décisions pour \(name) <span class="id">(\(candidateID))</span></h1>
+        <p>Proposition : <strong>\(proposal)</strong>.</p>
+        \(FormHTML.refusal("Les décisions n'ont pas été enregistrées :", errors))\
+        <form method="post" action="\(action)" class="stack">
+          \(FormHTML.token(csrf))
+        \(lines.html(Self.line))\
+          <button type="submit">Enregistrer les décisions</button>
+        </form>
+        \(RecordHTML.render(record))
+        """
+    }
+
+    private static func line(_ l: Line) -> HTML {
+        func radio(_ kind: DecisionKind, _ label: String) -> HTML {
+            """
+            <label class="inline"><input type="radio" name="decision_\(l.component)" value="\(kind.rawValue)"\
+            \(FormHTML.flag(l.chosen == kind, " checked"))> \(label)</label>
+            """
+        }
+        return """
+              <fieldset>
+                <legend>\(l.label) <span class="hint">(proposition : \(l.expected))</span></legend>
+                <input type="hidden" name="composante" value="\(l.component)">
+                \(radio(.valide, "validé"))
+                \(radio(.ajourne, "ajourné"))
+                \(radio(.absent, "absent"))
+                <label for="motif_\(l.component)">Motif (obligatoire si la décision s'écarte de la proposition)</label>
+                <input id="motif_\(l.component)" name="motif_\(l.component)" value="\(l.motive)">
+              </fieldset>
+
+            """
+    }
+}

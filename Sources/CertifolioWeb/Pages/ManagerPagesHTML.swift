@@ -1,0 +1,189 @@
+/// The gestionnaire's pages: the candidate search, imports, accounts and the enrolment form.
+
+extension ManagerRoutes.CandidateList: PageContent {
+    func html(csrf: String) -> HTML {
+        let count: HTML = truncated ? "\(total) candidat(s), \(shown) affichés : précisez la recherche." : "\(total) candidat(s)."
+        return """
+            <h1>Candidats</h1>
+            <p><a href="/inscription">Inscrire un candidat</a></p>
+            <form method="get" action="/candidats" class="search" role="search">
+              <label for="q">Rechercher (nom ou identifiant)</label>
+              <input id="q" name="q" type="search" value="\(query)">
+              <button type="submit">Rechercher</button>
+            </form>
+            <p>\(count)</p>
+            <table>
+              <caption class="sr-only">Candidats inscrits</caption>
+              <thead><tr><th scope="col">Identifiant</th><th scope="col">Nom</th><th scope="col">Promotion</th><th scope="col">Certification</th></tr></thead>
+              <tbody>
+            \(lines.html { "<tr><td>\($0.id)</td><td><a href=\"\($0.link)\">\($0.name)</a></td><td>\($0.cohort)</td><td>\($0.certification)</td></tr>\n" })\
+              </tbody>
+            </table>
+
+            """
+    }
+}
+
+extension ManagerRoutes.ImportPage: PageContent {
+    func html(csrf: String) -> HTML {
+        var shown = HTML.empty
+        if let preview {
+            shown = """
+                <div class="preview" role="status">
+                  <p><strong>Aperçu : les fichiers sont corrects.</strong> L'import enregistrera :</p>
+                  <ul>\(preview.lines.html { "<li>\($0)</li>" })</ul>
+                  <form method="post" action="/import/promotion/confirmer">
+                    \(FormHTML.token(csrf))
+                    <input type="hidden" name="envoi" value="\(preview.token)">
+                    <button type="submit">Confirmer l'import</button>
+                    <a href="/import">Annuler</a>
+                  </form>
+                </div>
+
+                """
+        }
+        return """
+            <h1>Importer</h1>
+            <section class="panel" aria-labelledby="import-promo">
+              <h2 id="import-promo">Fichiers d'une promotion</h2>
+              \(FormHTML.refusal("Rien n'a été importé :", errors))\(shown)\
+              <p class="hint">Les fichiers sont vérifiés en entier avant tout enregistrement : chaque erreur est listée avec son fichier, sa ligne et sa colonne.</p>
+              <form method="post" action="/import/promotion" enctype="multipart/form-data" class="stack">
+                \(FormHTML.token(csrf))
+                <label for="candidates">candidates.csv (obligatoire)</label>
+                <input id="candidates" name="candidates" type="file" accept=".csv,text/csv" required>
+                <label for="events">events.csv (évaluations, facultatif)</label>
+                <input id="events" name="events" type="file" accept=".csv,text/csv">
+                <label for="requirements">requirements.csv (stages et expériences, facultatif)</label>
+                <input id="requirements" name="requirements" type="file" accept=".csv,text/csv">
+                <label for="decisions">decisions.csv (décisions de jury antérieures, facultatif)</label>
+                <input id="decisions" name="decisions" type="file" accept=".csv,text/csv">
+                <button type="submit">Vérifier et prévisualiser</button>
+              </form>
+            </section>
+            <section class="panel" aria-labelledby="import-ref">
+              <h2 id="import-ref">Référentiel d'une certification</h2>
+              \(FormHTML.alert(referentielError))\
+              <form method="post" action="/import/referentiel" enctype="multipart/form-data" class="stack">
+                \(FormHTML.token(csrf))
+                <label for="referentiel">Fichier YAML du référentiel</label>
+                <input id="referentiel" name="referentiel" type="file" accept=".yaml,.yml" required>
+                <button type="submit">Importer le référentiel</button>
+              </form>
+            </section>
+
+            """
+    }
+}
+
+extension ManagerRoutes.AccountsPage: PageContent {
+    func html(csrf: String) -> HTML {
+        """
+        <h1>Comptes</h1>
+        <table>
+          <caption class="sr-only">Comptes existants</caption>
+          <thead><tr><th scope="col">Adresse</th><th scope="col">Nom</th><th scope="col">Rôle</th><th scope="col">Dossier ou promotions</th></tr></thead>
+          <tbody>
+        \(lines.html { line(csrf: csrf, $0) })  </tbody>
+        </table>
+        <section class="panel" aria-labelledby="nouveau">
+          <h2 id="nouveau">Créer un compte</h2>
+          \(FormHTML.alert(error))\
+          <form method="post" action="/comptes" class="stack">
+            \(FormHTML.token(csrf))
+            <label for="email">Adresse électronique</label>
+            <input id="email" name="email" type="email" required value="\(draftEmail)">
+            <label for="nom">Nom affiché (civilité, prénom, nom)</label>
+            <input id="nom" name="nom" required value="\(draftName)">
+            <label for="role">Rôle</label>
+            <select id="role" name="role">\(FormHTML.options(roles))</select>
+            <label for="candidat">Identifiant du candidat (compte candidat seulement)</label>
+            <input id="candidat" name="candidat" value="\(draftCandidate)">
+            <fieldset>
+              <legend>Promotions suivies (évaluateur seulement)</legend>
+              \(Self.checkboxes(cohorts))
+            </fieldset>
+            <label for="mot_de_passe">Mot de passe initial (10 caractères au moins)</label>
+            <input id="mot_de_passe" name="mot_de_passe" type="password" autocomplete="new-password" required minlength="10">
+            <button type="submit">Créer le compte</button>
+          </form>
+        </section>
+
+        """
+    }
+
+    private func line(csrf: String, _ line: Line) -> HTML {
+        var what: HTML = line.candidate.map { "\($0)" } ?? .empty
+        if line.isEvaluator {
+            what += """
+                <form method="post" action="/comptes/\(line.id)/promotions" class="inline-form">
+                  \(FormHTML.token(csrf))
+                  <fieldset><legend class="sr-only">Promotions de \(line.name)</legend>
+                  \(Self.checkboxes(line.cohortChoices))
+                  </fieldset>
+                  <button type="submit" class="small">Mettre à jour</button>
+                </form>
+                """
+        }
+        return """
+              <tr>
+                <td>\(line.email)</td><td>\(line.name)</td><td>\(line.role)</td>
+                <td>\(what)</td>
+              </tr>
+
+            """
+    }
+
+    private static func checkboxes(_ choices: [Choice]) -> HTML {
+        choices.html { choice in
+            """
+            <label class="inline"><input type="checkbox" name="promotions" value="\(choice.name)"\
+            \(FormHTML.flag(choice.checked, " checked"))> \(choice.name)</label>
+            """
+        }
+    }
+}
+
+extension EnrolmentFormView: PageContent {
+    func html(csrf: String) -> HTML {
+        // A field named as its id, described by its hint and its message when it has them.
+        func input(_ id: String, _ label: String, _ field: FieldView, attributes: HTML, hint: String? = nil) -> HTML {
+            let errorID = "\(id)-erreur"
+            let described = [hint == nil ? nil : "\(id)-aide", field.error == nil ? nil : errorID].compactMap { $0 }
+            let aria = FormHTML.flag(field.error != nil, " aria-invalid=\"true\"")
+                + (described.isEmpty ? .empty : " aria-describedby=\"\(described.joined(separator: " "))\"")
+            let help: HTML = hint.map { "<p class=\"hint\" id=\"\(id)-aide\">\($0)</p>\n" } ?? .empty
+            return """
+                  <label for="\(id)">\(label)</label>
+                  <input id="\(id)" name="\(id)"\(attributes) value="\(field.value)"\(aria)>
+                  \(help)\(FormHTML.fieldError(field.error, errorID))
+                """
+        }
+        return """
+            <p class="crumbs"><a href="/candidats">Candidats</a></p>
+            <h1>Inscrire un candidat</h1>
+            <p class="hint">Pour une promotion entière, importez plutôt ses fichiers (<a href="/import">Importer</a>). Les mêmes contrôles s'appliquent ici.</p>
+            \(FormHTML.refusal("Le candidat n'a pas été inscrit :", errors))\
+            <form method="post" action="/inscription" class="stack">
+              \(FormHTML.token(csrf))
+            \(input("identifiant", "Identifiant du candidat", candidateID, attributes: " required",
+                    hint: "Sans espace, par exemple MQ035."))\
+            \(input("nom", "Nom de famille", familyName, attributes: " required autocomplete=\"off\""))\
+            \(input("prenoms", "Prénom(s)", givenNames, attributes: " required autocomplete=\"off\""))\
+            \(input("naissance", "Date de naissance", birthDate, attributes: " type=\"date\" required"))\
+            \(input("email", "Adresse électronique (facultative)", email, attributes: " type=\"email\" autocomplete=\"off\""))\
+              <label for="voie">Certification et voie d'accès</label>
+              <select id="voie" name="voie" required\(FormHTML.invalid(routeError, "voie-erreur"))>
+                <option value="">— choisir —</option>
+                \(FormHTML.groups(routeGroups))
+              </select>
+              \(FormHTML.fieldError(routeError, "voie-erreur"))\
+            \(input("inscription", "Date d'inscription", enrolledOn, attributes: " type=\"date\" required"))\
+            \(input("promotion", "Promotion (facultative)", cohort, attributes: " list=\"promotions\""))\
+              <datalist id="promotions">\(cohortNames.html { "<option value=\"\($0)\">" })</datalist>
+              <button type="submit">Inscrire le candidat</button>
+            </form>
+
+            """
+    }
+}
