@@ -5,6 +5,8 @@
 # through the run (target: flat over five minutes). Figures, not a test: nothing fails on a
 # slow machine.
 #
+# The static file measured in the same run is the reference: quote the page as a ratio to it.
+#
 # Usage: Benchmarks/web-progress.sh [DURATION_SECONDS=300] [CANDIDATES=20000]
 # Needs: wrk (Debian package), curl; builds the release binaries.
 set -euo pipefail
@@ -66,6 +68,15 @@ echo "Après échauffement : $(rss) Mo"
   for _ in $(seq 1 $((duration / 15))); do sleep 15; echo "  mémoire à $SECONDS s : $(rss) Mo"; done
 ) &
 sampler=$!
-wrk -t2 -c32 -d"${duration}s" --latency -s "$lua" "http://127.0.0.1:$port/"
+wrk -t2 -c32 -d"${duration}s" --latency -s "$lua" "http://127.0.0.1:$port/" | tee "$work/page.txt"
 wait $sampler 2>/dev/null || true
 echo "Mémoire en fin de course : $(rss) Mo"
+
+# The reference of the same run: the server's static file (the same stack, no page to draw,
+# no database), so that the page's figure reads as a ratio whatever the machine's day.
+reference=$(( duration < 30 ? duration : 30 ))
+echo "Référence : /static/style.css, mêmes connexions, ${reference} s"
+wrk -t2 -c32 -d"${reference}s" --latency "http://127.0.0.1:$port/static/style.css" | tee "$work/static.txt"
+rate() { awk '/^Requests\/sec:/ { print $2 }' "$1"; }
+awk -v page="$(rate "$work/page.txt")" -v file="$(rate "$work/static.txt")" \
+  'BEGIN { printf "Page du candidat : %.0f req/s, fichier statique : %.0f req/s, rapport %.2f\n", page, file, page / file }'

@@ -18,8 +18,9 @@ public struct WebContext: AuthRequestContext, SessionRequestContext, RequestCont
     public var coreContext: CoreRequestContextStorage
     public var identity: UserAccount?
     public let sessions: SessionContext<WebSession>
-    /// The fields of a POST, read once by `CSRFMiddleware` (empty for a GET).
-    public var form = FormFields()
+    /// The body of a POST, read once by `CSRFMiddleware` (empty for a GET); each route
+    /// decodes it into its form's value.
+    public var form = SubmittedForm()
     /// The anti-forgery token of an anonymous visitor (the sign-in form), from its cookie.
     public var anonymousCSRF: String?
     /// The client's address, for rate-limiting sign-in attempts.

@@ -56,7 +56,7 @@ struct AuthorizationMatrixTests {
         Rule(method: .get, path: "/comptes", allowed: [.manager], status: .ok),
         Rule(method: .post, path: "/comptes", allowed: [.manager], status: .unprocessableContent),
         Rule(method: .post, path: "/comptes/3/promotions", allowed: [.manager], status: .seeOther,
-             fields: [("promotions", "MEQP-2025")]),
+             fields: [("promotions[]", "MEQP-2025")]),
         // Secrétaire de jury only.
         Rule(method: .get, path: "/jury", allowed: [.secretary], status: .ok),
         Rule(method: .post, path: "/jury", allowed: [.secretary], status: .unprocessableContent),

@@ -2,6 +2,8 @@ import CertifolioCore
 import CertifolioRules
 @testable import CertifolioWeb
 import Foundation
+import Hummingbird
+import NIOCore
 import Testing
 
 /// The evaluation form's checks, without a server.
@@ -88,14 +90,43 @@ struct EvaluationFormTests {
     }
 }
 
-/// Reading submitted forms.
-struct FormFieldsTests {
-    @Test func urlEncodedFieldsAreDecodedAndRepeatedOnesKept() {
-        let fields = FormFields.urlEncoded("nom=Agn%C3%A8s+Perrot&promotions=A&promotions=B&vide=")
-        #expect(fields["nom"] == "Agnès Perrot")
-        #expect(fields.all("promotions") == ["A", "B"])
-        #expect(fields["vide"] == "")
-        #expect(fields["absent"] == nil)
+/// Reading submitted forms into their values.
+struct SubmittedFormTests {
+    func form(_ body: String) -> SubmittedForm {
+        SubmittedForm(body: ByteBuffer(string: body), contentType: "application/x-www-form-urlencoded")
+    }
+
+    @Test func fieldsAreDecodedTrimmedAndRepeatedOnesKeptInOrder() throws {
+        let account = try form("nom=+Agn%C3%A8s+Perrot+&promotions%5B%5D=A&promotions[]=B&email=&mot_de_passe=+x+")
+            .decode(AccountForm.self)
+        #expect(account.name == "Agnès Perrot")
+        #expect(account.cohorts == ["A", "B"])
+        #expect(account.email == "")
+        #expect(account.role == "")
+        // A password is taken as typed.
+        #expect(account.password == " x ")
+    }
+
+    @Test func theDecisionFormGivesEachComponentItsDecisionAndMotive() throws {
+        let decided = try form("composante[]=RNCP41818BC01&composante[]=title&decision[RNCP41818BC01]=valide"
+            + "&decision[title]=ajourne&motif[title]=Dossier+incomplet").decode(DecisionForm.self)
+        #expect(decided.components == ["RNCP41818BC01", "title"])
+        #expect(decided.decisions == ["RNCP41818BC01": "valide", "title": "ajourne"])
+        #expect(decided.motives == ["title": "Dossier incomplet"])
+    }
+
+    @Test func aBodyNoBrowserSendsIsABadRequestInFrench() {
+        for body in ["nom=A&nom=B", "promotions[]=A&promotions=B"] {
+            do {
+                _ = try form(body).decode(AccountForm.self)
+                Issue.record("accepted: \(body)")
+            } catch let error as HTTPError {
+                #expect(error.status == .badRequest)
+                #expect(error.body?.contains("Formulaire mal formé") == true)
+            } catch {
+                Issue.record("\(error)")
+            }
+        }
     }
 }
 

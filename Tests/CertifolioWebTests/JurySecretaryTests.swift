@@ -85,7 +85,7 @@ struct JurySecretaryTests {
             let expected = review.proposal.expectedDecision(.title)
             let departing: DecisionKind = expected == .valide ? .ajourne : .absent
             let page = try await browser.post("/jury/1/candidats/MQ012", [
-                ("composante", "title"), ("decision_title", departing.rawValue), ("motif_title", ""),
+                ("composante[]", "title"), ("decision[title]", departing.rawValue), ("motif[title]", ""),
             ])
             #expect(page.status == .unprocessableContent)
             #expect(page.text.contains("s'écarte de la proposition"))
@@ -94,7 +94,7 @@ struct JurySecretaryTests {
             #expect(!page.text.contains("ligne 2"))
             #expect(try fixture.database.draftDecisions(JurySessionID(1)).isEmpty)
             let ok = try await browser.post("/jury/1/candidats/MQ012", [
-                ("composante", "title"), ("decision_title", departing.rawValue), ("motif_title", "Dossier incomplet"),
+                ("composante[]", "title"), ("decision[title]", departing.rawValue), ("motif[title]", "Dossier incomplet"),
             ])
             #expect(ok.status == .seeOther)
             #expect(try fixture.database.draftDecisions(JurySessionID(1)).count == 1)
@@ -112,7 +112,7 @@ struct JurySecretaryTests {
             let browser = Browser(client)
             try await browser.signIn(.secretary)
             let page = try await browser.post("/jury/1/candidats/\(id)", [
-                ("composante", "title"), ("decision_title", "valide"), ("motif_title", "Expérience antérieure reconnue"),
+                ("composante[]", "title"), ("decision[title]", "valide"), ("motif[title]", "Expérience antérieure reconnue"),
             ])
             #expect(page.status == .unprocessableContent)
             #expect(page.text.contains("le titre ne peut être validé, la fiche ne le permet pas"))

@@ -140,7 +140,7 @@ struct ManagerTests {
             try await browser.get("/comptes")
             let created = try await browser.post("/comptes", [
                 ("email", "vasseur@example.fr"), ("nom", "Mme Hélène Vasseur"), ("role", "evaluateur"),
-                ("promotions", "REMMS-2025"), ("mot_de_passe", "un-long-mot-de-passe"),
+                ("promotions[]", "REMMS-2025"), ("mot_de_passe", "un-long-mot-de-passe"),
             ])
             #expect(created.status == .seeOther)
             let account = try #require(try fixture.database.userAccounts().first { $0.email == "vasseur@example.fr" })
@@ -158,7 +158,7 @@ struct ManagerTests {
             // Accounts without a candidate show none (not the draft's).
             #expect(!candidate.text.contains("Gestionnaire MQ013"))
             let assigned = try await browser.post("/comptes/\(account.id)/promotions",
-                                                  [("promotions", "MEQP-2025"), ("promotions", "REMMS-2025")])
+                                                  [("promotions[]", "MEQP-2025"), ("promotions[]", "REMMS-2025")])
             #expect(assigned.status == .seeOther)
             #expect(try fixture.database.userAccount(id: account.id)?.cohorts == ["MEQP-2025", "REMMS-2025"])
         }

@@ -13,7 +13,7 @@ public struct FieldError: Sendable, Equatable {
 /// The evaluation form of the staff's candidate page. It decodes into an `EvaluationDraft`,
 /// which the door checks as it checks a line of `events.csv` (`EvaluationCheck`); this form
 /// only words the problems with its own fields.
-public struct EvaluationForm: Sendable {
+public struct EvaluationForm: Sendable, Decodable {
     public var epreuve: String
     public var date: String
     public var score: String
@@ -22,14 +22,20 @@ public struct EvaluationForm: Sendable {
     public var comment: String
     public var reason: String
 
-    public init(_ fields: FormFields) {
-        epreuve = fields["epreuve"] ?? ""
-        date = fields["date"] ?? ""
-        score = fields["note"] ?? ""
-        maxScore = fields["bareme"] ?? ""
-        result = fields["resultat"] ?? ""
-        comment = fields["commentaire"] ?? ""
-        reason = fields["motif"] ?? ""
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        epreuve = try c.text(.epreuve)
+        date = try c.text(.date)
+        score = try c.text(.score)
+        maxScore = try c.text(.maxScore)
+        result = try c.text(.result)
+        comment = try c.text(.comment)
+        reason = try c.text(.reason)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case epreuve, date, score = "note", maxScore = "bareme", result = "resultat", comment = "commentaire"
+        case reason = "motif"
     }
 
     public init(epreuve: String = "", date: String = "", score: String = "", maxScore: String = "",

@@ -215,19 +215,19 @@ extension DecisionFormView: PageContent {
     private static func line(_ l: Line) -> HTML {
         func radio(_ kind: DecisionKind, _ label: String) -> HTML {
             """
-            <label class="inline"><input type="radio" name="decision_\(l.component)" value="\(kind.rawValue)"\
+            <label class="inline"><input type="radio" name="decision[\(l.component)]" value="\(kind.rawValue)"\
             \(FormHTML.flag(l.chosen == kind, " checked"))> \(label)</label>
             """
         }
         return """
               <fieldset>
                 <legend>\(l.label) <span class="hint">(proposition : \(l.expected))</span></legend>
-                <input type="hidden" name="composante" value="\(l.component)">
+                <input type="hidden" name="composante[]" value="\(l.component)">
                 \(radio(.valide, "validé"))
                 \(radio(.ajourne, "ajourné"))
                 \(radio(.absent, "absent"))
                 <label for="motif_\(l.component)">Motif (obligatoire si la décision s'écarte de la proposition)</label>
-                <input id="motif_\(l.component)" name="motif_\(l.component)" value="\(l.motive)">
+                <input id="motif_\(l.component)" name="motif[\(l.component)]" value="\(l.motive)">
               </fieldset>
 
             """

@@ -137,7 +137,7 @@ extension ManagerRoutes.AccountsPage: PageContent {
     private static func checkboxes(_ choices: [Choice]) -> HTML {
         choices.html { choice in
             """
-            <label class="inline"><input type="checkbox" name="promotions" value="\(choice.name)"\
+            <label class="inline"><input type="checkbox" name="promotions[]" value="\(choice.name)"\
             \(FormHTML.flag(choice.checked, " checked"))> \(choice.name)</label>
             """
         }

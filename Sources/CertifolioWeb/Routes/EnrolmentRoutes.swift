@@ -17,13 +17,7 @@ struct EnrolmentRoutes {
 
     private func enrol(_ context: WebContext) throws -> Response {
         let account = try context.requireIdentity()
-        let form = context.form
-        let choice = (form["voie"] ?? "").split(separator: "|", maxSplits: 1).map(String.init)
-        let enrolment = NewEnrolment(
-            candidateID: form["identifiant"] ?? "", familyName: form["nom"] ?? "", givenNames: form["prenoms"] ?? "",
-            birthDate: form["naissance"] ?? "", email: form["email"] ?? "",
-            certification: choice.first ?? "", accessRoute: choice.count == 2 ? choice[1] : "",
-            enrolledOn: form["inscription"] ?? "", cohort: form["promotion"] ?? "")
+        let enrolment = try context.form.decode(EnrolmentForm.self).enrolment
         do {
             try services.app.enrol(enrolment, source: "inscription web du \(services.today().french)",
                                    actor: account.actor)

@@ -35,31 +35,29 @@ struct JuryRoutes {
 
     func add(to router: Router<WebContext>) {
         let jury = router.group("jury").add(middleware: RequireRole(.secretary))
-        jury.get { _, context in try list(context, draft: FormFields(), error: nil) }
+        jury.get { _, context in try list(context, draft: NewSessionForm(), error: nil) }
         jury.post { _, context in try create(context) }
         jury.get(":session") { _, context in try sessionPage(try sessionID(context), context: context) }
         jury.post(":session/membres") { _, context in
             try write(context) { id, form, actor in
+                let member = try form.decode(MemberForm.self)
                 try services.app.addJuryMember(
-                    JuryMember(name: form["nom"] ?? "", role: JuryRoleID(form["role"] ?? ""),
-                               external: form["externe"] == "oui"), to: id, actor: actor)
+                    JuryMember(name: member.name, role: JuryRoleID(member.role), external: member.external),
+                    to: id, actor: actor)
                 return "Membre ajouté."
             }
         }
         jury.post(":session/membres/retrait") { _, context in
             try write(context) { id, form, actor in
-                try services.app.removeJuryMember(named: form["nom"] ?? "", from: id, actor: actor)
+                try services.app.removeJuryMember(named: try form.decode(MemberForm.self).name, from: id, actor: actor)
                 return "Membre retiré."
             }
         }
         jury.post(":session/convocation") { _, context in
             try write(context) { id, form, actor in
-                let cohort = form["promotion"].flatMap { $0.isEmpty ? nil : $0 }
-                let ids = (form["candidats"] ?? "").split { $0 == "," || $0 == ";" || $0.isWhitespace }
-                    .map { CandidateID(String($0)) }
-                guard cohort != nil || !ids.isEmpty else { throw NothingToConvoke() }
-                let c = try services.app.convoke(id, candidates: ids, cohort: cohort,
-                                                  actor: actor)
+                let who = try form.decode(ConvocationForm.self)
+                guard who.cohort != nil || !who.candidates.isEmpty else { throw NothingToConvoke() }
+                let c = try services.app.convoke(id, candidates: who.candidates, cohort: who.cohort, actor: actor)
                 var text = "\(c.added) candidat(s) convoqué(s) ; \(c.total) au total."
                 if !c.closedRoute.isEmpty {
                     text += " Non convoqués (voie d'accès fermée par la fiche) : "
@@ -112,7 +110,7 @@ struct JuryRoutes {
         }
     }
 
-    private func list(_ context: WebContext, draft: FormFields, error: String?,
+    private func list(_ context: WebContext, draft: NewSessionForm, error: String?,
                       status: HTTPResponse.Status = .ok) throws -> Response {
         let sessions = try services.app.jurySessions()
         let referentiels = try services.referentiels()
@@ -126,17 +124,17 @@ struct JuryRoutes {
             lines: lines,
             certifications: referentiels.values.sorted { $0.code < $1.code }
                 .map { .init(value: $0.code.rawValue, label: "\($0.code) — \($0.title)") },
-            date: draft["date"] ?? "", place: draft["lieu"] ?? "", error: error)
+            date: draft.date, place: draft.place, error: error)
         return services.pages.render(body, title: "Sessions de jury", context: context, status: status)
     }
 
     private func create(_ context: WebContext) throws -> Response {
         let account = try context.requireIdentity()
-        let form = context.form
+        let form = try context.form.decode(NewSessionForm.self)
         do {
-            guard let date = Day(typed: form["date"] ?? "") else { throw BadDate(text: form["date"] ?? "") }
+            guard let date = Day(typed: form.date) else { throw BadDate(text: form.date) }
             let id = try services.app.createJurySession(
-                certification: CertificationCode(form["certification"] ?? ""), date: date, place: form["lieu"] ?? "",
+                certification: CertificationCode(form.certification), date: date, place: form.place,
                 actor: account.actor)
             return flashRedirect("/jury/\(id.rawValue)", "Session n° \(id) créée.", context)
         } catch let error as UserFacingError {
@@ -146,7 +144,7 @@ struct JuryRoutes {
 
     /// Runs a write on the session of the address; a refusal is shown on the session page.
     private func write(_ context: WebContext,
-                       _ body: (JurySessionID, FormFields, Actor) throws -> String) throws -> Response {
+                       _ body: (JurySessionID, SubmittedForm, Actor) throws -> String) throws -> Response {
         let account = try context.requireIdentity()
         let id = try sessionID(context)
         do {
@@ -175,14 +173,14 @@ struct JuryRoutes {
         let account = try context.requireIdentity()
         let (session, candidate) = try convoked(context)
         let id = session.id
-        let form = context.form
+        let form = try context.form.decode(DecisionForm.self)
         // The form's rows decode into decisions, checked by the same use case as a decisions file.
         var submitted: [String: (DecisionKind, String)] = [:]
         var decisions: [SessionDecision] = []
         var errors: [String] = []
-        for component in form.all("composante") {
-            let kindText = form["decision_\(component)"] ?? ""
-            let motive = (form["motif_\(component)"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        for component in form.components {
+            let kindText = form.decisions[component] ?? ""
+            let motive = (form.motives[component] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             guard let kind = DecisionKind(rawValue: kindText) else {
                 errors.append("Choisissez une décision (validé, ajourné ou absent) pour \(component).")
                 continue

@@ -71,7 +71,7 @@ struct ManagerRoutes {
         manager.post("import/promotion") { _, context in try await previewCohort(context) }
         manager.post("import/promotion/confirmer") { _, context in try await confirmCohort(context) }
         manager.post("import/referentiel") { _, context in try importReferentiel(context) }
-        manager.get("comptes") { _, context in try accounts(context, draft: FormFields(), error: nil) }
+        manager.get("comptes") { _, context in try accounts(context, draft: AccountForm(), error: nil) }
         manager.post("comptes") { _, context in try createAccount(context) }
         manager.post("comptes/:account/promotions") { _, context in try assign(context) }
     }
@@ -92,17 +92,10 @@ struct ManagerRoutes {
                                      context: context)
     }
 
-    private func upload(_ form: FormFields) -> CohortUpload {
-        var files: [String: [UInt8]] = [:]
-        for name in CohortUpload.fileNames {
-            if let bytes = form.file(name.replacingOccurrences(of: ".csv", with: "")) { files[name] = bytes }
-        }
-        return CohortUpload(source: "envoi web du \(services.today().french)", files: files)
-    }
-
     private func previewCohort(_ context: WebContext) async throws -> Response {
         let account = try context.requireIdentity()
-        let upload = upload(context.form)
+        let files = try context.form.decode(CohortFilesForm.self).files
+        let upload = CohortUpload(source: "envoi web du \(services.today().french)", files: files)
         do {
             let summary = try services.app.previewCohort(upload)
             let token = await services.uploads.put(upload, owner: account.id)
@@ -126,8 +119,8 @@ struct ManagerRoutes {
 
     private func confirmCohort(_ context: WebContext) async throws -> Response {
         let account = try context.requireIdentity()
-        guard let token = context.form["envoi"],
-              let upload = await services.uploads.take(token, owner: account.id) else {
+        let token = try context.form.decode(ImportConfirmationForm.self).token
+        guard !token.isEmpty, let upload = await services.uploads.take(token, owner: account.id) else {
             return services.pages.render(ImportPage(errors: ["L'aperçu a expiré : envoyez à nouveau les fichiers."], preview: nil, referentielError: nil), title: "Importer",
                                          context: context, status: .unprocessableContent)
         }
@@ -143,7 +136,7 @@ struct ManagerRoutes {
 
     private func importReferentiel(_ context: WebContext) throws -> Response {
         let account = try context.requireIdentity()
-        guard let bytes = context.form.file("referentiel") else {
+        guard let bytes = try context.form.decode(ReferentielFileForm.self).file else {
             return referentielRefused("Choisissez le fichier YAML du référentiel.", context)
         }
         do {
@@ -167,11 +160,11 @@ struct ManagerRoutes {
                               context: context, status: .unprocessableContent)
     }
 
-    private func accounts(_ context: WebContext, draft: FormFields, error: String?,
+    private func accounts(_ context: WebContext, draft: AccountForm, error: String?,
                           status: HTTPResponse.Status = .ok) throws -> Response {
         let cohorts = try services.app.cohortNames()
-        let chosen = Set(draft.all("promotions"))
-        let role = draft["role"] ?? UserRole.evaluator.rawValue
+        let chosen = Set(draft.cohorts)
+        let role = draft.role.isEmpty ? UserRole.evaluator.rawValue : draft.role
         let lines = try services.app.userAccounts().map { a in
             AccountsPage.Line(email: a.email, name: a.displayName, role: a.role.french, candidate: a.candidateID?.rawValue,
                               cohorts: a.cohorts.joined(separator: ", "), isEvaluator: a.role == .evaluator, id: a.id,
@@ -181,21 +174,20 @@ struct ManagerRoutes {
             lines: lines,
             roles: UserRole.allCases.map { .init(value: $0.rawValue, label: $0.french, selected: $0.rawValue == role) },
             cohorts: cohorts.map { .init(name: $0, checked: chosen.contains($0)) },
-            draftEmail: draft["email"] ?? "", draftName: draft["nom"] ?? "", draftCandidate: draft["candidat"] ?? "",
+            draftEmail: draft.email, draftName: draft.name, draftCandidate: draft.candidate,
             error: error)
         return services.pages.render(body, title: "Comptes", context: context, status: status)
     }
 
     private func createAccount(_ context: WebContext) throws -> Response {
         let account = try context.requireIdentity()
-        let form = context.form
+        let form = try context.form.decode(AccountForm.self)
         do {
-            guard let role = UserRole(rawValue: form["role"] ?? "") else { throw UnknownRole() }
-            let candidate = form["candidat"].flatMap { $0.isEmpty ? nil : CandidateID($0) }
-            let draft = AccountDraft(email: form["email"] ?? "", displayName: form["nom"] ?? "", role: role,
-                                     candidateID: candidate, cohorts: form.all("promotions"))
-            let created = try services.app.createAccount(draft, password: form.values["mot_de_passe"]?.first ?? "",
-                                                         actor: account.actor)
+            guard let role = UserRole(rawValue: form.role) else { throw UnknownRole() }
+            let draft = AccountDraft(email: form.email, displayName: form.name, role: role,
+                                     candidateID: form.candidate.isEmpty ? nil : CandidateID(form.candidate),
+                                     cohorts: form.cohorts)
+            let created = try services.app.createAccount(draft, password: form.password, actor: account.actor)
             return flashRedirect("/comptes", "Compte \(created.email) (\(created.role.french)) créé.", context)
         } catch let error as UserFacingError {
             return try accounts(context, draft: form, error: error.message.capitalizedFirst,
@@ -207,10 +199,11 @@ struct ManagerRoutes {
         let account = try context.requireIdentity()
         guard let id = Int64(try context.parameters.require("account")) else { throw HTTPError(.notFound) }
         do {
-            try services.app.assignCohorts(context.form.all("promotions"), to: id, actor: account.actor)
+            try services.app.assignCohorts(try context.form.decode(CohortsForm.self).cohorts, to: id,
+                                           actor: account.actor)
             return flashRedirect("/comptes", "Promotions de l'évaluateur mises à jour.", context)
         } catch let error as UserFacingError {
-            return try accounts(context, draft: FormFields(), error: error.message.capitalizedFirst,
+            return try accounts(context, draft: AccountForm(), error: error.message.capitalizedFirst,
                                 status: .unprocessableContent)
         }
     }

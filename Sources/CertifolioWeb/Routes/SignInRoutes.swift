@@ -33,10 +33,10 @@ struct SignInRoutes {
     }
 
     private func signIn(_ context: WebContext) async throws -> Response {
-        let form = context.form
-        let email = form["email"] ?? ""
-        let password = form.values["mot_de_passe"]?.first ?? ""
-        let next = Self.safeNext(form["suite"])
+        let form = try context.form.decode(SignInForm.self)
+        let email = form.email
+        let password = form.password
+        let next = Self.safeNext(form.next)
         let keys = LoginThrottle.keys(email: email, address: context.clientAddress)
         if let until = await services.throttle.blockedUntil(keys) {
             let minutes = max(1, Int((until.timeIntervalSinceNow / 60).rounded(.up)))

@@ -105,7 +105,7 @@ struct StaffRoutes {
     private func record(_ context: WebContext) throws -> Response {
         let account = try context.requireIdentity()
         let id = try candidate(context)
-        let form = EvaluationForm(context.form)
+        let form = try context.form.decode(EvaluationForm.self)
         do {
             let number = try services.app.recordEvaluation(form.draft(evaluator: account.displayName), of: id,
                                                            comment: form.comment, today: services.today(),
@@ -121,7 +121,7 @@ struct StaffRoutes {
         let account = try context.requireIdentity()
         let id = try candidate(context)
         let event = try eventID(context)
-        let form = EvaluationForm(context.form)
+        let form = try context.form.decode(EvaluationForm.self)
         do {
             let number = try services.app.correctEvaluation(event, of: id, with: form.draft(evaluator: account.displayName),
                                                             comment: form.comment, today: services.today(),

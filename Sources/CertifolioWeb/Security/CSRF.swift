@@ -4,11 +4,10 @@ import HummingbirdAuth
 
 /// Refuses any POST whose `_csrf` field does not match the token of the visitor: the
 /// session's token once signed in, else the token of the `certifolio_csrf` cookie (the sign-in
-/// form). Reads the form once and hands it to the handlers in the context.
+/// form). Reads the body once and hands it to the handlers in the context.
 struct CSRFMiddleware: RouterMiddleware {
     typealias Context = WebContext
     static let cookieName = "certifolio_csrf"
-    static let fieldName = "_csrf"
 
     func handle(_ request: Request, context: WebContext,
                 next: (Request, WebContext) async throws -> Response) async throws -> Response {
@@ -19,9 +18,9 @@ struct CSRFMiddleware: RouterMiddleware {
         if context.sessions.session == nil { context.anonymousCSRF = cookieToken ?? Self.newToken() }
         if request.method == .post {
             let body = try await request.collectBody(upTo: context.maxUploadSize)
-            let form = try FormFields.parse(body: body, contentType: request.headers[.contentType])
-            guard let sent = form[Self.fieldName], !sent.isEmpty,
-                  Self.same(sent, context.csrfToken) else {
+            let form = SubmittedForm(body: body, contentType: request.headers[.contentType])
+            let sent = (try? form.decode(CSRFField.self))?.token ?? ""
+            guard !sent.isEmpty, Self.same(sent, context.csrfToken) else {
                 throw HTTPError(.forbidden, message: "Formulaire expiré ou falsifié : rechargez la page et recommencez.")
             }
             context.form = form
