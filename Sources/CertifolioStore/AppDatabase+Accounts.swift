@@ -65,8 +65,8 @@ extension AppDatabase {
             let email = email.trimmingCharacters(in: .whitespacesAndNewlines)
             guard let row = try Row.fetchOne(db, sql: "SELECT id, password_hash FROM user_account WHERE email = ?",
                                              arguments: [email]),
-                  let account = try AccountRows.account(db, id: row[0]) else { return nil }
-            return (account, row[1])
+                  let account = try AccountRows.account(db, id: try row.decode(forColumn: "id")) else { return nil }
+            return (account, try row.decode(forColumn: "password_hash"))
         }
     }
 
@@ -77,12 +77,13 @@ extension AppDatabase {
     /// Every account, by role then e-mail (two queries, whatever the number of accounts).
     public func userAccounts() throws -> [UserAccount] {
         try writer.read { db in
-            let cohorts = Dictionary(grouping: try Row.fetchAll(db, sql: """
-                SELECT user_id, cohort FROM evaluator_cohort ORDER BY cohort
-                """), by: { $0[0] as Int64 }).mapValues { $0.map { $0[1] as String } }
+            var cohorts: [Int64: [String]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT user_id, cohort FROM evaluator_cohort ORDER BY cohort") {
+                cohorts[try row.decode(forColumn: "user_id"), default: []].append(try row.decode(forColumn: "cohort"))
+            }
             return try Row.fetchAll(db, sql: """
                 SELECT id, email, display_name, role, candidate_id FROM user_account ORDER BY role, email
-                """).compactMap { AccountRows.account($0, cohorts: cohorts[$0[0]] ?? []) }
+                """).map { row in try AccountRows.account(row, cohorts: cohorts[try row.decode(forColumn: "id")] ?? []) }
         }
     }
 
@@ -137,14 +138,13 @@ enum AccountRows {
         let cohorts = try String.fetchAll(
             db.cachedStatement(sql: "SELECT cohort FROM evaluator_cohort WHERE user_id = ? ORDER BY cohort"),
             arguments: [id])
-        return account(row, cohorts: cohorts)
+        return try account(row, cohorts: cohorts)
     }
 
-    /// A row `id, email, display_name, role, candidate_id` with the account's cohorts.
-    static func account(_ row: Row, cohorts: [String]) -> UserAccount? {
-        guard let role = UserRole(rawValue: row[3]) else { return nil }
-        let candidate: String? = row[4]
-        return UserAccount(id: row[0], email: row[1], displayName: row[2], role: role,
-                           candidateID: candidate.map(CandidateID.init), cohorts: cohorts)
+    /// A `user_account` row, by column name, with the account's cohorts.
+    static func account(_ row: Row, cohorts: [String]) throws -> UserAccount {
+        UserAccount(id: try row.decode(forColumn: "id"), email: try row.decode(forColumn: "email"),
+                    displayName: try row.decode(forColumn: "display_name"), role: try row.decode(forColumn: "role"),
+                    candidateID: try row.decode(forColumn: "candidate_id"), cohorts: cohorts)
     }
 }

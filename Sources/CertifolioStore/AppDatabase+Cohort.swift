@@ -8,7 +8,7 @@ extension AppDatabase {
             var result: [CandidateID: CertificationCode] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT candidate_id, certification FROM enrolment")
             while let row = try rows.next() {
-                result[CandidateID(row[0] as String)] = CertificationCode(row[1] as String)
+                result[try row.decode(forColumn: "candidate_id")] = try row.decode(CertificationCode.self, forColumn: "certification")
             }
             return result
         }

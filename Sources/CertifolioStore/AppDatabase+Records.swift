@@ -73,7 +73,7 @@ extension AppDatabase {
 
     /// A candidate's evaluations as recorded, oldest first, with who corrected what.
     public func evaluationHistory(_ candidate: CandidateID) throws -> [EvaluationEntry] {
-        try writer.read { db in try Self.history(candidate, db) }
+        try writer.read { db in try RecordLoader.history(candidate, db) }
     }
 
     /// A candidate's record and evaluation history, read together (one snapshot): what a
@@ -83,24 +83,10 @@ extension AppDatabase {
             // The history holds every event: the record takes its events from it, not from a
             // second read of the same rows.
             guard var record = try RecordLoader.load(db, .candidate(id), events: false).first else { return nil }
-            let history = try Self.history(id, db)
+            let history = try RecordLoader.history(id, db)
             record.events = history.sorted { $0.id < $1.id }.map(\.event)
             return (record, history)
         }
-    }
-
-    private static func history(_ candidate: CandidateID, _ db: Database) throws -> [EvaluationEntry] {
-        // A page reads this at every request: columns by position (lookups by name cost), rows
-        // decoded as the cursor goes (not copied first).
-        try Array(Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT e.id, e.component, e.modality, e.date, e.score, e.max_score, e.result, e.evaluator,
-                   e.corrects_event_id, e.comment, e.correction_reason, c.id AS corrected_by
-            FROM evaluation_event e LEFT JOIN evaluation_event c ON c.corrects_event_id = e.id
-            WHERE e.candidate_id = ? ORDER BY e.date, e.id
-            """), arguments: [candidate.rawValue]).map { row in
-            EvaluationEntry(event: try RecordLoader.event(row, from: 0),
-                            comment: row[9], correctionReason: row[10], correctedBy: row[11])
-        })
     }
 
     private static func insert(_ event: EvaluationEvent, of candidate: CandidateID, comment: String?,
@@ -110,9 +96,8 @@ extension AppDatabase {
             INSERT INTO evaluation_event (candidate_id, component, modality, date, score, max_score, result,
                 evaluator, corrects_event_id, correction_reason, comment, recorded_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [candidate.rawValue, event.component.fileValue, event.modality.rawValue, event.date.iso,
-                             event.score?.description, event.maxScore.description, event.result?.rawValue,
-                             event.evaluator, correcting?.id, correcting?.reason,
+            """, arguments: [candidate, event.component, event.modality, event.date, event.score, event.maxScore,
+                             event.result, event.evaluator, correcting?.id, correcting?.reason,
                              comment?.isEmpty == false ? comment : nil, Timestamp.now()])
         return db.lastInsertedRowID
     }
@@ -135,89 +120,5 @@ enum RecordScope {
         case .session(let id):
             return ("WHERE \(column) IN (SELECT candidate_id FROM jury_convocation WHERE session_id = ?)", [id])
         }
-    }
-}
-
-/// Reads records with one query per table (not per candidate): `progress --all` on tens of
-/// thousands of candidates stays a handful of sequential scans. The statements are cached per
-/// connection: a candidate's page reads one record at every request.
-enum RecordLoader {
-    /// `events: false` leaves the records' events empty, for a caller that reads them otherwise.
-    static func load(_ db: Database, _ scope: RecordScope, events withEvents: Bool = true) throws -> [CandidateRecord] {
-        let (filter, arguments) = scope.filter("candidate_id")
-        var records: [String: CandidateRecord] = [:]
-        var order: [String] = []
-        for (candidate, enrolment) in try people(db, scope) {
-            order.append(candidate.id.rawValue)
-            records[candidate.id.rawValue] = CandidateRecord(candidate: candidate, enrolment: enrolment)
-        }
-        if withEvents {
-            let events = try Row.fetchCursor(db.cachedStatement(sql: """
-                SELECT candidate_id, id, component, modality, date, score, max_score, result, evaluator,
-                       corrects_event_id
-                FROM evaluation_event \(filter) ORDER BY id
-                """), arguments: arguments)
-            while let row = try events.next() {
-                let id: String = row[0]
-                guard records[id] != nil else { continue }
-                records[id]!.events.append(try event(row, from: 1))
-            }
-        }
-        let stages = try Row.fetchCursor(
-            db.cachedStatement(sql: "SELECT candidate_id, start, \"end\" FROM stage \(filter) ORDER BY id"),
-            arguments: arguments)
-        while let row = try stages.next() {
-            let id: String = row[0]
-            records[id]?.stages.append(Stage(start: try StoredDay.parse(row[1]), end: try StoredDay.parse(row[2])))
-        }
-        let experiences = try Row.fetchCursor(
-            db.cachedStatement(sql: "SELECT candidate_id, years FROM experience \(filter) ORDER BY id"),
-            arguments: arguments)
-        while let row = try experiences.next() {
-            let id: String = row[0]
-            records[id]?.experiences.append(ExperienceLine(years: try StoredDecimal.parse(row[1])))
-        }
-        let decisions = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT candidate_id, id, component, decision, date, revokes_decision_id FROM jury_decision \(filter) ORDER BY id
-            """), arguments: arguments)
-        while let row = try decisions.next() {
-            let id: String = row[0]
-            let component: String = row[2]
-            guard let kind = DecisionKind(rawValue: row[3]) else { continue }
-            records[id]?.decisions.append(JuryDecision(
-                id: row[1], component: DecisionComponent(fileValue: component),
-                decision: kind, date: try StoredDay.parse(row[4]), revokes: row[5]))
-        }
-        return order.compactMap { records[$0] }
-    }
-
-    /// An evaluation from the columns `id, component, modality, date, score, max_score, result,
-    /// evaluator, corrects_event_id`, the first at `index`.
-    static func event(_ row: Row, from index: Int) throws -> EvaluationEvent {
-        let component: String = row[index + 1]
-        let score: String? = row[index + 4]
-        let result: String? = row[index + 6]
-        return EvaluationEvent(
-            sequence: row[index], component: component == "final" ? .final : .block(BlockCode(component)),
-            modality: ModalityID(row[index + 2] as String), date: try StoredDay.parse(row[index + 3]),
-            score: try score.map(StoredDecimal.parse), maxScore: try StoredDecimal.parse(row[index + 5]),
-            result: result.flatMap(EvaluationResult.init(rawValue:)), evaluator: row[index + 7],
-            corrects: row[index + 8])
-    }
-
-    /// The candidates and their enrolments alone, sorted by candidate id.
-    static func people(_ db: Database, _ scope: RecordScope) throws -> [(candidate: Candidate, enrolment: Enrolment)] {
-        let (filter, arguments) = scope.filter("c.id")
-        return try Array(Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT c.id, c.family_name, c.given_names, c.birth_date, c.email,
-                   n.certification, n.route, n.enrolled_on, n.cohort
-            FROM candidate c JOIN enrolment n ON n.candidate_id = c.id
-            \(filter) ORDER BY c.id
-            """), arguments: arguments).map { row in
-            (Candidate(id: CandidateID(row[0] as String), familyName: row[1], givenNames: row[2],
-                       birthDate: try StoredDay.parse(row[3]), email: row[4]),
-             Enrolment(certification: CertificationCode(row[5] as String), route: AccessRouteID(row[6] as String),
-                       enrolledOn: try StoredDay.parse(row[7]), cohort: row[8]))
-        })
     }
 }

@@ -59,7 +59,7 @@ extension AppDatabase {
             """, arguments: [code])
         for row in used {
             let component: String = row["component"]
-            let modality = ModalityID(row["modality"] as String)
+            let modality = try row.decode(ModalityID.self, forColumn: "modality")
             if component == "final" {
                 if referentiel.finalExam(modality) == nil {
                     throw StoreError.referentielStillUsed(referentiel.code, what: "l'épreuve finale « \(modality) »")
@@ -204,15 +204,15 @@ enum ReferentielRows {
                                                   arguments: [blockCode])
             let modalities = try Row.fetchAll(db, sql: "SELECT * FROM modality WHERE block = ? ORDER BY position",
                                               arguments: [blockCode]).map {
-                Modality(id: ModalityID($0["id"] as String), label: $0["label"], description: $0["description"])
+                Modality(id: try $0.decode(forColumn: "id"), label: $0["label"], description: $0["description"])
             }
             return Block(code: BlockCode(blockCode), title: blockRow["title"], competences: competences,
                          modalities: modalities)
         }
         let finals = try Row.fetchAll(db, sql: "SELECT * FROM final_exam WHERE certification = ? ORDER BY position",
-                                      arguments: args).map { FinalExam(id: ModalityID($0["id"] as String), label: $0["label"]) }
+                                      arguments: args).map { FinalExam(id: try $0.decode(forColumn: "id"), label: $0["label"]) }
         let roles = try Row.fetchAll(db, sql: "SELECT * FROM jury_role WHERE certification = ? ORDER BY position",
-                                     arguments: args).map { JuryRole(id: JuryRoleID($0["id"] as String), label: $0["label"]) }
+                                     arguments: args).map { JuryRole(id: try $0.decode(forColumn: "id"), label: $0["label"]) }
         let routes = try Row.fetchAll(db, sql: "SELECT * FROM access_route WHERE certification = ? ORDER BY position",
                                       arguments: args).map { routeRow -> AccessRoute in
             let id: String = routeRow["id"]
@@ -221,10 +221,10 @@ enum ReferentielRows {
                 let seats = try Row.fetchAll(db, sql: """
                     SELECT * FROM jury_seat WHERE certification = ? AND route = ? ORDER BY position
                     """, arguments: [code, id]).map {
-                    JurySeat(role: JuryRoleID($0["role"] as String), count: $0["count"], mustBeExternal: $0["must_be_external"])
+                    JurySeat(role: try $0.decode(forColumn: "role"), count: $0["count"], mustBeExternal: $0["must_be_external"])
                 }
                 jury = JuryComposition(text: text, seats: seats,
-                                       president: (routeRow["jury_president"] as String?).map(JuryRoleID.init))
+                                       president: try routeRow.decode(forColumn: "jury_president"))
             }
             return AccessRoute(id: AccessRouteID(id), label: routeRow["label"], allowed: routeRow["allowed"], jury: jury)
         }
@@ -237,7 +237,7 @@ enum ReferentielRows {
                 if (alt["kind"] as String) == "stage" {
                     return .stage(minDays: alt["min_days"], minMonths: alt["min_months"])
                 }
-                return .experience(minYears: try StoredDecimal.parse(alt["min_years"]))
+                return .experience(minYears: try alt.decode(forColumn: "min_years"))
             }
             let waived = try String.fetchAll(db, sql: """
                 SELECT route FROM requirement_waiver WHERE certification = ? AND requirement = ? ORDER BY route
@@ -251,10 +251,10 @@ enum ReferentielRows {
         return Referentiel(
             code: CertificationCode(code), version: row["version"], title: row["title"], level: row["level"],
             certifiers: certifiers, nsf: try labels("nsf"), formacode: try labels("formacode"), rome: try labels("rome"),
-            registrationEnd: try StoredDay.parse(row["registration_end"]), predecessors: try labels("predecessor"),
+            registrationEnd: try row.decode(forColumn: "registration_end"), predecessors: try labels("predecessor"),
             acquisitionRules: row["acquisition_rules"], entryPrerequisites: row["entry_prerequisites"],
-            evaluation: EvaluationPolicy(passRatio: try StoredDecimal.parse(row["pass_ratio"]),
-                                         defaultMaxScore: try StoredDecimal.parse(row["default_max_score"]),
+            evaluation: EvaluationPolicy(passRatio: try row.decode(forColumn: "pass_ratio"),
+                                         defaultMaxScore: try row.decode(forColumn: "default_max_score"),
                                          wholeBlockModality: whole),
             blocks: blocks, finalExams: finals, requirements: requirements, juryRoles: roles, accessRoutes: routes)
     }

@@ -12,7 +12,9 @@ enum AuditLog {
     /// The "previous hash" of the first entry.
     static let genesis = String(repeating: "0", count: 64)
 
-    struct Entry {
+    /// An `audit_entry` row, read and written by column name.
+    struct Entry: Codable, FetchableRecord, PersistableRecord {
+        static let databaseTableName = "audit_entry"
         var id: Int64
         var at: String
         var actor: String
@@ -21,6 +23,14 @@ enum AuditLog {
         var details: String
         var previousHash: String
         var hash: String
+
+        enum CodingKeys: String, CodingKey {
+            case id, at, actor, action, subject, details, previousHash = "previous_hash", hash
+        }
+
+        var published: AuditEntry {
+            AuditEntry(id: id, at: at, actor: actor, action: action, subject: subject, details: details)
+        }
     }
 
     /// Appends one entry. `details` are written as JSON with sorted keys.
@@ -32,11 +42,7 @@ enum AuditLog {
         var entry = Entry(id: count + 1, at: Timestamp.now(), actor: actor.name, action: action, subject: subject,
                           details: json(details), previousHash: previous, hash: "")
         entry.hash = hash(entry)
-        try db.execute(sql: """
-            INSERT INTO audit_entry (id, at, actor, action, subject, details, previous_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [entry.id, entry.at, entry.actor, entry.action, entry.subject, entry.details,
-                             entry.previousHash, entry.hash])
+        try entry.insert(db)
         try db.execute(sql: """
             INSERT INTO audit_head (singleton, entries, last_hash) VALUES (1, ?, ?)
             ON CONFLICT (singleton) DO UPDATE SET entries = excluded.entries, last_hash = excluded.last_hash
@@ -60,14 +66,10 @@ enum AuditLog {
 
     /// Walks the chain in id order and names the first entry that breaks it.
     static func verify(_ db: Database) throws -> AuditVerification {
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT id, at, actor, action, subject, details, previous_hash, hash FROM audit_entry ORDER BY id
-            """)
+        let entries = try Entry.order(Column("id")).fetchCursor(db)
         var expectedID: Int64 = 1
         var previous = genesis
-        while let row = try rows.next() {
-            let entry = Entry(id: row[0], at: row[1], actor: row[2], action: row[3], subject: row[4], details: row[5],
-                              previousHash: row[6], hash: row[7])
+        while let entry = try entries.next() {
             if entry.id != expectedID {
                 return .broken(entry: expectedID, problem: .removed(next: entry.id))
             }
@@ -103,12 +105,8 @@ extension AppDatabase {
     /// The audit entries in order (the latest `limit` when given).
     public func auditEntries(limit: Int? = nil) throws -> [AuditEntry] {
         try writer.read { db in
-            let sql = limit == nil
-                ? "SELECT id, at, actor, action, subject, details FROM audit_entry ORDER BY id"
-                : "SELECT * FROM (SELECT id, at, actor, action, subject, details FROM audit_entry ORDER BY id DESC LIMIT ?) ORDER BY id"
-            return try Row.fetchAll(db, sql: sql, arguments: limit.map { [$0] } ?? []).map { row in
-                AuditEntry(id: row[0], at: row[1], actor: row[2], action: row[3], subject: row[4], details: row[5])
-            }
+            guard let limit else { return try AuditLog.Entry.order(Column("id")).fetchAll(db).map(\.published) }
+            return try AuditLog.Entry.order(Column("id").desc).limit(limit).fetchAll(db).reversed().map(\.published)
         }
     }
 }

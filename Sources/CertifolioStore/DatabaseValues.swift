@@ -4,7 +4,8 @@ import GRDB
 // The domain's values as the schema stores them (TEXT), so that GRDB binds and decodes them
 // directly: `arguments: [session.date]`, `try row.decode(Day.self, forColumn: "date")`.
 // Decoding is strict: a value the schema's CHECKs would not let in is a damaged database, and
-// `Row.decode` throws rather than guessing.
+// `Row.decode` throws rather than guessing. Ids, days and decimals also read straight from the
+// statement (`StatementColumnConvertible`), as `String` does, for the record loader's hot loop.
 
 extension DatabaseValueConvertible where Self: StringIdentifier {
     public var databaseValue: DatabaseValue { rawValue.databaseValue }
@@ -14,33 +15,64 @@ extension DatabaseValueConvertible where Self: StringIdentifier {
     }
 }
 
-extension CandidateID: DatabaseValueConvertible {}
-extension CertificationCode: DatabaseValueConvertible {}
-extension BlockCode: DatabaseValueConvertible {}
-extension ModalityID: DatabaseValueConvertible {}
-extension JuryRoleID: DatabaseValueConvertible {}
-extension AccessRouteID: DatabaseValueConvertible {}
+extension StatementColumnConvertible where Self: StringIdentifier {
+    public init?(sqliteStatement: SQLiteStatement, index: CInt) {
+        self.init(String(sqliteStatement: sqliteStatement, index: index))
+    }
+}
+
+extension CandidateID: DatabaseValueConvertible, StatementColumnConvertible {}
+extension CertificationCode: DatabaseValueConvertible, StatementColumnConvertible {}
+extension BlockCode: DatabaseValueConvertible, StatementColumnConvertible {}
+extension ModalityID: DatabaseValueConvertible, StatementColumnConvertible {}
+extension JuryRoleID: DatabaseValueConvertible, StatementColumnConvertible {}
+extension AccessRouteID: DatabaseValueConvertible, StatementColumnConvertible {}
 
 /// "2027-06-30".
-extension Day: DatabaseValueConvertible {
+extension Day: DatabaseValueConvertible, StatementColumnConvertible {
     public var databaseValue: DatabaseValue { iso.databaseValue }
 
     public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Day? {
         String.fromDatabaseValue(dbValue).flatMap(Day.init(iso:))
     }
+
+    public init?(sqliteStatement: SQLiteStatement, index: CInt) {
+        guard let day = Day(iso: String(sqliteStatement: sqliteStatement, index: index)) else { return nil }
+        self = day
+    }
 }
 
 /// "12.5", exact.
-extension ExactDecimal: DatabaseValueConvertible {
+extension ExactDecimal: DatabaseValueConvertible, StatementColumnConvertible {
     public var databaseValue: DatabaseValue { description.databaseValue }
 
     public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> ExactDecimal? {
         String.fromDatabaseValue(dbValue).flatMap(ExactDecimal.init(parsing:))
     }
+
+    public init?(sqliteStatement: SQLiteStatement, index: CInt) {
+        guard let value = ExactDecimal(parsing: String(sqliteStatement: sqliteStatement, index: index)) else { return nil }
+        self = value
+    }
 }
 
 /// `valide`, `ajourne`, `absent`.
 extension DecisionKind: DatabaseValueConvertible {}
+
+/// `acquis`, `non_acquis`.
+extension EvaluationResult: DatabaseValueConvertible {}
+
+/// `candidat`, `evaluateur`, `gestionnaire`, `secretaire_jury`…
+extension UserRole: DatabaseValueConvertible {}
+
+/// `final` or a block code, as events.csv writes it.
+extension Component: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue { fileValue.databaseValue }
+
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Component? {
+        String.fromDatabaseValue(dbValue).map { $0 == "final" ? .final : .block(BlockCode($0)) }
+    }
+}
 
 /// `title` or a block code, as decisions.csv writes it.
 extension DecisionComponent: DatabaseValueConvertible {
