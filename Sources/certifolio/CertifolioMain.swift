@@ -27,7 +27,7 @@ enum CertifolioMain {
             exit(1)
         } catch {
             if RootCommand.exitCode(for: error) == .success { RootCommand.exit(withError: error) }
-            Output.error(RootCommand.fullMessage(for: error))
+            Output.error(CommandWording.usage(RootCommand.fullMessage(for: error)))
             exit(2)
         }
     }
@@ -52,5 +52,17 @@ enum CommandWording {
             error.message + " Créez-la d'abord avec « certifolio init --db \(path) », ou vérifiez le chemin donné à --db."
         default: error.message
         }
+    }
+
+    /// ArgumentParser's usage message with its English framing in French ("Error: …",
+    /// "See '… --help' for more information."); its own errors stay as it words them.
+    static func usage(_ message: String) -> String {
+        var lines = message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if let first = lines.first, first.hasPrefix("Error: ") { lines[0] = String(first.dropFirst("Error: ".count)) }
+        lines = lines.map { line in
+            guard let start = line.range(of: "See '"), let end = line.range(of: "' for more information.") else { return line }
+            return line[..<start.lowerBound] + "Aide : « " + line[start.upperBound..<end.lowerBound] + " »."
+        }
+        return lines.joined(separator: "\n")
     }
 }

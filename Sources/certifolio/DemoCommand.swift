@@ -27,7 +27,7 @@ struct DemoCommand: ParsableCommand {
     var asOf: String = DemoCommand.sampleDay
 
     func validate() throws {
-        if Day(iso: asOf) == nil { throw ValidationError("--as-of « \(asOf) » : une date réelle AAAA-MM-JJ est attendue.") }
+        _ = try flagValue(asOf, option: "--as-of", as: Day.self)
     }
 
     func run() throws {
@@ -38,7 +38,7 @@ struct DemoCommand: ParsableCommand {
         defer { if db == nil { try? FileManager.default.removeItem(at: temporary) } }
         let path = db ?? temporary.appendingPathComponent("demo.sqlite").path
         let app = try Certifolio.create(path: path)
-        let day = Day(iso: asOf)!
+        let day = try flagValue(asOf, option: "--as-of", as: Day.self)
 
         section("1. Référentiels (\(folder)/referentiels)")
         let referentielFiles = try files(in: folder + "/referentiels").filter { $0.hasSuffix(".yaml") }

@@ -10,11 +10,11 @@ struct CandidateDocumentOptions: ParsableArguments {
     @Option(name: .customLong("as-of"), help: "Date de délivrance (AAAA-MM-JJ), aujourd'hui par défaut.") var asOf: String?
     @Option(name: .long, help: "Lieu de délivrance (par défaut celui de la dernière session du candidat).") var place: String?
 
-    func validate() throws { if let asOf { _ = try parseDay(asOf, option: "--as-of") } }
+    func validate() throws { if let asOf { _ = try flagValue(asOf, option: "--as-of", as: Day.self) } }
 
     func document(_ app: Certifolio) throws -> CandidateDocument {
         try app.candidateDocument(CandidateID(candidate),
-                                            issuedOn: try asOf.map { try parseDay($0, option: "--as-of") } ?? Today.day(),
+                                            issuedOn: try asOf.map { try flagValue($0, option: "--as-of", as: Day.self) } ?? Today.day(),
                                             place: place)
     }
 }

@@ -24,22 +24,14 @@ struct SessionArgument: ParsableArguments {
     }
 }
 
-/// `--date` for commands that take a day, checked as a real date.
-func parseDay(_ text: String, option: String) throws -> Day {
-    guard let day = Day(iso: text) else {
-        throw ValidationError("\(option) « \(text) » : une date réelle AAAA-MM-JJ est attendue.")
-    }
-    return day
-}
-
 /// `--as-of`, for every command whose outcome depends on today's date (contract §6).
 struct AsOfOption: ParsableArguments {
     @Option(name: .customLong("as-of"), help: "Date du jour pour l'opération (AAAA-MM-JJ), aujourd'hui (à Paris) par défaut.")
     var asOf: String?
 
-    func validate() throws { if let asOf { _ = try parseDay(asOf, option: "--as-of") } }
+    func validate() throws { if let asOf { _ = try flagValue(asOf, option: "--as-of", as: Day.self) } }
 
-    var day: Day { get throws { try asOf.map { try parseDay($0, option: "--as-of") } ?? Today.day() } }
+    var day: Day { get throws { try asOf.map { try flagValue($0, option: "--as-of", as: Day.self) } ?? Today.day() } }
 }
 
 struct JuryCreate: ParsableCommand {
@@ -52,12 +44,12 @@ struct JuryCreate: ParsableCommand {
     @Option(name: .long, help: "Date de la session (AAAA-MM-JJ).") var date: String
     @Option(name: .long, help: "Lieu de la session.") var place: String
 
-    func validate() throws { _ = try parseDay(date, option: "--date") }
+    func validate() throws { _ = try flagValue(date, option: "--date", as: Day.self) }
 
     func run() throws {
         let app = try Certifolio.open(path: options.db)
         let id = try app.createJurySession(certification: CertificationCode(certification),
-                                                date: try parseDay(date, option: "--date"), place: place,
+                                                date: try flagValue(date, option: "--date", as: Day.self), place: place,
                                                 actor: actor.value)
         print(id)
     }
@@ -244,10 +236,8 @@ struct JuryRevoke: ParsableCommand {
     @OptionGroup var asOf: AsOfOption
 
     func validate() throws {
-        if DecisionKind(rawValue: decision) == nil {
-            throw ValidationError("--decision « \(decision) » : valide, ajourne ou absent attendu.")
-        }
-        if let date { _ = try parseDay(date, option: "--date") }
+        _ = try flagValue(decision, option: "--decision", as: DecisionKind.self)
+        if let date { _ = try flagValue(date, option: "--date", as: Day.self) }
     }
 
     func run() throws {
@@ -255,8 +245,8 @@ struct JuryRevoke: ParsableCommand {
         let id = try session.id
         let target = DecisionComponent(fileValue: component)
         print(try app.revoke(id, candidate: CandidateID(candidate), component: target,
-                                       decision: DecisionKind(rawValue: decision)!, reason: reason,
-                                       date: try date.map { try parseDay($0, option: "--date") } ?? asOf.day, actor: actor.value))
+                                       decision: try flagValue(decision, option: "--decision"), reason: reason,
+                                       date: try date.map { try flagValue($0, option: "--date", as: Day.self) } ?? asOf.day, actor: actor.value))
     }
 }
 

@@ -21,14 +21,12 @@ struct ProgressCommand: ParsableCommand {
         if (candidate == nil) == !all {
             throw ValidationError("indiquez soit --candidate ID, soit --all.")
         }
-        if let asOf, Day(iso: asOf) == nil {
-            throw ValidationError("--as-of « \(asOf) » : une date réelle AAAA-MM-JJ est attendue.")
-        }
+        if let asOf { _ = try flagValue(asOf, option: "--as-of", as: Day.self) }
     }
 
     func run() throws {
         let app = try Certifolio.open(path: options.db)
-        let day = asOf.flatMap { Day(iso: $0) } ?? Today.day()
+        let day = try asOf.map { try flagValue($0, option: "--as-of", as: Day.self) } ?? Today.day()
         let referentiels = try app.referentiels()
         let records: [CandidateRecord]
         if let candidate {

@@ -28,7 +28,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         var today: @Sendable () -> Day = Today.day
         if let asOf {
-            let day = try parseDay(asOf, option: "--as-of")
+            let day = try flagValue(asOf, option: "--as-of", as: Day.self)
             today = { day }
         }
         let certifolio = try Certifolio.open(path: database.db)

@@ -35,10 +35,10 @@ struct UserCommand: ParsableCommand {
         @Flag(name: .long, help: "Lit le mot de passe sur la première ligne de l'entrée standard.")
         var passwordStdin = false
 
+        func validate() throws { _ = try flagValue(role, option: "--role", as: UserRole.self) }
+
         func run() throws {
-            guard let role = UserRole(rawValue: role) else {
-                throw ValidationError("rôle « \(role) » inconnu : candidat, evaluateur, gestionnaire ou secretaire.")
-            }
+            let role = try flagValue(role, option: "--role", as: UserRole.self)
             let app = try Certifolio.open(path: database.db)
             let candidateID = candidate.map(CandidateID.init)
             let displayName = try name ?? candidateID.flatMap { try app.candidateRecord($0)?.candidate.displayName }

@@ -139,7 +139,15 @@ let header = "candidate_id,family_name,given_names,birth_date,email,certificatio
     @Test func usageErrorsExitTwo() throws {
         let cli = try CLI()
         #expect(try cli.run("progress", "--db", cli.db, "--json").status == 2)
-        #expect(try cli.run("progress", "--db", cli.db, "--all", "--as-of", "2027-02-30").status == 2)
+        let badDay = try cli.run("progress", "--db", cli.db, "--all", "--as-of", "2027-02-30")
+        #expect(badDay.status == 2)
+        // A wrong value is worded in French, naming the flag, with the usage and where to get help.
+        #expect(badDay.stderr.hasPrefix("certifolio : --as-of « 2027-02-30 » : une date réelle AAAA-MM-JJ est attendue.\n"))
+        #expect(badDay.stderr.contains("Aide : « certifolio progress --help »."))
+        #expect(!badDay.stderr.contains("Error:"))
+        let badRole = try cli.run("user", "add", "--db", cli.db, "--email", "a@exemple.fr", "--role", "chef")
+        #expect(badRole.status == 2)
+        #expect(badRole.stderr.contains("--role « chef » : rôle inconnu : candidat, evaluateur, gestionnaire, secretaire attendu."))
         #expect(try cli.run("frobnicate").status == 2)
         #expect(try cli.run("--help").status == 0)
     }
