@@ -55,14 +55,27 @@ enum CommandWording {
     }
 
     /// ArgumentParser's usage message with its English framing in French ("Error: …",
-    /// "See '… --help' for more information."); its own errors stay as it words them.
+    /// "See '… --help' for more information."), and a flag's value it could not read worded
+    /// as the flag's type expects it (`CommandValues`).
     static func usage(_ message: String) -> String {
         var lines = message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if let first = lines.first, first.hasPrefix("Error: ") { lines[0] = String(first.dropFirst("Error: ".count)) }
+        if let first = lines.first, first.hasPrefix("Error: ") {
+            lines[0] = invalidValue(String(first.dropFirst("Error: ".count)))
+        }
         lines = lines.map { line in
+            if line.hasPrefix("Help:  ") { return "Option : " + line.dropFirst("Help:  ".count) }
             guard let start = line.range(of: "See '"), let end = line.range(of: "' for more information.") else { return line }
             return line[..<start.lowerBound] + "Aide : « " + line[start.upperBound..<end.lowerBound] + " »."
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// "The value 'x' is invalid for '--as-of <as-of>'…" as "--as-of « x » : une date réelle…".
+    private static func invalidValue(_ line: String) -> String {
+        let prefix = "The value '"
+        guard line.hasPrefix(prefix), let end = line.range(of: "' is invalid for '") else { return line }
+        let value = line[line.index(line.startIndex, offsetBy: prefix.count)..<end.lowerBound]
+        let flag = line[end.upperBound...].prefix { $0 != " " && $0 != "'" }
+        return "\(flag) « \(value) » : " + (CommandValues.expected[String(flag)] ?? "valeur invalide.")
     }
 }

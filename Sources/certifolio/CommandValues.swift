@@ -1,32 +1,33 @@
 import ArgumentParser
 import CertifolioCore
 
-/// A value a flag's text decodes into, and the French words for what is expected: the one
-/// parse of each kind of flag (dates, decisions, roles), with one message per kind.
-protocol CommandValue {
-    init?(commandText: String)
+// The typed values of the command line's flags: ArgumentParser reads `--as-of`, `--date`
+// (a `Day`), `--decision` (a `DecisionKind`) and `--role` (a `UserRole`) once, and the commands
+// never see their text. A value it cannot read is refused before the command runs, with the
+// French words of `CommandValue.expected` (see `CommandWording.usage`).
+
+/// A value a flag's text reads into, and the French words for what is expected.
+protocol CommandValue: ExpressibleByArgument {
     /// What is expected, after "--flag « text » : ".
     static var expected: String { get }
 }
 
 extension Day: CommandValue {
-    init?(commandText: String) { self.init(iso: commandText) }
+    public init?(argument: String) { self.init(iso: argument) }
     static var expected: String { "une date réelle AAAA-MM-JJ est attendue." }
 }
 
 extension DecisionKind: CommandValue {
-    init?(commandText: String) { self.init(rawValue: commandText) }
     static var expected: String { allCases.map(\.rawValue).joined(separator: ", ") + " attendu." }
 }
 
 extension UserRole: CommandValue {
-    init?(commandText: String) { self.init(rawValue: commandText) }
     static var expected: String { "rôle inconnu : " + allCases.map(\.rawValue).joined(separator: ", ") + " attendu." }
 }
 
-/// `text` as `Value`, or a usage error naming the flag (exit 2), in French: ArgumentParser's own
-/// message for a value it cannot read is English, hence flags typed `String` and read here.
-func flagValue<Value: CommandValue>(_ text: String, option: String, as type: Value.Type = Value.self) throws -> Value {
-    guard let value = Value(commandText: text) else { throw ValidationError("\(option) « \(text) » : \(Value.expected)") }
-    return value
+enum CommandValues {
+    /// What each typed flag expects, by flag.
+    static let expected: [String: String] = [
+        "--as-of": Day.expected, "--date": Day.expected, "--decision": DecisionKind.expected, "--role": UserRole.expected,
+    ]
 }

@@ -13,7 +13,7 @@ struct DemoCommand: ParsableCommand {
 
     /// The sample cohorts are written as of this day: the demo shows them then, so that it
     /// reads the same whatever the day it is run.
-    static let sampleDay = "2027-06-30"
+    static let sampleDay = Day(iso: "2027-06-30")!
     /// Who the demo's writes are recorded as in the audit trail.
     static let actor = Actor("demo")
 
@@ -24,11 +24,7 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .long, help: "Dossier où écrire les documents (PV, attestations…) ; un dossier temporaire par défaut.")
     var documents: String?
     @Option(name: .customLong("as-of"), help: "Date de la situation et de la session de jury (AAAA-MM-JJ).")
-    var asOf: String = DemoCommand.sampleDay
-
-    func validate() throws {
-        _ = try flagValue(asOf, option: "--as-of", as: Day.self)
-    }
+    var asOf: Day = DemoCommand.sampleDay
 
     func run() throws {
         let folder = try samplesFolder()
@@ -38,7 +34,7 @@ struct DemoCommand: ParsableCommand {
         defer { if db == nil { try? FileManager.default.removeItem(at: temporary) } }
         let path = db ?? temporary.appendingPathComponent("demo.sqlite").path
         let app = try Certifolio.create(path: path)
-        let day = try flagValue(asOf, option: "--as-of", as: Day.self)
+        let day = asOf
 
         section("1. Référentiels (\(folder)/referentiels)")
         let referentielFiles = try files(in: folder + "/referentiels").filter { $0.hasSuffix(".yaml") }

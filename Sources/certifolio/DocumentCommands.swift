@@ -7,14 +7,12 @@ import CertifolioReports
 struct CandidateDocumentOptions: ParsableArguments {
     @Argument(help: "Identifiant du candidat.") var candidate: String
     @Option(name: .long, help: "Fichier PDF à écrire.") var out: String
-    @Option(name: .customLong("as-of"), help: "Date de délivrance (AAAA-MM-JJ), aujourd'hui par défaut.") var asOf: String?
+    @Option(name: .customLong("as-of"), help: "Date de délivrance (AAAA-MM-JJ), aujourd'hui par défaut.") var asOf: Day?
     @Option(name: .long, help: "Lieu de délivrance (par défaut celui de la dernière session du candidat).") var place: String?
-
-    func validate() throws { if let asOf { _ = try flagValue(asOf, option: "--as-of", as: Day.self) } }
 
     func document(_ app: Certifolio) throws -> CandidateDocument {
         try app.candidateDocument(CandidateID(candidate),
-                                            issuedOn: try asOf.map { try flagValue($0, option: "--as-of", as: Day.self) } ?? Today.day(),
+                                            issuedOn: asOf ?? Today.day(),
                                             place: place)
     }
 }

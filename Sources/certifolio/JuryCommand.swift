@@ -27,11 +27,9 @@ struct SessionArgument: ParsableArguments {
 /// `--as-of`, for every command whose outcome depends on today's date (contract §6).
 struct AsOfOption: ParsableArguments {
     @Option(name: .customLong("as-of"), help: "Date du jour pour l'opération (AAAA-MM-JJ), aujourd'hui (à Paris) par défaut.")
-    var asOf: String?
+    var asOf: Day?
 
-    func validate() throws { if let asOf { _ = try flagValue(asOf, option: "--as-of", as: Day.self) } }
-
-    var day: Day { get throws { try asOf.map { try flagValue($0, option: "--as-of", as: Day.self) } ?? Today.day() } }
+    var day: Day { asOf ?? Today.day() }
 }
 
 struct JuryCreate: ParsableCommand {
@@ -41,15 +39,13 @@ struct JuryCreate: ParsableCommand {
     @OptionGroup var options: DatabaseOptions
     @OptionGroup var actor: ActorOptions
     @Option(name: .long, help: "Code de la fiche (RNCP41818).") var certification: String
-    @Option(name: .long, help: "Date de la session (AAAA-MM-JJ).") var date: String
+    @Option(name: .long, help: "Date de la session (AAAA-MM-JJ).") var date: Day
     @Option(name: .long, help: "Lieu de la session.") var place: String
-
-    func validate() throws { _ = try flagValue(date, option: "--date", as: Day.self) }
 
     func run() throws {
         let app = try Certifolio.open(path: options.db)
         let id = try app.createJurySession(certification: CertificationCode(certification),
-                                                date: try flagValue(date, option: "--date", as: Day.self), place: place,
+                                                date: date, place: place,
                                                 actor: actor.value)
         print(id)
     }
@@ -190,12 +186,12 @@ struct JuryDecide: ParsableCommand {
         let app = try Certifolio.open(path: options.db)
         let id = try session.id
         if let file {
-            let decisions = try app.decide(id, file: file, asOf: try asOf.day,
+            let decisions = try app.decide(id, file: file, asOf: asOf.day,
                                                      actor: actor.value)
             print("\(decisions.count) décision(s) enregistrée(s) dans la session n° \(id) "
                   + "(elles comptent à la clôture).")
         } else {
-            let accepted = try app.acceptProposals(id, asOf: try asOf.day, actor: actor.value)
+            let accepted = try app.acceptProposals(id, asOf: asOf.day, actor: actor.value)
             print("\(accepted.recorded) décision(s) conforme(s) aux propositions enregistrée(s) dans la session n° \(id).")
             for left in accepted.titlesLeft { print("Titre laissé sans décision — " + left.message) }
         }
@@ -215,7 +211,7 @@ struct JuryClose: ParsableCommand {
     func run() throws {
         let app = try Certifolio.open(path: options.db)
         let id = try session.id
-        try app.close(id, asOf: try asOf.day, actor: actor.value)
+        try app.close(id, asOf: asOf.day, actor: actor.value)
         print("Session n° \(id) close : ses décisions sont définitives.")
     }
 }
@@ -230,23 +226,18 @@ struct JuryRevoke: ParsableCommand {
     @OptionGroup var session: SessionArgument
     @Option(name: .long, help: "Identifiant du candidat.") var candidate: String
     @Option(name: .long, help: "Bloc (code) ou title.") var component: String
-    @Option(name: .long, help: "Nouvelle décision : valide, ajourne ou absent.") var decision: String
+    @Option(name: .long, help: "Nouvelle décision : valide, ajourne ou absent.") var decision: DecisionKind
     @Option(name: .long, help: "Raison de la révocation (obligatoire).") var reason: String
-    @Option(name: .long, help: "Date de l'avenant (AAAA-MM-JJ), celle de --as-of par défaut.") var date: String?
+    @Option(name: .long, help: "Date de l'avenant (AAAA-MM-JJ), celle de --as-of par défaut.") var date: Day?
     @OptionGroup var asOf: AsOfOption
-
-    func validate() throws {
-        _ = try flagValue(decision, option: "--decision", as: DecisionKind.self)
-        if let date { _ = try flagValue(date, option: "--date", as: Day.self) }
-    }
 
     func run() throws {
         let app = try Certifolio.open(path: options.db)
         let id = try session.id
         let target = DecisionComponent(fileValue: component)
         print(try app.revoke(id, candidate: CandidateID(candidate), component: target,
-                                       decision: try flagValue(decision, option: "--decision"), reason: reason,
-                                       date: try date.map { try flagValue($0, option: "--date", as: Day.self) } ?? asOf.day, actor: actor.value))
+                                       decision: decision, reason: reason,
+                                       date: date ?? asOf.day, actor: actor.value))
     }
 }
 
@@ -262,7 +253,7 @@ struct JuryMinutesCommand: ParsableCommand {
 
     func run() throws {
         let app = try Certifolio.open(path: options.db)
-        let minutes = try app.writeMinutes(try session.id, pdf: out, csv: csv, asOf: try asOf.day)
+        let minutes = try app.writeMinutes(try session.id, pdf: out, csv: csv, asOf: asOf.day)
         print("Procès-verbal écrit : \(out)\(csv.map { " et \($0)" } ?? "") (\(minutes.rows.count) candidat(s)).")
     }
 }
@@ -279,7 +270,7 @@ struct JuryNotify: ParsableCommand {
 
     func run() throws {
         let app = try Certifolio.open(path: options.db)
-        let files = try app.writeNotifications(try session.id, folder: outDir, asOf: try asOf.day)
+        let files = try app.writeNotifications(try session.id, folder: outDir, asOf: asOf.day)
         print("\(files.count) notification(s) écrite(s) dans le dossier « \(outDir) ».")
     }
 }

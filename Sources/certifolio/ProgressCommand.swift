@@ -14,19 +14,18 @@ struct ProgressCommand: ParsableCommand {
     @Option(name: .long, help: "Identifiant du candidat.") var candidate: String?
     @Flag(name: .long, help: "Tous les candidats, triés par identifiant.") var all = false
     @Option(name: .customLong("as-of"), help: "Date de la situation (AAAA-MM-JJ), aujourd'hui par défaut.")
-    var asOf: String?
+    var asOf: Day?
     @Flag(name: .long, help: "Sortie JSON (contrat §4) : un objet par ligne avec --all.") var json = false
 
     func validate() throws {
         if (candidate == nil) == !all {
             throw ValidationError("indiquez soit --candidate ID, soit --all.")
         }
-        if let asOf { _ = try flagValue(asOf, option: "--as-of", as: Day.self) }
     }
 
     func run() throws {
         let app = try Certifolio.open(path: options.db)
-        let day = try asOf.map { try flagValue($0, option: "--as-of", as: Day.self) } ?? Today.day()
+        let day = asOf ?? Today.day()
         let referentiels = try app.referentiels()
         let records: [CandidateRecord]
         if let candidate {

@@ -23,14 +23,11 @@ struct ServeCommand: AsyncParsableCommand {
     var secureCookies = false
 
     @Option(name: .long, help: "Date de référence des situations (AAAA-MM-JJ ; par défaut : aujourd'hui).")
-    var asOf: String?
+    var asOf: Day?
 
     func run() async throws {
         var today: @Sendable () -> Day = Today.day
-        if let asOf {
-            let day = try flagValue(asOf, option: "--as-of", as: Day.self)
-            today = { day }
-        }
+        if let asOf { today = { asOf } }
         let certifolio = try Certifolio.open(path: database.db)
         let app = try await WebApp.application(
             app: certifolio, configuration: .init(host: host, port: port, secureCookies: secureCookies), today: today)

@@ -21,7 +21,7 @@ struct UserCommand: ParsableCommand {
         var email: String
 
         @Option(name: .long, help: "Rôle : candidat, evaluateur, gestionnaire ou secretaire.")
-        var role: String
+        var role: UserRole
 
         @Option(name: .long, help: "Identifiant du candidat (compte candidat).")
         var candidate: String?
@@ -35,10 +35,7 @@ struct UserCommand: ParsableCommand {
         @Flag(name: .long, help: "Lit le mot de passe sur la première ligne de l'entrée standard.")
         var passwordStdin = false
 
-        func validate() throws { _ = try flagValue(role, option: "--role", as: UserRole.self) }
-
         func run() throws {
-            let role = try flagValue(role, option: "--role", as: UserRole.self)
             let app = try Certifolio.open(path: database.db)
             let candidateID = candidate.map(CandidateID.init)
             let displayName = try name ?? candidateID.flatMap { try app.candidateRecord($0)?.candidate.displayName }
