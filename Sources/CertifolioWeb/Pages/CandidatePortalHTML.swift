@@ -5,11 +5,11 @@ enum CandidatePortalHTML {
         var documents = HTML.empty
         if record.canDownloadAttestation {
             documents += """
-                <li><a href="/mon-dossier/attestation.pdf">Attestation des blocs de compétences acquis (PDF)</a></li>
+                <li><a href="\(WebRoutes.portalAttestation.path)">Attestation des blocs de compétences acquis (PDF)</a></li>
                 """
         }
         if record.titleAwarded {
-            documents += "<li><a href=\"/mon-dossier/parchemin.pdf\">Parchemin du titre (PDF)</a></li>"
+            documents += "<li><a href=\"\(WebRoutes.portalParchemin.path)\">Parchemin du titre (PDF)</a></li>"
         }
         if !record.canDownloadAttestation {
             documents += "<li>Aucune attestation pour l'instant : un bloc est acquis quand un jury le valide.</li>"

@@ -25,7 +25,7 @@ extension JuryRoutes.SessionList: PageContent {
             <section class="panel" aria-labelledby="nouvelle">
               <h2 id="nouvelle">Nouvelle session</h2>
               \(FormHTML.alert(error))\
-              <form method="post" action="/jury" class="stack">
+              <form method="post" action="\(WebRoutes.sessions.path)" class="stack">
                 \(FormHTML.token(csrf))
                 <label for="certification">Certification</label>
                 <select id="certification" name="certification">\(FormHTML.options(certifications))</select>
@@ -60,7 +60,7 @@ extension JuryRoutes.SessionPage: PageContent {
         }
         return """
             \(FormHTML.refusal("Action refusée, rien n'a été modifié :", errors))\
-            <p class="crumbs"><a href="/jury">Sessions de jury</a></p>
+            <p class="crumbs"><a href="\(WebRoutes.sessions.path)">Sessions de jury</a></p>
             <h1>Session de jury n° \(s.id)</h1>
             <dl class="facts">
               <dt>Certification</dt><dd>\(s.certification)</dd>
@@ -84,7 +84,7 @@ extension JuryRoutes.SessionPage: PageContent {
                   <tbody>
                 \(s.members.html { m in
                     let remove: HTML = s.isOpen ? """
-                        <td><form method="post" action="/jury/\(s.id)/membres/retrait">\(FormHTML.token(csrf))\
+                        <td><form method="post" action="\(WebRoutes.memberRemoval.path(s.sessionID))">\(FormHTML.token(csrf))\
                         <input type="hidden" name="nom" value="\(m.name)"><button type="submit" class="small">Retirer \(m.name)</button></form></td>
                         """ : .empty
                     return "<tr><td>\(m.name)</td><td>\(m.role)</td><td>\(m.external ? "oui" : "non")</td>\(remove)</tr>\n"
@@ -96,7 +96,7 @@ extension JuryRoutes.SessionPage: PageContent {
         var add = HTML.empty
         if s.isOpen {
             add = """
-                <form method="post" action="/jury/\(s.id)/membres" class="stack">
+                <form method="post" action="\(WebRoutes.members.path(s.sessionID))" class="stack">
                   \(FormHTML.token(csrf))
                   <label for="nom">Nom (civilité, prénom, nom)</label>
                   <input id="nom" name="nom" required>
@@ -125,7 +125,7 @@ extension JuryRoutes.SessionPage: PageContent {
         var convoke = HTML.empty
         if s.isOpen {
             convoke = """
-                <form method="post" action="/jury/\(s.id)/convocation" class="stack">
+                <form method="post" action="\(WebRoutes.convocation.path(s.sessionID))" class="stack">
                   \(FormHTML.token(csrf))
                   <label for="promotion">Convoquer une promotion</label>
                   <select id="promotion" name="promotion"><option value="">— aucune —</option>\(FormHTML.options(s.cohorts))</select>
@@ -181,11 +181,11 @@ extension JuryRoutes.SessionPage: PageContent {
         return """
             <section class="panel" aria-labelledby="cloture">
               <h2 id="cloture">Décisions et clôture</h2>
-              <form method="post" action="/jury/\(session.id)/propositions" class="inline-form">
+              <form method="post" action="\(WebRoutes.proposals.path(session.sessionID))" class="inline-form">
                 \(FormHTML.token(csrf))
                 <button type="submit">Reprendre les propositions pour les candidats sans décision</button>
               </form>
-              <form method="post" action="/jury/\(session.id)/cloture" class="inline-form">
+              <form method="post" action="\(WebRoutes.closing.path(session.sessionID))" class="inline-form">
                 \(FormHTML.token(csrf))
                 <button type="submit" class="primary">Clore la session</button>
               </form>
@@ -199,7 +199,7 @@ extension JuryRoutes.SessionPage: PageContent {
 extension DecisionFormView: PageContent {
     func html(csrf: String) -> HTML {
         """
-        <p class="crumbs"><a href="/jury/\(sessionID)">Session de jury n° \(sessionID)</a></p>
+        <p class="crumbs"><a href="\(WebRoutes.session.path(JurySessionID(sessionID)))">Session de jury n° \(sessionID)</a></p>
         <h1>Décisions pour \(name) <span class="id">(\(candidateID))</span></h1>
         <p>Proposition : <strong>\(proposal)</strong>.</p>
         \(FormHTML.refusal("Les décisions n'ont pas été enregistrées :", errors))\

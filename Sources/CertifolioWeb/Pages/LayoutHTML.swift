@@ -12,12 +12,12 @@ enum LayoutHTML {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(title) — Certifolio</title>
-            <link rel="stylesheet" href="/static/style.css">
+            <link rel="stylesheet" href="\(WebRoutes.stylesheet.path)">
             </head>
             <body>
             <a class="skip" href="#contenu">Aller au contenu</a>
             <header class="top">
-              <p class="brand"><a href="/">Certifolio</a></p>
+              <p class="brand"><a href="\(WebRoutes.home.path)">Certifolio</a></p>
             \(nav.map { navigation($0, csrf: csrf) } ?? .empty)</header>
             <main id="contenu" tabindex="-1">
             \(message)\(content)
@@ -36,7 +36,7 @@ enum LayoutHTML {
           </nav>
           <div class="who">
             <span>\(nav.name) · \(nav.role)</span>
-            <form method="post" action="/deconnexion">
+            <form method="post" action="\(WebRoutes.signOut.path)">
               <input type="hidden" name="_csrf" value="\(csrf)">
               <button type="submit" class="link">Se déconnecter</button>
             </form>

@@ -5,8 +5,8 @@ extension ManagerRoutes.CandidateList: PageContent {
         let count: HTML = truncated ? "\(total) candidat(s), \(shown) affichés : précisez la recherche." : "\(total) candidat(s)."
         return """
             <h1>Candidats</h1>
-            <p><a href="/inscription">Inscrire un candidat</a></p>
-            <form method="get" action="/candidats" class="search" role="search">
+            <p><a href="\(WebRoutes.enrol.path)">Inscrire un candidat</a></p>
+            <form method="get" action="\(WebRoutes.candidates.path)" class="search" role="search">
               <label for="q">Rechercher (nom ou identifiant)</label>
               <input id="q" name="q" type="search" value="\(query)">
               <button type="submit">Rechercher</button>
@@ -32,11 +32,11 @@ extension ManagerRoutes.ImportPage: PageContent {
                 <div class="preview" role="status">
                   <p><strong>Aperçu : les fichiers sont corrects.</strong> L'import enregistrera :</p>
                   <ul>\(preview.lines.html { "<li>\($0)</li>" })</ul>
-                  <form method="post" action="/import/promotion/confirmer">
+                  <form method="post" action="\(WebRoutes.confirmImport.path)">
                     \(FormHTML.token(csrf))
                     <input type="hidden" name="envoi" value="\(preview.token)">
                     <button type="submit">Confirmer l'import</button>
-                    <a href="/import">Annuler</a>
+                    <a href="\(WebRoutes.imports.path)">Annuler</a>
                   </form>
                 </div>
 
@@ -48,7 +48,7 @@ extension ManagerRoutes.ImportPage: PageContent {
               <h2 id="import-promo">Fichiers d'une promotion</h2>
               \(FormHTML.refusal("Rien n'a été importé :", errors))\(shown)\
               <p class="hint">Les fichiers sont vérifiés en entier avant tout enregistrement : chaque erreur est listée avec son fichier, sa ligne et sa colonne.</p>
-              <form method="post" action="/import/promotion" enctype="multipart/form-data" class="stack">
+              <form method="post" action="\(WebRoutes.importCohort.path)" enctype="multipart/form-data" class="stack">
                 \(FormHTML.token(csrf))
                 <label for="candidates">candidates.csv (obligatoire)</label>
                 <input id="candidates" name="candidates" type="file" accept=".csv,text/csv" required>
@@ -64,7 +64,7 @@ extension ManagerRoutes.ImportPage: PageContent {
             <section class="panel" aria-labelledby="import-ref">
               <h2 id="import-ref">Référentiel d'une certification</h2>
               \(FormHTML.alert(referentielError))\
-              <form method="post" action="/import/referentiel" enctype="multipart/form-data" class="stack">
+              <form method="post" action="\(WebRoutes.importReferentiel.path)" enctype="multipart/form-data" class="stack">
                 \(FormHTML.token(csrf))
                 <label for="referentiel">Fichier YAML du référentiel</label>
                 <input id="referentiel" name="referentiel" type="file" accept=".yaml,.yml" required>
@@ -89,7 +89,7 @@ extension ManagerRoutes.AccountsPage: PageContent {
         <section class="panel" aria-labelledby="nouveau">
           <h2 id="nouveau">Créer un compte</h2>
           \(FormHTML.alert(error))\
-          <form method="post" action="/comptes" class="stack">
+          <form method="post" action="\(WebRoutes.accounts.path)" class="stack">
             \(FormHTML.token(csrf))
             <label for="email">Adresse électronique</label>
             <input id="email" name="email" type="email" required value="\(draftEmail)">
@@ -116,7 +116,7 @@ extension ManagerRoutes.AccountsPage: PageContent {
         var what: HTML = line.candidate.map { "\($0)" } ?? .empty
         if line.isEvaluator {
             what += """
-                <form method="post" action="/comptes/\(line.id)/promotions" class="inline-form">
+                <form method="post" action="\(WebRoutes.accountCohorts.path(line.id))" class="inline-form">
                   \(FormHTML.token(csrf))
                   <fieldset><legend class="sr-only">Promotions de \(line.name)</legend>
                   \(Self.checkboxes(line.cohortChoices))
@@ -160,11 +160,11 @@ extension EnrolmentFormView: PageContent {
                 """
         }
         return """
-            <p class="crumbs"><a href="/candidats">Candidats</a></p>
+            <p class="crumbs"><a href="\(WebRoutes.candidates.path)">Candidats</a></p>
             <h1>Inscrire un candidat</h1>
-            <p class="hint">Pour une promotion entière, importez plutôt ses fichiers (<a href="/import">Importer</a>). Les mêmes contrôles s'appliquent ici.</p>
+            <p class="hint">Pour une promotion entière, importez plutôt ses fichiers (<a href="\(WebRoutes.imports.path)">Importer</a>). Les mêmes contrôles s'appliquent ici.</p>
             \(FormHTML.refusal("Le candidat n'a pas été inscrit :", errors))\
-            <form method="post" action="/inscription" class="stack">
+            <form method="post" action="\(WebRoutes.enrol.path)" class="stack">
               \(FormHTML.token(csrf))
             \(input("identifiant", "Identifiant du candidat", candidateID, attributes: " required",
                     hint: "Sans espace, par exemple MQ035."))\

@@ -61,18 +61,18 @@ struct Navigation {
         role = account.role.french
         switch account.role {
         case .candidate:
-            links = [Link(href: "/mon-dossier", label: "Mon dossier")]
+            links = [Link(href: WebRoutes.portal.path, label: "Mon dossier")]
         case .evaluator:
-            links = [Link(href: "/tableau-de-bord", label: "Tableau de bord"),
-                     Link(href: "/promotions", label: "Promotions")]
+            links = [Link(href: WebRoutes.dashboard.path, label: "Tableau de bord"),
+                     Link(href: WebRoutes.cohorts.path, label: "Promotions")]
         case .manager:
-            links = [Link(href: "/tableau-de-bord", label: "Tableau de bord"),
-                     Link(href: "/promotions", label: "Promotions"),
-                     Link(href: "/candidats", label: "Candidats"),
-                     Link(href: "/import", label: "Importer"),
-                     Link(href: "/comptes", label: "Comptes")]
+            links = [Link(href: WebRoutes.dashboard.path, label: "Tableau de bord"),
+                     Link(href: WebRoutes.cohorts.path, label: "Promotions"),
+                     Link(href: WebRoutes.candidates.path, label: "Candidats"),
+                     Link(href: WebRoutes.imports.path, label: "Importer"),
+                     Link(href: WebRoutes.accounts.path, label: "Comptes")]
         case .secretary:
-            links = [Link(href: "/jury", label: "Sessions de jury")]
+            links = [Link(href: WebRoutes.sessions.path, label: "Sessions de jury")]
         }
     }
 }

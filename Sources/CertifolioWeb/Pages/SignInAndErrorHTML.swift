@@ -7,7 +7,7 @@ extension SignInRoutes.FormBody: PageContent {
             <section class="narrow">
             <h1>Connexion</h1>
             \(alert)\
-            <form method="post" action="/connexion" class="stack">
+            <form method="post" action="\(WebRoutes.signIn.path)" class="stack">
               \(FormHTML.token(csrf))
               <input type="hidden" name="suite" value="\(next)">
               <label for="email">Adresse électronique</label>
@@ -28,7 +28,7 @@ extension ErrorPageMiddleware.Body: PageContent {
         """
         <h1>\(heading)</h1>
         <p class="alert" role="alert">\(message)</p>
-        <p><a href="/">Retour à l'accueil</a></p>
+        <p><a href="\(WebRoutes.home.path)">Retour à l'accueil</a></p>
 
         """
     }

@@ -1,3 +1,5 @@
+import CertifolioCore
+
 /// The pages of the évaluateur's workspace (the gestionnaire's too): the cohorts, a cohort,
 /// the dashboard, a candidate's record with the evaluation form, and a correction.
 
@@ -68,7 +70,7 @@ extension DashboardView: PageContent {
 extension StaffRoutes.CandidatePage: PageContent {
     func html(csrf: String) -> HTML {
         let attestation: HTML = record.canDownloadAttestation
-            ? "<p><a href=\"/candidats/\(record.candidateID)/attestation.pdf\">Attestation des blocs acquis (PDF)</a></p>\n"
+            ? "<p><a href=\"\(WebRoutes.candidateAttestation.path(CandidateID(record.candidateID)))\">Attestation des blocs acquis (PDF)</a></p>\n"
             : .empty
         return """
             <p class="crumbs"><a href="\(record.cohortLink)">Promotion \(record.cohort)</a></p>
@@ -85,7 +87,7 @@ extension StaffRoutes.CandidatePage: PageContent {
 extension StaffRoutes.CorrectionPage: PageContent {
     func html(csrf: String) -> HTML {
         """
-        <p class="crumbs"><a href="/candidats/\(record.candidateID)">\(record.name) (\(record.candidateID))</a></p>
+        <p class="crumbs"><a href="\(WebRoutes.candidate.path(CandidateID(record.candidateID)))">\(record.name) (\(record.candidateID))</a></p>
         <h1>Corriger l'évaluation n° \(corrected.id)</h1>
         <p>Évaluation corrigée : \(corrected.epreuve), le \(corrected.date), \(corrected.outcome) (\(corrected.evaluator)).</p>
         <p class="hint">La correction est une nouvelle évaluation qui remplace celle-ci ; l'ancienne reste dans l'historique et ne compte plus.</p>

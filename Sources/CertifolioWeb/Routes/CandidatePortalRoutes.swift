@@ -7,14 +7,14 @@ struct CandidatePortalRoutes {
     let services: WebServices
 
     func add(to router: Router<WebContext>) {
-        let portal = router.group("mon-dossier").add(middleware: RequireRole(.candidate))
+        let portal = router.group().add(middleware: RequireRole(.candidate))
         let records = RecordPages(services: services)
-        portal.get { _, context -> Response in
-            let view = try records.load(try Self.ownID(context), correctionBase: nil).view
+        portal.get(RouterPath(WebRoutes.portal.pattern)) { _, context -> Response in
+            let view = try records.load(try Self.ownID(context), correctable: false).view
             return services.pages.render(CandidatePortalHTML.render(view), title: "Mon dossier", context: context)
         }
-        portal.get("attestation.pdf") { _, context in try records.attestation(try Self.ownID(context)) }
-        portal.get("parchemin.pdf") { _, context in try records.parchemin(try Self.ownID(context)) }
+        portal.get(RouterPath(WebRoutes.portalAttestation.pattern)) { _, context in try records.attestation(try Self.ownID(context)) }
+        portal.get(RouterPath(WebRoutes.portalParchemin.pattern)) { _, context in try records.parchemin(try Self.ownID(context)) }
     }
 
     static func ownID(_ context: WebContext) throws -> CandidateID {

@@ -8,11 +8,11 @@ struct EnrolmentRoutes {
     let services: WebServices
 
     func add(to router: Router<WebContext>) {
-        let manager = router.group("inscription").add(middleware: RequireRole(.manager))
-        manager.get { _, context in
+        let manager = router.group().add(middleware: RequireRole(.manager))
+        manager.get(RouterPath(WebRoutes.enrol.pattern)) { _, context in
             try page(NewEnrolment(enrolledOn: services.today().iso), refusal: nil, context: context)
         }
-        manager.post { _, context in try enrol(context) }
+        manager.post(RouterPath(WebRoutes.enrol.pattern)) { _, context in try enrol(context) }
     }
 
     private func enrol(_ context: WebContext) throws -> Response {
@@ -22,7 +22,7 @@ struct EnrolmentRoutes {
             try services.app.enrol(enrolment, source: "inscription web du \(services.today().french)",
                                    actor: account.actor)
             let id = enrolment.candidateID.trimmingCharacters(in: .whitespaces)
-            return flashRedirect("/candidats/\(id)", "\(id) inscrit en \(enrolment.certification).", context)
+            return flashRedirect(WebRoutes.candidate.path(CandidateID(id)), "\(id) inscrit en \(enrolment.certification).", context)
         } catch let refusal as UserFacingError {
             return try page(enrolment, refusal: refusal, context: context, status: .unprocessableContent)
         }

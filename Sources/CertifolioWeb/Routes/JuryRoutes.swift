@@ -34,12 +34,16 @@ struct JuryRoutes {
     }
 
     func add(to router: Router<WebContext>) {
-        let jury = router.group("jury").add(middleware: RequireRole(.secretary))
-        jury.get { _, context in try list(context, draft: NewSessionForm(), error: nil) }
-        jury.post { _, context in try create(context) }
-        jury.get(":session") { _, context in try sessionPage(try sessionID(context), context: context) }
-        jury.post(":session/membres") { _, context in
-            try write(context) { id, form, actor in
+        let jury = router.group().add(middleware: RequireRole(.secretary))
+        jury.get(RouterPath(WebRoutes.sessions.pattern)) { _, context in
+            try list(context, draft: NewSessionForm(), error: nil)
+        }
+        jury.post(RouterPath(WebRoutes.sessions.pattern)) { _, context in try create(context) }
+        jury.get(RouterPath(WebRoutes.session.pattern)) { _, context in
+            try sessionPage(try WebRoutes.session.values(context), context: context)
+        }
+        jury.post(RouterPath(WebRoutes.members.pattern)) { _, context in
+            try write(WebRoutes.members, context) { id, form, actor in
                 let member = try form.decode(MemberForm.self)
                 try services.app.addJuryMember(
                     JuryMember(name: member.name, role: JuryRoleID(member.role), external: member.external),
@@ -47,14 +51,14 @@ struct JuryRoutes {
                 return "Membre ajouté."
             }
         }
-        jury.post(":session/membres/retrait") { _, context in
-            try write(context) { id, form, actor in
+        jury.post(RouterPath(WebRoutes.memberRemoval.pattern)) { _, context in
+            try write(WebRoutes.memberRemoval, context) { id, form, actor in
                 try services.app.removeJuryMember(named: try form.decode(MemberForm.self).name, from: id, actor: actor)
                 return "Membre retiré."
             }
         }
-        jury.post(":session/convocation") { _, context in
-            try write(context) { id, form, actor in
+        jury.post(RouterPath(WebRoutes.convocation.pattern)) { _, context in
+            try write(WebRoutes.convocation, context) { id, form, actor in
                 let who = try form.decode(ConvocationForm.self)
                 guard who.cohort != nil || !who.candidates.isEmpty else { throw NothingToConvoke() }
                 let c = try services.app.convoke(id, candidates: who.candidates, cohort: who.cohort, actor: actor)
@@ -69,41 +73,39 @@ struct JuryRoutes {
                 return text
             }
         }
-        jury.post(":session/propositions") { _, context in
-            try write(context) { id, _, actor in
+        jury.post(RouterPath(WebRoutes.proposals.pattern)) { _, context in
+            try write(WebRoutes.proposals, context) { id, _, actor in
                 let accepted = try services.app.acceptProposals(id, asOf: services.today(),
                                                                  actor: actor)
                 return "\(accepted.recorded) décision(s) reprise(s) des propositions ; les décisions déjà saisies sont "
                     + "conservées." + accepted.titlesLeft.map { " Titre laissé sans décision — \($0.message)" }.joined()
             }
         }
-        jury.post(":session/cloture") { _, context in
-            try write(context) { id, _, actor in
+        jury.post(RouterPath(WebRoutes.closing.pattern)) { _, context in
+            try write(WebRoutes.closing, context) { id, _, actor in
                 try services.app.close(id, asOf: services.today(), actor: actor)
                 return "Session close : les décisions sont entrées dans les dossiers. Le PV est disponible."
             }
         }
-        jury.get(":session/candidats/:candidate") { _, context in
+        jury.get(RouterPath(WebRoutes.decision.pattern)) { _, context in
             let (session, candidate) = try convoked(context)
             return try decisionPage(session, candidate, submitted: nil, errors: [], context: context)
         }
-        jury.post(":session/candidats/:candidate") { _, context in try decide(context) }
-        jury.get(":session/pv.pdf") { _, context in
-            let id = try sessionID(context)
+        jury.post(RouterPath(WebRoutes.decision.pattern)) { _, context in try decide(context) }
+        jury.get(RouterPath(WebRoutes.minutesPDF.pattern)) { _, context in
+            let id = try WebRoutes.minutesPDF.values(context)
             let minutes = try services.app.minutes(id, asOf: services.today())
             return try Downloads.pdf(named: "pv-session-\(id).pdf") { try MinutesPDF.write(minutes, to: $0) }
         }
-        jury.get(":session/pv.csv") { _, context in
-            let id = try sessionID(context)
+        jury.get(RouterPath(WebRoutes.minutesCSV.pattern)) { _, context in
+            let id = try WebRoutes.minutesCSV.values(context)
             let minutes = try services.app.minutes(id, asOf: services.today())
             return Downloads.file(ByteBuffer(string: MinutesCSV.render(minutes)), type: "text/csv; charset=utf-8",
                                   filename: "pv-session-\(id).csv")
         }
-        jury.get(":session/attestations/:file") { _, context in
-            let file = try context.parameters.require("file")
-            guard file.hasSuffix(".pdf") else { throw HTTPError(.notFound) }
-            let candidate = CandidateID(String(file.dropLast(4)))
-            guard try services.app.jurySession(try sessionID(context)).convoked.contains(candidate) else {
+        jury.get(RouterPath(WebRoutes.sessionAttestation.pattern)) { _, context in
+            let (session, candidate) = try WebRoutes.sessionAttestation.values(context)
+            guard try services.app.jurySession(session).convoked.contains(candidate) else {
                 throw Forbidden()
             }
             return try RecordPages(services: services).attestation(candidate)
@@ -115,7 +117,7 @@ struct JuryRoutes {
         let sessions = try services.app.jurySessions()
         let referentiels = try services.referentiels()
         let lines = sessions.reversed().map { s in
-            SessionList.Line(id: s.id.rawValue, link: "/jury/\(s.id.rawValue)", certification: s.certification.rawValue,
+            SessionList.Line(id: s.id.rawValue, link: WebRoutes.session.path(s.id), certification: s.certification.rawValue,
                              date: s.date.french, place: s.place,
                              state: s.closedAt.map { "close le " + DocumentParts.timestamp($0) } ?? "ouverte",
                              convoked: s.convoked.count)
@@ -136,20 +138,20 @@ struct JuryRoutes {
             let id = try services.app.createJurySession(
                 certification: CertificationCode(form.certification), date: date, place: form.place,
                 actor: account.actor)
-            return flashRedirect("/jury/\(id.rawValue)", "Session n° \(id) créée.", context)
+            return flashRedirect(WebRoutes.session.path(id), "Session n° \(id) créée.", context)
         } catch let error as UserFacingError {
             return try list(context, draft: form, error: error.message.capitalizedFirst, status: .unprocessableContent)
         }
     }
 
     /// Runs a write on the session of the address; a refusal is shown on the session page.
-    private func write(_ context: WebContext,
+    private func write(_ route: Route<JurySessionID>, _ context: WebContext,
                        _ body: (JurySessionID, SubmittedForm, Actor) throws -> String) throws -> Response {
         let account = try context.requireIdentity()
-        let id = try sessionID(context)
+        let id = try route.values(context)
         do {
             let message = try body(id, context.form, account.actor)
-            return flashRedirect("/jury/\(id.rawValue)", message, context)
+            return flashRedirect(WebRoutes.session.path(id), message, context)
         } catch let error as UserFacingError {
             return try sessionPage(id, errors: error.lines, context: context,
                                    status: .unprocessableContent)
@@ -198,7 +200,7 @@ struct JuryRoutes {
             }
             try services.app.decide(id, decisions: decisions, asOf: services.today(),
                                      actor: account.actor)
-            return flashRedirect("/jury/\(id.rawValue)", "Décisions enregistrées pour \(candidate).", context)
+            return flashRedirect(WebRoutes.session.path(id), "Décisions enregistrées pour \(candidate).", context)
         } catch let error as DecisionsRefused {
             return try decisionPage(session, candidate, submitted: submitted,
                                     errors: error.problems.map(\.message.capitalizedFirst),
@@ -214,7 +216,7 @@ struct JuryRoutes {
                               submitted: [String: (DecisionKind, String)]?, errors: [String], context: WebContext,
                               status: HTTPResponse.Status = .ok) throws -> Response {
         guard !session.isClosed else { throw JuryError.sessionClosed(session.id) }
-        let loaded = try RecordPages(services: services).load(candidate, correctionBase: nil)
+        let loaded = try RecordPages(services: services).load(candidate, correctable: false)
         let review = JuryReview(record: loaded.record, session: session, referentiel: loaded.referentiel)
         let body = DecisionFormView(session: session, review: review, referentiel: loaded.referentiel,
                                     drafts: try services.app.draftDecisions(session.id), submitted: submitted,
@@ -223,16 +225,11 @@ struct JuryRoutes {
                                      status: status)
     }
 
-    /// The session number of the address; the use cases (or `jurySession`) refuse an unknown one.
-    private func sessionID(_ context: WebContext) throws -> JurySessionID {
-        guard let number = Int64(try context.parameters.require("session")) else { throw HTTPError(.notFound) }
-        return JurySessionID(number)
-    }
-
-    /// The session of the address and its candidate, who must be convoked to it.
+    /// The session of a decision's address and its candidate, who must be convoked to it (the
+    /// use cases, or `jurySession`, refuse an unknown session).
     private func convoked(_ context: WebContext) throws -> (JurySession, CandidateID) {
-        let session = try services.app.jurySession(try sessionID(context))
-        let id = CandidateID(try context.parameters.require("candidate"))
+        let (number, id) = try WebRoutes.decision.values(context)
+        let session = try services.app.jurySession(number)
         guard session.convoked.contains(id) else { throw Forbidden() }
         return (session, id)
     }

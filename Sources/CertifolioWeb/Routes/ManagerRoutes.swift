@@ -63,17 +63,17 @@ struct ManagerRoutes {
 
     func add(to router: Router<WebContext>) {
         let manager = router.group().add(middleware: RequireRole(.manager))
-        manager.get("candidats") { request, context in try candidates(request, context) }
-        manager.get("import") { _, context in
+        manager.get(RouterPath(WebRoutes.candidates.pattern)) { request, context in try candidates(request, context) }
+        manager.get(RouterPath(WebRoutes.imports.pattern)) { _, context in
             services.pages.render(ImportPage(errors: [], preview: nil, referentielError: nil), title: "Importer",
                                   context: context)
         }
-        manager.post("import/promotion") { _, context in try await previewCohort(context) }
-        manager.post("import/promotion/confirmer") { _, context in try await confirmCohort(context) }
-        manager.post("import/referentiel") { _, context in try importReferentiel(context) }
-        manager.get("comptes") { _, context in try accounts(context, draft: AccountForm(), error: nil) }
-        manager.post("comptes") { _, context in try createAccount(context) }
-        manager.post("comptes/:account/promotions") { _, context in try assign(context) }
+        manager.post(RouterPath(WebRoutes.importCohort.pattern)) { _, context in try await previewCohort(context) }
+        manager.post(RouterPath(WebRoutes.confirmImport.pattern)) { _, context in try await confirmCohort(context) }
+        manager.post(RouterPath(WebRoutes.importReferentiel.pattern)) { _, context in try importReferentiel(context) }
+        manager.get(RouterPath(WebRoutes.accounts.pattern)) { _, context in try accounts(context, draft: AccountForm(), error: nil) }
+        manager.post(RouterPath(WebRoutes.accounts.pattern)) { _, context in try createAccount(context) }
+        manager.post(RouterPath(WebRoutes.accountCohorts.pattern)) { _, context in try assign(context) }
     }
 
     private func candidates(_ request: Request, _ context: WebContext) throws -> Response {
@@ -85,7 +85,7 @@ struct ManagerRoutes {
         let limit = 200
         let lines = matching.prefix(limit).map { candidate, enrolment in
             CandidateList.Line(id: candidate.id.rawValue, name: candidate.displayName, cohort: enrolment.cohort,
-                               certification: enrolment.certification.rawValue, link: "/candidats/\(candidate.id.rawValue)")
+                               certification: enrolment.certification.rawValue, link: WebRoutes.candidate.path(candidate.id))
         }
         return services.pages.render(CandidateList(query: query, lines: lines, total: matching.count,
                                                          shown: lines.count, truncated: matching.count > limit), title: "Candidats",
@@ -126,7 +126,7 @@ struct ManagerRoutes {
         }
         do {
             let summary = try services.app.importCohort(upload, actor: account.actor)
-            return flashRedirect("/tableau-de-bord", Certifolio.describe(summary, folder: upload.source), context)
+            return flashRedirect(WebRoutes.dashboard.path, Certifolio.describe(summary, folder: upload.source), context)
         } catch let error as UserFacingError {
             return services.pages.render(ImportPage(errors: error.lines, preview: nil,
                                                           referentielError: nil), title: "Importer — erreurs",
@@ -149,7 +149,7 @@ struct ManagerRoutes {
             case .unchanged: what = "déjà importé à l'identique : rien n'a changé"
             case .updated(let from): what = "mis à jour (version \(from) → \(referentiel.version))"
             }
-            return flashRedirect("/import", "Référentiel \(referentiel.code) \(what).", context)
+            return flashRedirect(WebRoutes.imports.path, "Référentiel \(referentiel.code) \(what).", context)
         } catch let error as UserFacingError {
             return referentielRefused(error.message, context)
         }
@@ -188,7 +188,7 @@ struct ManagerRoutes {
                                      candidateID: form.candidate.isEmpty ? nil : CandidateID(form.candidate),
                                      cohorts: form.cohorts)
             let created = try services.app.createAccount(draft, password: form.password, actor: account.actor)
-            return flashRedirect("/comptes", "Compte \(created.email) (\(created.role.french)) créé.", context)
+            return flashRedirect(WebRoutes.accounts.path, "Compte \(created.email) (\(created.role.french)) créé.", context)
         } catch let error as UserFacingError {
             return try accounts(context, draft: form, error: error.message.capitalizedFirst,
                                 status: .unprocessableContent)
@@ -197,11 +197,11 @@ struct ManagerRoutes {
 
     private func assign(_ context: WebContext) throws -> Response {
         let account = try context.requireIdentity()
-        guard let id = Int64(try context.parameters.require("account")) else { throw HTTPError(.notFound) }
+        let id = try WebRoutes.accountCohorts.values(context)
         do {
             try services.app.assignCohorts(try context.form.decode(CohortsForm.self).cohorts, to: id,
                                            actor: account.actor)
-            return flashRedirect("/comptes", "Promotions de l'évaluateur mises à jour.", context)
+            return flashRedirect(WebRoutes.accounts.path, "Promotions de l'évaluateur mises à jour.", context)
         } catch let error as UserFacingError {
             return try accounts(context, draft: AccountForm(), error: error.message.capitalizedFirst,
                                 status: .unprocessableContent)

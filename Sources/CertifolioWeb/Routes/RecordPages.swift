@@ -16,12 +16,12 @@ struct RecordPages {
         let history: [EvaluationEntry]
     }
 
-    func load(_ id: CandidateID, correctionBase: String?) throws -> Loaded {
+    func load(_ id: CandidateID, correctable: Bool) throws -> Loaded {
         guard let (record, history) = try services.app.recordWithHistory(id) else { throw Forbidden() }
         let referentiel = try services.referentiel(record.enrolment.certification)
         let verdict = VerdictEngine.verdict(for: record, referentiel: referentiel, asOf: services.today())
         let view = RecordView(record: record, referentiel: referentiel, verdict: verdict, history: history,
-                              correctionBase: correctionBase)
+                              correctable: correctable)
         return Loaded(view: view, record: record, referentiel: referentiel, history: history)
     }
 

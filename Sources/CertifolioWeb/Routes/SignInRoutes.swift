@@ -14,21 +14,21 @@ struct SignInRoutes {
     }
 
     func add(to router: Router<WebContext>) {
-        router.get("/") { _, context -> Response in
-            guard let account = context.identity else { return Self.redirect("/connexion") }
+        router.get(RouterPath(WebRoutes.home.pattern)) { _, context -> Response in
+            guard let account = context.identity else { return Self.redirect(WebRoutes.signIn.path) }
             return Self.redirect(Self.home(account.role))
         }
-        router.get("connexion") { request, context -> Response in
+        router.get(RouterPath(WebRoutes.signIn.pattern)) { request, context -> Response in
             if let account = context.identity { return Self.redirect(Self.home(account.role)) }
             let next = Self.safeNext(request.uri.queryParameters["suite"].map(String.init))
             return services.pages.render(FormBody(email: "", next: next, error: nil), title: "Connexion", context: context)
         }
-        router.post("connexion") { _, context -> Response in
+        router.post(RouterPath(WebRoutes.signIn.pattern)) { _, context -> Response in
             try await signIn(context)
         }
-        router.post("deconnexion") { _, context -> Response in
+        router.post(RouterPath(WebRoutes.signOut.pattern)) { _, context -> Response in
             context.sessions.clearSession()
-            return Self.redirect("/connexion")
+            return Self.redirect(WebRoutes.signIn.path)
         }
     }
 
@@ -60,9 +60,9 @@ struct SignInRoutes {
 
     static func home(_ role: UserRole) -> String {
         switch role {
-        case .candidate: return "/mon-dossier"
-        case .evaluator, .manager: return "/tableau-de-bord"
-        case .secretary: return "/jury"
+        case .candidate: return WebRoutes.portal.path
+        case .evaluator, .manager: return WebRoutes.dashboard.path
+        case .secretary: return WebRoutes.sessions.path
         }
     }
 

@@ -46,27 +46,27 @@ struct StaffRoutes {
 
     func add(to router: Router<WebContext>) {
         let staff = router.group().add(middleware: RequireRole(.evaluator, .manager))
-        staff.get("tableau-de-bord") { _, context in try dashboard(context) }
-        staff.get("promotions") { _, context -> Response in
+        staff.get(RouterPath(WebRoutes.dashboard.pattern)) { _, context in try dashboard(context) }
+        staff.get(RouterPath(WebRoutes.cohorts.pattern)) { _, context -> Response in
             let account = try context.requireIdentity()
             let names = try services.app.cohortNames().filter { RecordAccess.cohortVisible($0, to: account) }
-            let body = CohortList(cohorts: names.map { CohortList.Line(name: $0, link: Self.cohortLink($0)) })
+            let body = CohortList(cohorts: names.map { CohortList.Line(name: $0, link: WebRoutes.cohort.path($0)) })
             return services.pages.render(body, title: "Promotions", context: context)
         }
-        staff.get("promotions/:cohort") { _, context in try cohort(context) }
-        staff.get("candidats/:id") { _, context in
-            try candidatePage(try candidate(context), form: EvaluationForm(date: services.today().iso), errors: nil,
+        staff.get(RouterPath(WebRoutes.cohort.pattern)) { _, context in try cohort(context) }
+        staff.get(RouterPath(WebRoutes.candidate.pattern)) { _, context in
+            try candidatePage(try candidate(WebRoutes.candidate, context), form: EvaluationForm(date: services.today().iso), errors: nil,
                               context: context)
         }
-        staff.get("candidats/:id/attestation.pdf") { _, context in
-            try RecordPages(services: services).attestation(try candidate(context))
+        staff.get(RouterPath(WebRoutes.candidateAttestation.pattern)) { _, context in
+            try RecordPages(services: services).attestation(try candidate(WebRoutes.candidateAttestation, context))
         }
-        staff.post("candidats/:id/evaluations") { _, context in try record(context) }
-        staff.get("candidats/:id/evaluations/:event/correction") { _, context in
-            try correctionPage(try candidate(context), event: try eventID(context), form: nil, errors: nil,
-                               context: context)
+        staff.post(RouterPath(WebRoutes.evaluations.pattern)) { _, context in try record(context) }
+        staff.get(RouterPath(WebRoutes.correction.pattern)) { _, context in
+            let (id, event) = try corrected(context)
+            return try correctionPage(id, event: event, form: nil, errors: nil, context: context)
         }
-        staff.post("candidats/:id/evaluations/:event/correction") { _, context in try correct(context) }
+        staff.post(RouterPath(WebRoutes.correction.pattern)) { _, context in try correct(context) }
     }
 
     private func dashboard(_ context: WebContext) throws -> Response {
@@ -82,7 +82,7 @@ struct StaffRoutes {
 
     private func cohort(_ context: WebContext) throws -> Response {
         let account = try context.requireIdentity()
-        let name = try context.parameters.require("cohort")
+        let name = try WebRoutes.cohort.values(context)
         guard RecordAccess.cohortVisible(name, to: account) else { throw Forbidden() }
         let records = try services.app.candidateRecords(cohort: name)
         guard !records.isEmpty else { throw HTTPError(.notFound) }
@@ -93,7 +93,7 @@ struct StaffRoutes {
             let passed = verdict.blocks.filter { $0.status == .passed }.count
             return CohortPage.Line(
                 id: record.candidate.id.rawValue, name: record.candidate.displayName,
-                link: "/candidats/\(record.candidate.id.rawValue)",
+                link: WebRoutes.candidate.path(record.candidate.id),
                 route: referentiel?.route(record.enrolment.route)?.label ?? record.enrolment.route.rawValue,
                 acquired: "\(acquired) acquis, \(passed) réussi(s) sur \(verdict.blocks.count)",
                 title: Self.titleLabel(verdict.title.status), tone: Self.titleTone(verdict.title.status))
@@ -104,13 +104,13 @@ struct StaffRoutes {
 
     private func record(_ context: WebContext) throws -> Response {
         let account = try context.requireIdentity()
-        let id = try candidate(context)
+        let id = try candidate(WebRoutes.evaluations, context)
         let form = try context.form.decode(EvaluationForm.self)
         do {
             let number = try services.app.recordEvaluation(form.draft(evaluator: account.displayName), of: id,
                                                            comment: form.comment, today: services.today(),
                                                            actor: account.actor)
-            return flashRedirect("/candidats/\(id.rawValue)", "Évaluation n° \(number) enregistrée.", context)
+            return flashRedirect(WebRoutes.candidate.path(id), "Évaluation n° \(number) enregistrée.", context)
         } catch let refused as EvaluationRefused {
             return try candidatePage(id, form: form, errors: form.errors(refused), context: context,
                                      status: .unprocessableContent)
@@ -119,14 +119,13 @@ struct StaffRoutes {
 
     private func correct(_ context: WebContext) throws -> Response {
         let account = try context.requireIdentity()
-        let id = try candidate(context)
-        let event = try eventID(context)
+        let (id, event) = try corrected(context)
         let form = try context.form.decode(EvaluationForm.self)
         do {
             let number = try services.app.correctEvaluation(event, of: id, with: form.draft(evaluator: account.displayName),
                                                             comment: form.comment, today: services.today(),
                                                             actor: account.actor)
-            return flashRedirect("/candidats/\(id.rawValue)",
+            return flashRedirect(WebRoutes.candidate.path(id),
                                  "Correction enregistrée (évaluation n° \(number), qui remplace la n° \(event)).",
                                  context)
         } catch let refused as EvaluationRefused {
@@ -144,8 +143,8 @@ struct StaffRoutes {
 
     private func candidatePage(_ id: CandidateID, form: EvaluationForm, errors: FormErrors?, context: WebContext,
                                status: HTTPResponse.Status = .ok) throws -> Response {
-        let loaded = try RecordPages(services: services).load(id, correctionBase: "/candidats/\(id.rawValue)/evaluations")
-        let formView = EvaluationFormView(action: "/candidats/\(id.rawValue)/evaluations", referentiel: loaded.referentiel,
+        let loaded = try RecordPages(services: services).load(id, correctable: true)
+        let formView = EvaluationFormView(action: WebRoutes.evaluations.path(id), referentiel: loaded.referentiel,
                                           form: form, errors: errors, isCorrection: false)
         return services.pages.render(CandidatePage(record: loaded.view, form: formView), title: "\(loaded.view.name) (\(id))",
                                      context: context, status: status)
@@ -154,10 +153,10 @@ struct StaffRoutes {
     /// `form` nil: the form starts from the evaluation it corrects.
     private func correctionPage(_ id: CandidateID, event: Int64, form: EvaluationForm?, errors: FormErrors?,
                                 context: WebContext, status: HTTPResponse.Status = .ok) throws -> Response {
-        let loaded = try RecordPages(services: services).load(id, correctionBase: nil)
+        let loaded = try RecordPages(services: services).load(id, correctable: false)
         guard let corrected = loaded.view.evaluations.first(where: { $0.id == event }),
               let entry = loaded.history.first(where: { $0.id == event }) else { throw HTTPError(.notFound) }
-        let formView = EvaluationFormView(action: "/candidats/\(id.rawValue)/evaluations/\(event)/correction",
+        let formView = EvaluationFormView(action: WebRoutes.correction.path((id, event)),
                                           referentiel: loaded.referentiel, form: form ?? EvaluationForm(entry),
                                           errors: errors, isCorrection: true)
         return services.pages.render(CorrectionPage(record: loaded.view, corrected: corrected,
@@ -165,22 +164,19 @@ struct StaffRoutes {
                                      context: context, status: status)
     }
 
-    /// The candidate of the address, once the account is allowed to see them, with the
-    /// référentiel of their certification (from memory: the record itself is not read here).
-    /// The candidate of the URL, when the account may see their record.
-    private func candidate(_ context: WebContext) throws -> CandidateID {
-        let id = CandidateID(try context.parameters.require("id"))
+    /// The candidate of the address, when the account may see their record.
+    private func candidate(_ route: Route<CandidateID>, _ context: WebContext) throws -> CandidateID {
+        let id = try route.values(context)
         _ = try RecordAccess.requireCandidate(id, try context.requireIdentity(), services.app)
         return id
     }
 
-    private func eventID(_ context: WebContext) throws -> Int64 {
-        guard let id = Int64(try context.parameters.require("event")) else { throw HTTPError(.notFound) }
-        return id
-    }
-
-    static func cohortLink(_ name: String) -> String {
-        "/promotions/" + (name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? name)
+    /// The candidate and the evaluation of a correction's address, when the account may see
+    /// the record.
+    private func corrected(_ context: WebContext) throws -> (CandidateID, Int64) {
+        let (id, event) = try WebRoutes.correction.values(context)
+        _ = try RecordAccess.requireCandidate(id, try context.requireIdentity(), services.app)
+        return (id, event)
     }
 
     static func titleLabel(_ status: TitleStatus) -> String {

@@ -16,7 +16,7 @@ struct RequireRole: RouterMiddleware {
         guard let account = context.identity else {
             let back = request.method == .get ? "?suite=" + (request.uri.path.addingPercentEncoding(
                 withAllowedCharacters: .urlPathAllowed) ?? "/") : ""
-            return Response(status: .seeOther, headers: [.location: "/connexion" + back])
+            return Response(status: .seeOther, headers: [.location: WebRoutes.signIn.path + back])
         }
         guard roles.contains(account.role) else { throw Forbidden() }
         return try await next(request, context)

@@ -42,7 +42,7 @@ struct DashboardView {
             let statuses = lines.map(\.verdict.title.status)
             let blockStatuses = lines.flatMap(\.verdict.blocks).map(\.status)
             return CohortLine(
-                name: name, link: StaffRoutes.cohortLink(name),
+                name: name, link: WebRoutes.cohort.path(name),
                 candidates: lines.count,
                 awarded: statuses.filter { $0 == .awarded }.count,
                 eligible: statuses.filter { $0 == .eligible }.count,

@@ -50,9 +50,9 @@ struct RecordView {
     let blockCount: Int
     let canDownloadAttestation: Bool
 
-    /// `correctionBase`: where staff correct an evaluation (nil on the candidate's own page).
+    /// `correctable`: staff may correct the evaluations (not on the candidate's own page).
     init(record: CandidateRecord, referentiel: Referentiel, verdict: Verdict, history: [EvaluationEntry],
-         correctionBase: String?) {
+         correctable: Bool) {
         let c = record.candidate
         candidateID = c.id.rawValue
         name = c.displayName
@@ -60,7 +60,7 @@ struct RecordView {
         route = referentiel.route(record.enrolment.route)?.label ?? record.enrolment.route.rawValue
         enrolledOn = record.enrolment.enrolledOn.french
         cohort = record.enrolment.cohort
-        cohortLink = StaffRoutes.cohortLink(record.enrolment.cohort)
+        cohortLink = WebRoutes.cohort.path(record.enrolment.cohort)
         asOf = verdict.asOf.french
         titleSentence = VerdictText.titleSentence(verdict.title).capitalizedFirst
         titleAwarded = verdict.title.status == .awarded
@@ -95,7 +95,7 @@ struct RecordView {
                 outcome: outcome, evaluator: e.evaluator, comment: entry.comment,
                 correctedBy: entry.correctedBy,
                 correctionReason: entry.correctionReason, corrects: e.corrects,
-                correctionLink: entry.correctedBy == nil ? correctionBase.map { "\($0)/\(entry.id)/correction" } : nil)
+                correctionLink: correctable && entry.correctedBy == nil ? WebRoutes.correction.path((c.id, entry.id)) : nil)
         }
         acquiredCount = verdict.blocks.filter { $0.status == .acquired }.count
         blockCount = verdict.blocks.count

@@ -27,6 +27,7 @@ struct SessionView {
     }
 
     let id: Int64
+    var sessionID: JurySessionID { JurySessionID(id) }
     let certification: String
     let date: String
     let place: String
@@ -76,16 +77,16 @@ struct SessionView {
                 problems: review.composition.problems.map(\.capitalizedFirst),
                 steppingAside: review.composition.steppingAside.isEmpty ? nil
                     : review.composition.steppingAside.map(\.name).joined(separator: ", "),
-                decisionLink: "/jury/\(session.id.rawValue)/candidats/\(id.rawValue)",
+                decisionLink: WebRoutes.decision.path((session.id, id)),
                 attestationLink: session.isClosed && !review.proposal.acquired.isEmpty
-                    ? "/jury/\(session.id.rawValue)/attestations/\(id.rawValue).pdf" : nil)
+                    ? WebRoutes.sessionAttestation.path((session.id, id)) : nil)
         }
         convokedCount = session.convoked.count
         decidedCount = Set(decisions.map(\.candidate)).count
         compositionMetCount = reviews.filter(\.composition.isMet).count
         self.cohorts = cohorts.map { SelectOption(value: $0, label: $0) }
-        pvLink = "/jury/\(session.id.rawValue)/pv.pdf"
-        pvCSVLink = "/jury/\(session.id.rawValue)/pv.csv"
+        pvLink = WebRoutes.minutesPDF.path(session.id)
+        pvCSVLink = WebRoutes.minutesCSV.path(session.id)
     }
 }
 
@@ -136,7 +137,7 @@ struct DecisionFormView {
                         chosen: chosen.0, motive: chosen.1)
         }
         self.errors = errors
-        action = "/jury/\(session.id.rawValue)/candidats/\(id.rawValue)"
+        action = WebRoutes.decision.path((session.id, id))
         self.record = record
     }
 }

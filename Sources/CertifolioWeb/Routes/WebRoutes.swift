@@ -1,0 +1,144 @@
+import CertifolioCore
+import Foundation
+import Hummingbird
+
+/// A value in a web address: how it is written in the path, and read back from it.
+protocol PathValue: Sendable {
+    init?(pathText: String)
+    var pathText: String { get }
+}
+
+extension CandidateID: PathValue {
+    init?(pathText: String) {
+        guard !pathText.isEmpty else { return nil }
+        self.init(pathText)
+    }
+    var pathText: String { rawValue }
+}
+
+extension JurySessionID: PathValue {
+    init?(pathText: String) {
+        guard let number = Int64(pathText), number > 0 else { return nil }
+        self.init(number)
+    }
+    var pathText: String { String(rawValue) }
+}
+
+/// An evaluation's or an account's number.
+extension Int64: PathValue {
+    init?(pathText: String) { self.init(pathText) }
+    var pathText: String { String(self) }
+}
+
+/// A cohort's name.
+extension String: PathValue {
+    init?(pathText: String) { self = pathText }
+    var pathText: String { self }
+}
+
+/// An address of the application, as the router registers it (`pattern`, with `{name}` for
+/// each value) and as pages link to it (`path(…)`, each value escaped); a handler reads its
+/// values back with `values(_:)` (an address whose value cannot be read is a 404).
+struct Route<Values>: Sendable {
+    let pattern: String
+    private let names: [String]
+    private let write: @Sendable (Values) -> [String]
+    private let read: @Sendable ([String]) -> Values?
+
+    fileprivate init(_ pattern: String, write: @escaping @Sendable (Values) -> [String],
+                     read: @escaping @Sendable ([String]) -> Values?) {
+        self.pattern = pattern
+        self.write = write
+        self.read = read
+        names = pattern.split(separator: "{").dropFirst().compactMap { $0.split(separator: "}").first.map(String.init) }
+    }
+
+    /// The link to this address with `values`.
+    func path(_ values: Values) -> String {
+        var path = "/" + pattern
+        for (name, text) in zip(names, write(values)) {
+            let escaped = text.addingPercentEncoding(withAllowedCharacters: Self.segment) ?? text
+            path = path.replacingOccurrences(of: "{\(name)}", with: escaped)
+        }
+        return path
+    }
+
+    /// The values of the address a request came to.
+    func values(_ context: WebContext) throws -> Values {
+        let texts = try names.map { try context.parameters.require($0) }
+        guard let values = read(texts) else { throw HTTPError(.notFound) }
+        return values
+    }
+
+    /// What a path segment may hold unescaped (no "/", "?", "#" nor "%").
+    private static var segment: CharacterSet { CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#%")) }
+}
+
+extension Route where Values == Void {
+    init(_ pattern: String) {
+        self.init(pattern, write: { _ in [] }, read: { _ in () })
+    }
+
+    var path: String { path(()) }
+}
+
+extension Route where Values: PathValue {
+    init(_ pattern: String) {
+        self.init(pattern, write: { [$0.pathText] }, read: { $0.count == 1 ? Values(pathText: $0[0]) : nil })
+    }
+}
+
+extension Route {
+    init<A: PathValue, B: PathValue>(_ pattern: String) where Values == (A, B) {
+        self.init(pattern, write: { [$0.0.pathText, $0.1.pathText] }, read: { texts in
+            guard texts.count == 2, let a = A(pathText: texts[0]), let b = B(pathText: texts[1]) else { return nil }
+            return (a, b)
+        })
+    }
+}
+
+/// Every address of the web application, in one list: the router registers these patterns and
+/// every link and redirect is built from them.
+enum WebRoutes {
+    static let home = Route<Void>("")
+    static let signIn = Route<Void>("connexion")
+    static let signOut = Route<Void>("deconnexion")
+    static let stylesheet = Route<Void>("static/style.css")
+
+    // The candidate's own space.
+    static let portal = Route<Void>("mon-dossier")
+    static let portalAttestation = Route<Void>("mon-dossier/attestation.pdf")
+    static let portalParchemin = Route<Void>("mon-dossier/parchemin.pdf")
+
+    // The staff's workspace.
+    static let dashboard = Route<Void>("tableau-de-bord")
+    static let cohorts = Route<Void>("promotions")
+    static let cohort = Route<String>("promotions/{cohort}")
+    static let candidate = Route<CandidateID>("candidats/{id}")
+    static let candidateAttestation = Route<CandidateID>("candidats/{id}/attestation.pdf")
+    static let evaluations = Route<CandidateID>("candidats/{id}/evaluations")
+    static let correction = Route<(CandidateID, Int64)>("candidats/{id}/evaluations/{event}/correction")
+
+    // The gestionnaire's.
+    static let candidates = Route<Void>("candidats")
+    static let enrol = Route<Void>("inscription")
+    static let imports = Route<Void>("import")
+    static let importCohort = Route<Void>("import/promotion")
+    static let confirmImport = Route<Void>("import/promotion/confirmer")
+    static let importReferentiel = Route<Void>("import/referentiel")
+    static let accounts = Route<Void>("comptes")
+    static let accountCohorts = Route<Int64>("comptes/{account}/promotions")
+
+    // The jury secretary's.
+    static let sessions = Route<Void>("jury")
+    static let session = Route<JurySessionID>("jury/{session}")
+    static let members = Route<JurySessionID>("jury/{session}/membres")
+    static let memberRemoval = Route<JurySessionID>("jury/{session}/membres/retrait")
+    static let convocation = Route<JurySessionID>("jury/{session}/convocation")
+    static let proposals = Route<JurySessionID>("jury/{session}/propositions")
+    static let closing = Route<JurySessionID>("jury/{session}/cloture")
+    static let decision = Route<(JurySessionID, CandidateID)>("jury/{session}/candidats/{candidate}")
+    static let minutesPDF = Route<JurySessionID>("jury/{session}/pv.pdf")
+    static let minutesCSV = Route<JurySessionID>("jury/{session}/pv.csv")
+    static let sessionAttestation = Route<(JurySessionID, CandidateID)>("jury/{session}/attestations/{candidate}.pdf")
+}
