@@ -9,12 +9,12 @@ struct CandidatePortalRoutes {
     func add(to router: Router<WebContext>) {
         let portal = router.group().add(middleware: RequireRole(.candidate))
         let records = RecordPages(services: services)
-        portal.get(RouterPath(WebRoutes.portal.pattern)) { _, context -> Response in
+        portal.get(WebRoutes.portal) { _, context -> Response in
             let view = try records.load(try Self.ownID(context), correctable: false).view
             return services.pages.render(CandidatePortalHTML.render(view), title: "Mon dossier", context: context)
         }
-        portal.get(RouterPath(WebRoutes.portalAttestation.pattern)) { _, context in try records.attestation(try Self.ownID(context)) }
-        portal.get(RouterPath(WebRoutes.portalParchemin.pattern)) { _, context in try records.parchemin(try Self.ownID(context)) }
+        portal.get(WebRoutes.portalAttestation) { _, context in try records.attestation(try Self.ownID(context)) }
+        portal.get(WebRoutes.portalParchemin) { _, context in try records.parchemin(try Self.ownID(context)) }
     }
 
     static func ownID(_ context: WebContext) throws -> CandidateID {

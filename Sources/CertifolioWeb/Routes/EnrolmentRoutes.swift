@@ -9,10 +9,10 @@ struct EnrolmentRoutes {
 
     func add(to router: Router<WebContext>) {
         let manager = router.group().add(middleware: RequireRole(.manager))
-        manager.get(RouterPath(WebRoutes.enrol.pattern)) { _, context in
+        manager.get(WebRoutes.enrol) { _, context in
             try page(NewEnrolment(enrolledOn: services.today().iso), refusal: nil, context: context)
         }
-        manager.post(RouterPath(WebRoutes.enrol.pattern)) { _, context in try enrol(context) }
+        manager.post(WebRoutes.enrol) { _, context in try enrol(context) }
     }
 
     private func enrol(_ context: WebContext) throws -> Response {

@@ -35,14 +35,14 @@ struct JuryRoutes {
 
     func add(to router: Router<WebContext>) {
         let jury = router.group().add(middleware: RequireRole(.secretary))
-        jury.get(RouterPath(WebRoutes.sessions.pattern)) { _, context in
+        jury.get(WebRoutes.sessions) { _, context in
             try list(context, draft: NewSessionForm(), error: nil)
         }
-        jury.post(RouterPath(WebRoutes.sessions.pattern)) { _, context in try create(context) }
-        jury.get(RouterPath(WebRoutes.session.pattern)) { _, context in
+        jury.post(WebRoutes.sessions) { _, context in try create(context) }
+        jury.get(WebRoutes.session) { _, context in
             try sessionPage(try WebRoutes.session.values(context), context: context)
         }
-        jury.post(RouterPath(WebRoutes.members.pattern)) { _, context in
+        jury.post(WebRoutes.members) { _, context in
             try write(WebRoutes.members, context) { id, form, actor in
                 let member = try form.decode(MemberForm.self)
                 try services.app.addJuryMember(
@@ -51,13 +51,13 @@ struct JuryRoutes {
                 return "Membre ajouté."
             }
         }
-        jury.post(RouterPath(WebRoutes.memberRemoval.pattern)) { _, context in
+        jury.post(WebRoutes.memberRemoval) { _, context in
             try write(WebRoutes.memberRemoval, context) { id, form, actor in
                 try services.app.removeJuryMember(named: try form.decode(MemberForm.self).name, from: id, actor: actor)
                 return "Membre retiré."
             }
         }
-        jury.post(RouterPath(WebRoutes.convocation.pattern)) { _, context in
+        jury.post(WebRoutes.convocation) { _, context in
             try write(WebRoutes.convocation, context) { id, form, actor in
                 let who = try form.decode(ConvocationForm.self)
                 guard who.cohort != nil || !who.candidates.isEmpty else { throw NothingToConvoke() }
@@ -73,7 +73,7 @@ struct JuryRoutes {
                 return text
             }
         }
-        jury.post(RouterPath(WebRoutes.proposals.pattern)) { _, context in
+        jury.post(WebRoutes.proposals) { _, context in
             try write(WebRoutes.proposals, context) { id, _, actor in
                 let accepted = try services.app.acceptProposals(id, asOf: services.today(),
                                                                  actor: actor)
@@ -81,29 +81,29 @@ struct JuryRoutes {
                     + "conservées." + accepted.titlesLeft.map { " Titre laissé sans décision — \($0.message)" }.joined()
             }
         }
-        jury.post(RouterPath(WebRoutes.closing.pattern)) { _, context in
+        jury.post(WebRoutes.closing) { _, context in
             try write(WebRoutes.closing, context) { id, _, actor in
                 try services.app.close(id, asOf: services.today(), actor: actor)
                 return "Session close : les décisions sont entrées dans les dossiers. Le PV est disponible."
             }
         }
-        jury.get(RouterPath(WebRoutes.decision.pattern)) { _, context in
+        jury.get(WebRoutes.decision) { _, context in
             let (session, candidate) = try convoked(context)
             return try decisionPage(session, candidate, submitted: nil, errors: [], context: context)
         }
-        jury.post(RouterPath(WebRoutes.decision.pattern)) { _, context in try decide(context) }
-        jury.get(RouterPath(WebRoutes.minutesPDF.pattern)) { _, context in
+        jury.post(WebRoutes.decision) { _, context in try decide(context) }
+        jury.get(WebRoutes.minutesPDF) { _, context in
             let id = try WebRoutes.minutesPDF.values(context)
             let minutes = try services.app.minutes(id, asOf: services.today())
             return try Downloads.pdf(named: "pv-session-\(id).pdf") { try MinutesPDF.write(minutes, to: $0) }
         }
-        jury.get(RouterPath(WebRoutes.minutesCSV.pattern)) { _, context in
+        jury.get(WebRoutes.minutesCSV) { _, context in
             let id = try WebRoutes.minutesCSV.values(context)
             let minutes = try services.app.minutes(id, asOf: services.today())
             return Downloads.file(ByteBuffer(string: MinutesCSV.render(minutes)), type: "text/csv; charset=utf-8",
                                   filename: "pv-session-\(id).csv")
         }
-        jury.get(RouterPath(WebRoutes.sessionAttestation.pattern)) { _, context in
+        jury.get(WebRoutes.sessionAttestation) { _, context in
             let (session, candidate) = try WebRoutes.sessionAttestation.values(context)
             guard try services.app.jurySession(session).convoked.contains(candidate) else {
                 throw Forbidden()

@@ -26,9 +26,9 @@ struct ManagerRoutes {
     }
 
     struct ImportPage {
-        let errors: [String]
-        let preview: Preview?
-        let referentielError: String?
+        var errors: [String] = []
+        var preview: Preview?
+        var referentielError: String?
     }
 
     struct Preview {
@@ -63,17 +63,16 @@ struct ManagerRoutes {
 
     func add(to router: Router<WebContext>) {
         let manager = router.group().add(middleware: RequireRole(.manager))
-        manager.get(RouterPath(WebRoutes.candidates.pattern)) { request, context in try candidates(request, context) }
-        manager.get(RouterPath(WebRoutes.imports.pattern)) { _, context in
-            services.pages.render(ImportPage(errors: [], preview: nil, referentielError: nil), title: "Importer",
-                                  context: context)
+        manager.get(WebRoutes.candidates) { request, context in try candidates(request, context) }
+        manager.get(WebRoutes.imports) { _, context in
+            services.pages.render(ImportPage(), title: "Importer", context: context)
         }
-        manager.post(RouterPath(WebRoutes.importCohort.pattern)) { _, context in try await previewCohort(context) }
-        manager.post(RouterPath(WebRoutes.confirmImport.pattern)) { _, context in try await confirmCohort(context) }
-        manager.post(RouterPath(WebRoutes.importReferentiel.pattern)) { _, context in try importReferentiel(context) }
-        manager.get(RouterPath(WebRoutes.accounts.pattern)) { _, context in try accounts(context, draft: AccountForm(), error: nil) }
-        manager.post(RouterPath(WebRoutes.accounts.pattern)) { _, context in try createAccount(context) }
-        manager.post(RouterPath(WebRoutes.accountCohorts.pattern)) { _, context in try assign(context) }
+        manager.post(WebRoutes.importCohort) { _, context in try await previewCohort(context) }
+        manager.post(WebRoutes.confirmImport) { _, context in try await confirmCohort(context) }
+        manager.post(WebRoutes.importReferentiel) { _, context in try importReferentiel(context) }
+        manager.get(WebRoutes.accounts) { _, context in try accounts(context, draft: AccountForm(), error: nil) }
+        manager.post(WebRoutes.accounts) { _, context in try createAccount(context) }
+        manager.post(WebRoutes.accountCohorts) { _, context in try assign(context) }
     }
 
     private func candidates(_ request: Request, _ context: WebContext) throws -> Response {
@@ -87,9 +86,9 @@ struct ManagerRoutes {
             CandidateList.Line(id: candidate.id.rawValue, name: candidate.displayName, cohort: enrolment.cohort,
                                certification: enrolment.certification.rawValue, link: WebRoutes.candidate.path(candidate.id))
         }
-        return services.pages.render(CandidateList(query: query, lines: lines, total: matching.count,
-                                                         shown: lines.count, truncated: matching.count > limit), title: "Candidats",
-                                     context: context)
+        let list = CandidateList(query: query, lines: lines, total: matching.count, shown: lines.count,
+                                 truncated: matching.count > limit)
+        return services.pages.render(list, title: "Candidats", context: context)
     }
 
     private func previewCohort(_ context: WebContext) async throws -> Response {
@@ -107,12 +106,10 @@ struct ManagerRoutes {
                 "\(summary.stages) stage(s), \(summary.experiences) expérience(s)",
                 "\(summary.decisions) décision(s) de jury",
             ]
-            return services.pages.render(ImportPage(errors: [],
-                                                          preview: Preview(token: token, lines: lines),
-                                                          referentielError: nil), title: "Importer — aperçu", context: context)
+            return services.pages.render(ImportPage(preview: Preview(token: token, lines: lines)),
+                                         title: "Importer — aperçu", context: context)
         } catch let error as UserFacingError {
-            return services.pages.render(ImportPage(errors: error.lines, preview: nil,
-                                                          referentielError: nil), title: "Importer — erreurs",
+            return services.pages.render(ImportPage(errors: error.lines), title: "Importer — erreurs",
                                          context: context, status: .unprocessableContent)
         }
     }
@@ -121,15 +118,14 @@ struct ManagerRoutes {
         let account = try context.requireIdentity()
         let token = try context.form.decode(ImportConfirmationForm.self).token
         guard !token.isEmpty, let upload = await services.uploads.take(token, owner: account.id) else {
-            return services.pages.render(ImportPage(errors: ["L'aperçu a expiré : envoyez à nouveau les fichiers."], preview: nil, referentielError: nil), title: "Importer",
-                                         context: context, status: .unprocessableContent)
+            return services.pages.render(ImportPage(errors: ["L'aperçu a expiré : envoyez à nouveau les fichiers."]),
+                                         title: "Importer", context: context, status: .unprocessableContent)
         }
         do {
             let summary = try services.app.importCohort(upload, actor: account.actor)
             return flashRedirect(WebRoutes.dashboard.path, Certifolio.describe(summary, folder: upload.source), context)
         } catch let error as UserFacingError {
-            return services.pages.render(ImportPage(errors: error.lines, preview: nil,
-                                                          referentielError: nil), title: "Importer — erreurs",
+            return services.pages.render(ImportPage(errors: error.lines), title: "Importer — erreurs",
                                          context: context, status: .unprocessableContent)
         }
     }
@@ -156,8 +152,8 @@ struct ManagerRoutes {
     }
 
     private func referentielRefused(_ message: String, _ context: WebContext) -> Response {
-        services.pages.render(ImportPage(errors: [], preview: nil, referentielError: message), title: "Importer — erreurs",
-                              context: context, status: .unprocessableContent)
+        services.pages.render(ImportPage(referentielError: message), title: "Importer — erreurs", context: context,
+                              status: .unprocessableContent)
     }
 
     private func accounts(_ context: WebContext, draft: AccountForm, error: String?,

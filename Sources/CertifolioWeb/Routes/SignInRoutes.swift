@@ -14,19 +14,20 @@ struct SignInRoutes {
     }
 
     func add(to router: Router<WebContext>) {
-        router.get(RouterPath(WebRoutes.home.pattern)) { _, context -> Response in
+        router.get(WebRoutes.home) { _, context -> Response in
             guard let account = context.identity else { return Self.redirect(WebRoutes.signIn.path) }
             return Self.redirect(Self.home(account.role))
         }
-        router.get(RouterPath(WebRoutes.signIn.pattern)) { request, context -> Response in
+        router.get(WebRoutes.signIn) { request, context -> Response in
             if let account = context.identity { return Self.redirect(Self.home(account.role)) }
             let next = Self.safeNext(request.uri.queryParameters["suite"].map(String.init))
-            return services.pages.render(FormBody(email: "", next: next, error: nil), title: "Connexion", context: context)
+            return services.pages.render(FormBody(email: "", next: next, error: nil), title: "Connexion",
+                                         context: context)
         }
-        router.post(RouterPath(WebRoutes.signIn.pattern)) { _, context -> Response in
+        router.post(WebRoutes.signIn) { _, context -> Response in
             try await signIn(context)
         }
-        router.post(RouterPath(WebRoutes.signOut.pattern)) { _, context -> Response in
+        router.post(WebRoutes.signOut) { _, context -> Response in
             context.sessions.clearSession()
             return Self.redirect(WebRoutes.signIn.path)
         }

@@ -46,27 +46,27 @@ struct StaffRoutes {
 
     func add(to router: Router<WebContext>) {
         let staff = router.group().add(middleware: RequireRole(.evaluator, .manager))
-        staff.get(RouterPath(WebRoutes.dashboard.pattern)) { _, context in try dashboard(context) }
-        staff.get(RouterPath(WebRoutes.cohorts.pattern)) { _, context -> Response in
+        staff.get(WebRoutes.dashboard) { _, context in try dashboard(context) }
+        staff.get(WebRoutes.cohorts) { _, context -> Response in
             let account = try context.requireIdentity()
             let names = try services.app.cohortNames().filter { RecordAccess.cohortVisible($0, to: account) }
             let body = CohortList(cohorts: names.map { CohortList.Line(name: $0, link: WebRoutes.cohort.path($0)) })
             return services.pages.render(body, title: "Promotions", context: context)
         }
-        staff.get(RouterPath(WebRoutes.cohort.pattern)) { _, context in try cohort(context) }
-        staff.get(RouterPath(WebRoutes.candidate.pattern)) { _, context in
-            try candidatePage(try candidate(WebRoutes.candidate, context), form: EvaluationForm(date: services.today().iso), errors: nil,
-                              context: context)
+        staff.get(WebRoutes.cohort) { _, context in try cohort(context) }
+        staff.get(WebRoutes.candidate) { _, context in
+            try candidatePage(try candidate(WebRoutes.candidate, context), form: EvaluationForm(date: services.today().iso),
+                              errors: nil, context: context)
         }
-        staff.get(RouterPath(WebRoutes.candidateAttestation.pattern)) { _, context in
+        staff.get(WebRoutes.candidateAttestation) { _, context in
             try RecordPages(services: services).attestation(try candidate(WebRoutes.candidateAttestation, context))
         }
-        staff.post(RouterPath(WebRoutes.evaluations.pattern)) { _, context in try record(context) }
-        staff.get(RouterPath(WebRoutes.correction.pattern)) { _, context in
+        staff.post(WebRoutes.evaluations) { _, context in try record(context) }
+        staff.get(WebRoutes.correction) { _, context in
             let (id, event) = try corrected(context)
             return try correctionPage(id, event: event, form: nil, errors: nil, context: context)
         }
-        staff.post(RouterPath(WebRoutes.correction.pattern)) { _, context in try correct(context) }
+        staff.post(WebRoutes.correction) { _, context in try correct(context) }
     }
 
     private func dashboard(_ context: WebContext) throws -> Response {
@@ -98,8 +98,8 @@ struct StaffRoutes {
                 acquired: "\(acquired) acquis, \(passed) réussi(s) sur \(verdict.blocks.count)",
                 title: Self.titleLabel(verdict.title.status), tone: Self.titleTone(verdict.title.status))
         }
-        return services.pages.render(CohortPage(name: name, lines: lines, asOf: services.today().french), title: "Promotion \(name)",
-                                     context: context)
+        return services.pages.render(CohortPage(name: name, lines: lines, asOf: services.today().french),
+                                     title: "Promotion \(name)", context: context)
     }
 
     private func record(_ context: WebContext) throws -> Response {
@@ -146,8 +146,8 @@ struct StaffRoutes {
         let loaded = try RecordPages(services: services).load(id, correctable: true)
         let formView = EvaluationFormView(action: WebRoutes.evaluations.path(id), referentiel: loaded.referentiel,
                                           form: form, errors: errors, isCorrection: false)
-        return services.pages.render(CandidatePage(record: loaded.view, form: formView), title: "\(loaded.view.name) (\(id))",
-                                     context: context, status: status)
+        return services.pages.render(CandidatePage(record: loaded.view, form: formView),
+                                     title: "\(loaded.view.name) (\(id))", context: context, status: status)
     }
 
     /// `form` nil: the form starts from the evaluation it corrects.
@@ -159,9 +159,8 @@ struct StaffRoutes {
         let formView = EvaluationFormView(action: WebRoutes.correction.path((id, event)),
                                           referentiel: loaded.referentiel, form: form ?? EvaluationForm(entry),
                                           errors: errors, isCorrection: true)
-        return services.pages.render(CorrectionPage(record: loaded.view, corrected: corrected,
-                                                         form: formView), title: "Corriger l'évaluation n° \(event)",
-                                     context: context, status: status)
+        return services.pages.render(CorrectionPage(record: loaded.view, corrected: corrected, form: formView),
+                                     title: "Corriger l'évaluation n° \(event)", context: context, status: status)
     }
 
     /// The candidate of the address, when the account may see their record.

@@ -10,7 +10,7 @@ enum StaticRoutes {
     }()
 
     static func add(to router: Router<WebContext>) {
-        router.get(RouterPath(WebRoutes.stylesheet.pattern)) { _, _ in
+        router.get(WebRoutes.stylesheet) { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
                      body: .init(byteBuffer: ByteBuffer(string: stylesheet)))
         }

@@ -142,3 +142,19 @@ enum WebRoutes {
     static let minutesCSV = Route<JurySessionID>("jury/{session}/pv.csv")
     static let sessionAttestation = Route<(JurySessionID, CandidateID)>("jury/{session}/attestations/{candidate}.pdf")
 }
+
+extension RouterMethods {
+    /// Registers `handler` for GET on the address `route`.
+    @discardableResult
+    func get<Values>(_ route: Route<Values>,
+                     use handler: @Sendable @escaping (Request, Context) async throws -> some ResponseGenerator) -> Self {
+        get(RouterPath(route.pattern), use: handler)
+    }
+
+    /// Registers `handler` for POST on the address `route`.
+    @discardableResult
+    func post<Values>(_ route: Route<Values>,
+                      use handler: @Sendable @escaping (Request, Context) async throws -> some ResponseGenerator) -> Self {
+        post(RouterPath(route.pattern), use: handler)
+    }
+}
