@@ -280,35 +280,32 @@ extension Certifolio {
     }
 
     /// Revokes the decision in force for a candidate's component. On a closed session it is
-    /// an amendment of that session's decision, dated `date`; on an open session it is one of
-    /// its decisions, revoking the one in force from an earlier session (or decisions.csv).
+    /// an amendment of that session's decision, dated `revocation.date`; on an open session it
+    /// is one of its decisions, revoking the one in force from an earlier session (or decisions.csv).
     @discardableResult
-    public func revoke(_ id: JurySessionID, candidate: CandidateID, component: DecisionComponent,
-                              decision: DecisionKind, reason: String, date: Day,
-                              actor: Actor) throws -> String {
+    public func revoke(_ revocation: Revocation, in id: JurySessionID, actor: Actor) throws -> Revocation.Outcome {
+        let r = revocation
         let context = try Context(id, database)
         let session = context.session
-        if case .block(let code) = component, context.referentiel.block(code) == nil {
+        if case .block(let code) = r.component, context.referentiel.block(code) == nil {
             throw JuryError.unknownBlock(code, session.certification)
         }
         if session.isClosed {
-            let newID = try database.amendDecision(in: id, candidate: candidate, component: component,
-                                                   decision: decision, reason: reason, date: date, actor: actor)
-            return "Avenant à la session n° \(id) : décision n° \(newID) (\(decision.pvWord)) pour \(candidate), "
-                + "\(component.french)."
+            return .amendment(decision: try database.amendDecision(
+                in: id, candidate: r.candidate, component: r.component, decision: r.decision, reason: r.reason,
+                date: r.date, actor: actor))
         }
-        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        let reason = r.reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw StoreError.emptyReason }
-        try context.sitting(date)
-        guard session.convoked.contains(candidate) else { throw JuryError.notConvoked(candidate, id) }
-        guard let revoked = try database.decisionInForce(candidate, component) else {
-            throw JuryError.nothingToRevoke(candidate, component: component.fileValue, nil)
+        try context.sitting(r.date)
+        guard session.convoked.contains(r.candidate) else { throw JuryError.notConvoked(r.candidate, id) }
+        guard let revoked = try database.decisionInForce(r.candidate, r.component) else {
+            throw JuryError.nothingToRevoke(r.candidate, component: r.component.fileValue, nil)
         }
-        _ = try record([SessionDecision(candidate: candidate, component: component, decision: decision,
+        _ = try record([SessionDecision(candidate: r.candidate, component: r.component, decision: r.decision,
                                         motive: reason, revokes: revoked, revocationReason: reason)],
                        context, reviews: try context.reviews(database), actor: actor)
-        return "Révocation de la décision n° \(revoked) enregistrée dans la session n° \(id) : elle prendra effet "
-            + "à la clôture."
+        return .pending(revokes: revoked)
     }
 
     /// The minutes of a closed session on `asOf` (the amendments dated up to then): the one

@@ -54,6 +54,18 @@ enum CommandWording {
         }
     }
 
+    /// What `jury revoke` recorded.
+    static func outcome(_ outcome: Revocation.Outcome, of revocation: Revocation, in session: JurySessionID) -> String {
+        switch outcome {
+        case .amendment(let decision):
+            "Avenant à la session n° \(session) : décision n° \(decision) (\(revocation.decision.pvWord)) pour "
+                + "\(revocation.candidate), \(revocation.component.french)."
+        case .pending(let revoked):
+            "Révocation de la décision n° \(revoked) enregistrée dans la session n° \(session) : elle prendra effet "
+                + "à la clôture."
+        }
+    }
+
     /// ArgumentParser's usage message with its English framing in French ("Error: …",
     /// "See '… --help' for more information."), and a flag's value it could not read worded
     /// as the flag's type expects it (`CommandValues`).

@@ -59,9 +59,9 @@ struct JuryDemo {
         try app.close(id, asOf: day, actor: actor)
         print("  Session n° \(id) close : ses décisions comptent désormais, datées du \(day.french).")
         section("11. Avenant (certifolio jury revoke) et documents (jury pv, jury notify, attestation, parchemin)")
-        print("  " + (try app.revoke(id, candidate: "MQ031", component: .title, decision: .ajourne,
-                                                reason: "Erreur matérielle : livret de compétences non remis",
-                                                date: day.adding(days: 3), actor: actor)))
+        let revocation = Revocation(candidate: "MQ031", component: .title, decision: .ajourne,
+                                    reason: "Erreur matérielle : livret de compétences non remis", date: day.adding(days: 3))
+        print("  " + CommandWording.outcome(try app.revoke(revocation, in: id, actor: actor), of: revocation, in: id))
         if let missing = Typesetter.unavailability {
             print("  Documents PDF non produits : \(missing).")
         } else {

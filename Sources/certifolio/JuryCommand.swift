@@ -234,10 +234,9 @@ struct JuryRevoke: ParsableCommand {
     func run() throws {
         let app = try Certifolio.open(path: options.db)
         let id = try session.id
-        let target = DecisionComponent(fileValue: component)
-        print(try app.revoke(id, candidate: CandidateID(candidate), component: target,
-                                       decision: decision, reason: reason,
-                                       date: date ?? asOf.day, actor: actor.value))
+        let revocation = Revocation(candidate: CandidateID(candidate), component: DecisionComponent(fileValue: component),
+                                    decision: decision, reason: reason, date: date ?? asOf.day)
+        print(CommandWording.outcome(try app.revoke(revocation, in: id, actor: actor.value), of: revocation, in: id))
     }
 }
 

@@ -184,8 +184,9 @@ import Testing
     @Test func theProcesVerbalSaysEverythingAndItsCSVTwinMatches() throws {
         let loop = try Loop()
         try loop.runToClosing()
-        try loop.database.revoke(loop.session, candidate: "MQ031", component: .title, decision: .ajourne,
-                                 reason: "Livret non remis (constat du 2 juillet 2027)", date: Day(iso: "2027-07-03")!, actor: tester)
+        try loop.database.revoke(Revocation(candidate: "MQ031", component: .title, decision: .ajourne,
+                                            reason: "Livret non remis (constat du 2 juillet 2027)",
+                                            date: Day(iso: "2027-07-03")!), in: loop.session, actor: tester)
         let minutes = try loop.database.writeMinutes(loop.session, pdf: loop.path("pv.pdf"), csv: loop.path("pv.csv"),
                                                      asOf: Day(iso: "2027-07-10")!)
         let text = try PDFText.flat(loop.path("pv.pdf"))
@@ -228,8 +229,9 @@ import Testing
         let before = try PDFText.flat(letters.appendingPathComponent("notification-1-MQ031.pdf").path)
         #expect(before.contains("Le titre vous est délivré. Toutes nos félicitations."))
 
-        try loop.database.revoke(loop.session, candidate: "MQ031", component: .title, decision: .ajourne,
-                                 reason: "Livret non remis (constat du 2 juillet 2027)", date: Day(iso: "2027-07-03")!, actor: tester)
+        try loop.database.revoke(Revocation(candidate: "MQ031", component: .title, decision: .ajourne,
+                                            reason: "Livret non remis (constat du 2 juillet 2027)",
+                                            date: Day(iso: "2027-07-03")!), in: loop.session, actor: tester)
         try loop.database.writeNotifications(loop.session, folder: loop.folder.path, asOf: Day(iso: "2027-07-10")!)
         let after = try PDFText.flat(loop.path("notification-1-MQ031.pdf"))
         #expect(!after.contains("Le titre vous est délivré"))
@@ -285,8 +287,11 @@ import Testing
                                             actor: tester)
         }
         try loop.database.convoke(second, candidates: ["MQ016"], cohort: nil, actor: tester)
-        try loop.database.revoke(second, candidate: "MQ016", component: .block("RNCP41818BC01"), decision: .ajourne,
-                                 reason: "Plagiat établi après le jury", date: Day(iso: "2027-10-15")!, actor: tester)
+        #expect(try loop.database.revoke(Revocation(candidate: "MQ016", component: .block("RNCP41818BC01"),
+                                                    decision: .ajourne, reason: "Plagiat établi après le jury",
+                                                    date: Day(iso: "2027-10-15")!), in: second, actor: tester)
+                == .pending(revokes: try #require(try loop.database.candidateRecord("MQ016")?.decisions
+                    .first { $0.component == .block("RNCP41818BC01") && $0.decision == .valide }?.id)))
         let referentiel = try loop.database.referentiels()["RNCP41818"]!
         func blockOne(_ asOf: String) throws -> BlockStatus {
             VerdictEngine.verdict(for: try loop.database.candidateRecord("MQ016")!, referentiel: referentiel,
