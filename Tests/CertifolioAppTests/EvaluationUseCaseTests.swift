@@ -46,6 +46,22 @@ import Testing
         #expect(try s.database.auditEntries().count == audit)
     }
 
+    /// Each épreuve outside K0's certification (RNCP36888), refused with the field at fault.
+    @Test(arguments: [("RNCP41818BC02", "etude_de_cas", EvaluationField.component),
+                      ("RNCP36888BC01", "etude_de_cas", .modality), ("final", "livret_inconnu", .modality)])
+    func anEpreuveOfAnotherCertificationIsRefused(_ component: String, _ modality: String,
+                                                  _ field: EvaluationField) throws {
+        let s = try sandbox()
+        let draft = EvaluationDraft(component: component, modality: modality, date: "2026-11-30", score: "12")
+        do {
+            try s.database.recordEvaluation(draft, of: "K0", comment: nil, today: Self.today, actor: tester)
+            Issue.record("accepted: \(component) / \(modality)")
+        } catch let refused as EvaluationRefused {
+            #expect(refused.problems.map(\.field) == [field])
+        }
+        #expect(try s.database.evaluationHistory("K0").count == 1)
+    }
+
     @Test func aCorrectionGivesItsReasonAndCorrectsOnlyTheCandidatesOwnEvaluationOnce() throws {
         let s = try sandbox()
         let own = try #require(try s.database.evaluationHistory("K0").first).id
