@@ -114,16 +114,26 @@ public struct Block: Sendable, Equatable {
     public func modality(_ id: ModalityID) -> Modality? { modalities.first { $0.id == id } }
 }
 
+/// How an épreuve is taken, in the fiche's words: a work handed in (note de synthèse, dossier,
+/// étude, mémoire, livret…), which the candidate deposits before a deadline, or a sitting
+/// (oral, soutenance, mise en situation, devoir sur table), which has a date and a place.
+public enum Submission: String, Sendable, Equatable, CaseIterable {
+    case document
+    case sitting
+}
+
 /// A modalité d'évaluation of a block.
 public struct Modality: Sendable, Equatable {
     public var id: ModalityID
     public var label: String
     public var description: String?
+    public var submission: Submission
 
-    public init(id: ModalityID, label: String, description: String? = nil) {
+    public init(id: ModalityID, label: String, description: String? = nil, submission: Submission = .sitting) {
         self.id = id
         self.label = label
         self.description = description
+        self.submission = submission
     }
 }
 
@@ -131,10 +141,12 @@ public struct Modality: Sendable, Equatable {
 public struct FinalExam: Sendable, Equatable {
     public var id: ModalityID
     public var label: String
+    public var submission: Submission
 
-    public init(id: ModalityID, label: String) {
+    public init(id: ModalityID, label: String, submission: Submission = .sitting) {
         self.id = id
         self.label = label
+        self.submission = submission
     }
 }
 

@@ -56,8 +56,9 @@ public enum ReferentielReader {
             evaluation: try evaluation(doc.required("evaluation")),
             blocks: try doc.list("blocks").map(block),
             finalExams: try doc.list("final_exams").map { item throws(InputError) in
-                try item.onlyKeys(["id", "label"])
-                return FinalExam(id: ModalityID(try item.string("id")), label: try item.string("label"))
+                try item.onlyKeys(["id", "label", "submission"])
+                return FinalExam(id: ModalityID(try item.string("id")), label: try item.string("label"),
+                                 submission: try submission(item))
             },
             requirements: try doc.list("requirements").map(requirement),
             juryRoles: juryRoles,
@@ -98,13 +99,25 @@ public enum ReferentielReader {
     }
 
     static func modality(_ item: YAMLCursor) throws(InputError) -> Modality {
-        try item.onlyKeys(["id", "label", "description"])
+        try item.onlyKeys(["id", "label", "description", "submission"])
         let id = try item.string("id")
         guard isIdentifier(id) else {
             throw try item.required("id").error("identifiant « \(id) » invalide : minuscules, chiffres et _ seulement.")
         }
         return Modality(id: ModalityID(id), label: try item.string("label"),
-                        description: try item.optionalString("description"))
+                        description: try item.optionalString("description"), submission: try submission(item))
+    }
+
+    /// `submission: document` (a work the candidate deposits) or `sitting` (an épreuve sat on a
+    /// date), required for every modality and final exam: the fiche says which.
+    static func submission(_ item: YAMLCursor) throws(InputError) -> Submission {
+        let text = try item.string("submission")
+        guard let submission = Submission(rawValue: text) else {
+            throw try item.required("submission").error(
+                "« \(text) » inconnu : document (travail rendu : note de synthèse, dossier, étude, mémoire, livret…) "
+                    + "ou sitting (épreuve passée : oral, soutenance, mise en situation, devoir sur table) attendu.")
+        }
+        return submission
     }
 
     static func isIdentifier(_ text: String) -> Bool {

@@ -4,8 +4,9 @@ import GRDB
 
 extension AppDatabase {
     /// Records a référentiel. The same version with the same text is a no-op; the same version
-    /// with another text is refused; a new version replaces the old one unless it drops a
-    /// route, block or modality that recorded candidates use.
+    /// with another text is refused (unless the one recorded predates `submission`, which the
+    /// new text then adds); a new version replaces the old one unless it drops a route, block
+    /// or modality that recorded candidates use.
     public func importReferentiel(_ referentiel: Referentiel, sourceText: String,
                                   actor: Actor) throws -> ReferentielImportOutcome {
         try writer.write { db in
@@ -20,14 +21,16 @@ extension AppDatabase {
 
     private static func recordReferentiel(_ referentiel: Referentiel, sourceText: String,
                                           _ db: Database) throws -> ReferentielImportOutcome {
-        let existing = try Row.fetchOne(db, sql: "SELECT version, source_text FROM certification WHERE code = ?",
-                                        arguments: [referentiel.code.rawValue])
+        let existing = try Row.fetchOne(db, sql: """
+            SELECT version, source_text, submission_known FROM certification WHERE code = ?
+            """, arguments: [referentiel.code.rawValue])
         if let existing {
-            let version: String = existing["version"]
-            let text: String = existing["source_text"]
+            let version: String = try existing.decode(forColumn: "version")
+            let text: String = try existing.decode(forColumn: "source_text")
+            let submissionKnown: Bool = try existing.decode(forColumn: "submission_known")
             if version == referentiel.version {
                 if text == sourceText { return .unchanged }
-                throw StoreError.referentielVersionConflict(referentiel.code, version: version)
+                guard !submissionKnown else { throw StoreError.referentielVersionConflict(referentiel.code, version: version) }
             }
             try Self.checkStillCovers(referentiel, db)
             // Deferred so that rows of enrolments keep pointing at routes re-inserted below.
@@ -96,12 +99,12 @@ enum ReferentielRows {
         try db.execute(sql: """
             INSERT INTO certification (code, version, title, level, registration_end, acquisition_rules,
                 entry_prerequisites, pass_ratio, default_max_score, whole_block_modality_id,
-                whole_block_modality_label, source_text, imported_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [code, r.version, r.title, r.level, r.registrationEnd.iso, r.acquisitionRules,
-                             r.entryPrerequisites, r.evaluation.passRatio.description,
-                             r.evaluation.defaultMaxScore.description, r.evaluation.wholeBlockModality?.id.rawValue,
-                             r.evaluation.wholeBlockModality?.label, sourceText, Timestamp.now()])
+                whole_block_modality_label, whole_block_modality_submission, submission_known, source_text, imported_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+            """, arguments: [code, r.version, r.title, r.level, r.registrationEnd, r.acquisitionRules,
+                             r.entryPrerequisites, r.evaluation.passRatio, r.evaluation.defaultMaxScore,
+                             r.evaluation.wholeBlockModality?.id, r.evaluation.wholeBlockModality?.label,
+                             r.evaluation.wholeBlockModality?.submission, sourceText, Timestamp.now()])
         for (i, c) in r.certifiers.enumerated() {
             try db.execute(sql: """
                 INSERT INTO certifier (certification, position, legal_name, siret, commercial_name, website)
@@ -125,14 +128,14 @@ enum ReferentielRows {
                                arguments: [block.code.rawValue, j, text])
             }
             for (j, modality) in block.modalities.enumerated() {
-                try db.execute(sql: "INSERT INTO modality (block, id, position, label, description) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [block.code.rawValue, modality.id.rawValue, j, modality.label,
-                                           modality.description])
+                try db.execute(sql: """
+                    INSERT INTO modality (block, id, position, label, description, submission) VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [block.code, modality.id, j, modality.label, modality.description, modality.submission])
             }
         }
         for (i, exam) in r.finalExams.enumerated() {
-            try db.execute(sql: "INSERT INTO final_exam (certification, id, position, label) VALUES (?, ?, ?, ?)",
-                           arguments: [code, exam.id.rawValue, i, exam.label])
+            try db.execute(sql: "INSERT INTO final_exam (certification, id, position, label, submission) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [code, exam.id, i, exam.label, exam.submission])
         }
         for (i, role) in r.juryRoles.enumerated() {
             try db.execute(sql: "INSERT INTO jury_role (certification, id, position, label) VALUES (?, ?, ?, ?)",
@@ -204,13 +207,17 @@ enum ReferentielRows {
                                                   arguments: [blockCode])
             let modalities = try Row.fetchAll(db, sql: "SELECT * FROM modality WHERE block = ? ORDER BY position",
                                               arguments: [blockCode]).map {
-                Modality(id: try $0.decode(forColumn: "id"), label: $0["label"], description: $0["description"])
+                Modality(id: try $0.decode(forColumn: "id"), label: try $0.decode(forColumn: "label"),
+                         description: try $0.decode(forColumn: "description"), submission: try $0.decode(forColumn: "submission"))
             }
             return Block(code: BlockCode(blockCode), title: blockRow["title"], competences: competences,
                          modalities: modalities)
         }
         let finals = try Row.fetchAll(db, sql: "SELECT * FROM final_exam WHERE certification = ? ORDER BY position",
-                                      arguments: args).map { FinalExam(id: try $0.decode(forColumn: "id"), label: $0["label"]) }
+                                      arguments: args).map {
+            FinalExam(id: try $0.decode(forColumn: "id"), label: try $0.decode(forColumn: "label"),
+                      submission: try $0.decode(forColumn: "submission"))
+        }
         let roles = try Row.fetchAll(db, sql: "SELECT * FROM jury_role WHERE certification = ? ORDER BY position",
                                      arguments: args).map { JuryRole(id: try $0.decode(forColumn: "id"), label: $0["label"]) }
         let routes = try Row.fetchAll(db, sql: "SELECT * FROM access_route WHERE certification = ? ORDER BY position",
@@ -246,7 +253,9 @@ enum ReferentielRows {
         }
         var whole: Modality?
         if let id: String = row["whole_block_modality_id"] {
-            whole = Modality(id: ModalityID(id), label: row["whole_block_modality_label"] ?? id)
+            whole = Modality(id: ModalityID(id), label: row["whole_block_modality_label"] ?? id,
+                             submission: try row.decode(Submission?.self, forColumn: "whole_block_modality_submission")
+                                 ?? .sitting)
         }
         return Referentiel(
             code: CertificationCode(code), version: row["version"], title: row["title"], level: row["level"],

@@ -59,6 +59,9 @@ extension ExactDecimal: DatabaseValueConvertible, StatementColumnConvertible {
 /// `valide`, `ajourne`, `absent`.
 extension DecisionKind: DatabaseValueConvertible {}
 
+/// `document`, `sitting`: how an épreuve is taken.
+extension Submission: DatabaseValueConvertible {}
+
 /// `acquis`, `non_acquis`.
 extension EvaluationResult: DatabaseValueConvertible {}
 

@@ -11,6 +11,10 @@ import Testing
         #expect(meqp.blocks.map(\.modalities.count) == [3, 3, 2, 2])
         #expect(meqp.blocks.map(\.competences.count) == [10, 8, 6, 6])
         #expect(meqp.finalExams.map(\.id.rawValue) == ["memoire", "livret", "soutenance"])
+        // What is handed in, what is sat: the fiche's words.
+        #expect(meqp.blocks[0].modalities.map(\.submission) == [.document, .document, .sitting])
+        #expect(meqp.finalExams.map(\.submission) == [.document, .document, .sitting])
+        #expect(meqp.evaluation.wholeBlockModality?.submission == .document)
         #expect(meqp.requirements.first?.waivedFor == ["vae"])
         #expect(meqp.accessRoutes.filter(\.allowed).map(\.id.rawValue)
                 == ["apprentissage", "formation_continue", "contrat_professionnalisation", "vae"])
@@ -37,11 +41,14 @@ import Testing
         BadYAML(replace: "level: 7", with: "level: sept", line: 8, word: "entier"),
         BadYAML(replace: "registration_end: 2027-09-29", with: "registration_end: 2027-02-30", line: 26, word: "date"),
         BadYAML(replace: "title: \"Responsable", with: "titre: \"Responsable", line: 7, word: "inconnue"),
-        BadYAML(replace: "  - code: RNCP36888BC02", with: "  - code: RNCP99999BC02", line: 66, word: "commencer"),
-        BadYAML(replace: "      - stage: { min_months: 4 }", with: "      - benevolat: { min_months: 4 }", line: 110, word: "inconnue"),
+        BadYAML(replace: "  - code: RNCP36888BC02", with: "  - code: RNCP99999BC02", line: 73, word: "commencer"),
+        BadYAML(replace: "      - stage: { min_months: 4 }", with: "      - benevolat: { min_months: 4 }", line: 122, word: "inconnue"),
         BadYAML(replace: "        - { role: enseignant, count: 1 }\n        - { role: responsable_pedagogique, count: 1 }\n        - { role: representant_profession, count: 2 }\n        - { role: responsable_national, count: 1 }\n  - id: formation_continue",
                 with: "        - { role: doyen, count: 1 }\n        - { role: responsable_pedagogique, count: 1 }\n        - { role: representant_profession, count: 2 }\n        - { role: responsable_national, count: 1 }\n  - id: formation_continue",
-                line: 129, word: "doyen"),
+                line: 141, word: "doyen"),
+        // How an épreuve is taken is one of two words.
+        BadYAML(replace: "        submission: sitting\n  - code: RNCP36888BC02", with: "        submission: oral\n  - code: RNCP36888BC02",
+                line: 72, word: "document (travail rendu"),
         BadYAML(replace: "format: certifolio-referentiel/1", with: "format: [certifolio", line: 4, word: "mal formé"),
     ]
 

@@ -72,14 +72,14 @@ let events = """
 @Suite struct StoreTests {
     @Test func migratesAFreshFileInWALWithForeignKeys() throws {
         let t = try TemporaryDatabase()
-        #expect(try t.database.appliedMigrations() == ["001_core", "002_jury", "003_web"])
+        #expect(try t.database.appliedMigrations() == ["001_core", "002_jury", "003_web", "004_submission"])
         let (mode, fk) = try t.database.writer.read { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA foreign_keys"))
         }
         #expect(mode == "wal")
         #expect(fk == 1)
         // Opening again is idempotent.
-        #expect(try AppDatabase.open(path: t.path).appliedMigrations() == ["001_core", "002_jury", "003_web"])
+        #expect(try AppDatabase.open(path: t.path).appliedMigrations() == ["001_core", "002_jury", "003_web", "004_submission"])
     }
 
     @Test func referentielRoundTripsAndReimportIsANoOp() throws {
@@ -110,6 +110,28 @@ let events = """
         #expect(try t.database.referentiels()["RNCP36888"]?.requirements.first?.alternatives.first
                 == .experience(minYears: ExactDecimal(2)))
         #expect(try t.database.candidateRecord("C002") != nil)
+    }
+
+    @Test func howEachEpreuveIsTakenIsRecordedAndAnOlderRecordIsCompletedUnderItsVersion() throws {
+        let t = try TemporaryDatabase()
+        try t.loadReferentiels()
+        let stored = try #require(try t.database.referentiels()["RNCP41818"])
+        #expect(stored == (try ReferentielReader.read(yaml: try TemporaryDatabase.yaml("RNCP41818"), file: "x")))
+        #expect(stored.blocks[2].modalities.map(\.submission) == [.sitting, .document])
+        // A référentiel recorded before migration 004 knew nothing of it: the same version, now
+        // with `submission`, completes it once; after that another text is refused as before.
+        try t.database.writer.write { db in
+            try db.execute(sql: "UPDATE certification SET submission_known = 0, source_text = 'avant' WHERE code = 'RNCP41818'")
+        }
+        let text = try TemporaryDatabase.yaml("RNCP41818")
+        let referentiel = try ReferentielReader.read(yaml: text, file: "x")
+        #expect(try t.database.importReferentiel(referentiel, sourceText: text, actor: tester)
+                == .updated(fromVersion: referentiel.version))
+        let edited = text.replacingOccurrences(of: "pass_ratio: 0.5", with: "pass_ratio: 0.6")
+        #expect(throws: StoreError.referentielVersionConflict("RNCP41818", version: referentiel.version)) {
+            try t.database.importReferentiel(try ReferentielReader.read(yaml: edited, file: "x"), sourceText: edited,
+                                             actor: tester)
+        }
     }
 
     @Test func newVersionThatDropsAUsedRouteIsRefused() throws {
@@ -239,7 +261,7 @@ let events = """
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("absent-\(UUID().uuidString).sqlite").path
         #expect(throws: StoreError.missingDatabase(path: path)) { try AppDatabase.open(path: path) }
         #expect(!FileManager.default.fileExists(atPath: path))
-        #expect(try AppDatabase.create(path: path).appliedMigrations().count == 3)
+        #expect(try AppDatabase.create(path: path).appliedMigrations().count == 4)
         #expect(throws: Never.self) { try AppDatabase.open(path: path) }
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
