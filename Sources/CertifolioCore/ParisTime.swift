@@ -1,3 +1,5 @@
+import Foundation
+
 /// A moment as people in France read it: the legal time of metropolitan France (Europe/Paris),
 /// UTC+1 in winter and UTC+2 from the last Sunday of March to the last Sunday of October, the
 /// change at 01:00 UTC (EU rule in force since 1996). Computed here rather than read from the
@@ -15,6 +17,32 @@ public struct ParisTime: Sendable, Equatable {
         self.hour = minutes % (24 * 60) / 60
         self.minute = minutes % 60
     }
+
+    /// A Paris time as people write it (a deadline): nil for an hour or minute out of range.
+    public init?(paris day: Day, hour: Int, minute: Int) {
+        guard (0..<24).contains(hour), (0..<60).contains(minute) else { return nil }
+        self.day = day
+        self.hour = hour
+        self.minute = minute
+    }
+
+    /// "2027-05-31 23:59", "2027-05-31T23:59", or a day alone "2027-05-31" (its last minute,
+    /// 23:59): a Paris time as a file or a form writes it.
+    public init?(typed text: String) {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        guard let day = Day(iso: String(t.prefix(10))) else { return nil }
+        if t.count == 10 {
+            self.init(paris: day, hour: 23, minute: 59)
+            return
+        }
+        let rest = t.dropFirst(10)
+        guard rest.count == 6, rest.first == " " || rest.first == "T", rest.dropFirst(3).first == ":",
+              let hour = Int(rest.dropFirst().prefix(2)), let minute = Int(rest.suffix(2)) else { return nil }
+        self.init(paris: day, hour: hour, minute: minute)
+    }
+
+    /// "2027-05-31T23:59", Paris time, as the calendar stores it (sorts as it reads).
+    public var stored: String { "\(day.iso)T\(Self.two(hour)):\(Self.two(minute))" }
 
     /// From a stored timestamp "2027-06-30T16:05:12Z" (UTC); nil when it is not one.
     public init?(stored: String) {

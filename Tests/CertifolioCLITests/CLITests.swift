@@ -81,6 +81,24 @@ let header = "candidate_id,family_name,given_names,birth_date,email,certificatio
         #expect(try cli.run("progress", "--db", typo, "--all").status == 0)
     }
 
+    @Test func calendarImportIsAllOrNothingWithFrenchMessagesAtTheirPlace() throws {
+        let cli = try CLI()
+        try cli.ready()
+        #expect(try cli.run("import", "SampleCohorts/meqp-2025", "--db", cli.db).status == 0)
+        let bad = cli.folder.appendingPathComponent("calendar.csv")
+        try "cohort,component,modality,deadline,date,place\nMEQP-2025,final,soutenance,2027-06-01,,\n"
+            .write(to: bad, atomically: true, encoding: .utf8)
+        let refused = try cli.run("calendar", "import", bad.path, "--db", cli.db)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("calendar.csv, ligne 2, colonne 4 (deadline) : une épreuve passée"))
+        #expect(try cli.run("calendar", "list", "--db", cli.db).stdout.isEmpty)
+        let good = try cli.run("calendar", "import", "SampleCohorts/meqp-2025/calendar.csv", "--db", cli.db)
+        #expect(good.status == 0, "\(good.stderr)")
+        #expect(good.stdout.contains("13 date(s) nouvelle(s)"))
+        let list = try cli.run("calendar", "list", "--db", cli.db, "--cohort", "MEQP-2025").stdout
+        #expect(list.contains("Épreuve finale — Soutenance orale\tle 24 juin 2027, Cnam Paris, salle 31.2.85"))
+    }
+
     @Test func progressJSONForOneCandidateAndAllSorted() throws {
         let cli = try CLI()
         try cli.ready()

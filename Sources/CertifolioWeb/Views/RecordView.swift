@@ -111,17 +111,9 @@ struct RecordView {
         }
     }
 
-    /// "RNCP41818BC01 — Étude de cas" or "Épreuve finale — Mémoire".
+    /// "RNCP41818BC01 — Étude de cas" or "Épreuve finale — Mémoire" (the ids when unknown).
     static func epreuveLabel(_ component: Component, _ modality: ModalityID, _ referentiel: Referentiel) -> String {
-        switch component {
-        case .final:
-            return "Épreuve finale — " + (referentiel.finalExams.first { $0.id == modality }?.label ?? modality.rawValue)
-        case .block(let code):
-            let label = referentiel.block(code)?.modalities.first { $0.id == modality }?.label
-                ?? (referentiel.evaluation.wholeBlockModality?.id == modality
-                    ? referentiel.evaluation.wholeBlockModality?.label : nil)
-            return "\(code) — \(label ?? modality.rawValue)"
-        }
+        referentiel.epreuveLabel(component, modality) ?? "\(component.fileValue) — \(modality)"
     }
 }
 
