@@ -30,10 +30,11 @@ extension Certifolio {
 
     private func checked(_ draft: EvaluationDraft, of candidate: CandidateID, today: Day,
                          isCorrection: Bool) throws -> EvaluationEvent {
-        guard let enrolment = try database.enrolment(of: candidate) else { throw StoreError.unknownCandidate(candidate) }
-        guard let referentiel = try database.referentiels()[enrolment.certification] else {
-            throw StoreError.unknownCertification(enrolment.certification)
+        // The candidate's référentiel alone, not every one: this runs at every evaluation posted.
+        guard let (enrolment, found) = try database.enrolmentWithReferentiel(of: candidate) else {
+            throw StoreError.unknownCandidate(candidate)
         }
+        guard let referentiel = found else { throw StoreError.unknownCertification(enrolment.certification) }
         return try EvaluationCheck.check(draft, referentiel: referentiel, today: today, isCorrection: isCorrection).get()
     }
 }

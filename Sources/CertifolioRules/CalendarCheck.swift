@@ -51,36 +51,6 @@ public struct CalendarCheck: Sendable {
     }
 }
 
-extension Referentiel {
-    /// How an épreuve of this certification is taken; nil when it is not one of its épreuves.
-    public func submission(of component: Component, _ modality: ModalityID) -> Submission? {
-        switch component {
-        case .final:
-            return finalExam(modality)?.submission
-        case .block(let code):
-            guard let block = block(code) else { return nil }
-            if let found = block.modality(modality) { return found.submission }
-            return evaluation.wholeBlockModality.flatMap { $0.id == modality ? $0.submission : nil }
-        }
-    }
-}
-
-extension Referentiel {
-    /// "RNCP41818BC01 — Étude de cas" or "Épreuve finale — Mémoire"; nil when the épreuve is
-    /// not one of this certification.
-    public func epreuveLabel(_ component: Component, _ modality: ModalityID) -> String? {
-        switch component {
-        case .final:
-            return finalExam(modality).map { "Épreuve finale — " + $0.label }
-        case .block(let code):
-            guard let block = block(code) else { return nil }
-            let label = block.modality(modality)?.label
-                ?? evaluation.wholeBlockModality.flatMap { $0.id == modality ? $0.label : nil }
-            return label.map { "\(code) — \($0)" }
-        }
-    }
-}
-
 /// A calendar line refused: every problem, each with its field.
 public struct CalendarRefused: Error, Sendable, Equatable {
     public var problems: [CalendarProblem]

@@ -43,6 +43,17 @@ extension AppDatabase {
         return .created
     }
 
+    /// A candidate's enrolment and the référentiel of their certification, read together (what
+    /// checking an evaluation of theirs needs); nil for an unknown candidate.
+    public func enrolmentWithReferentiel(of candidate: CandidateID) throws -> (Enrolment, Referentiel?)? {
+        try writer.read { db in
+            guard let enrolment = try EnrolmentRow.fetchOne(db, sql: """
+                SELECT certification, route, enrolled_on, cohort FROM enrolment WHERE candidate_id = ?
+                """, arguments: [candidate])?.value else { return nil }
+            return (enrolment, try ReferentielRows.load(enrolment.certification, db))
+        }
+    }
+
     /// Every référentiel recorded, by code.
     public func referentiels() throws -> [CertificationCode: Referentiel] {
         try writer.read { db in try ReferentielRows.loadAll(db) }
@@ -176,6 +187,11 @@ enum ReferentielRows {
                                arguments: [code, requirement.id.rawValue, route.rawValue])
             }
         }
+    }
+
+    /// One référentiel; nil when it was never imported.
+    static func load(_ code: CertificationCode, _ db: Database) throws -> Referentiel? {
+        try Row.fetchOne(db, sql: "SELECT * FROM certification WHERE code = ?", arguments: [code]).map { try load($0, db) }
     }
 
     static func loadAll(_ db: Database) throws -> [CertificationCode: Referentiel] {

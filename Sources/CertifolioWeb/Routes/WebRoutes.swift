@@ -36,6 +36,10 @@ extension String: PathValue {
     var pathText: String { self }
 }
 
+/// What a path segment may hold unescaped (no "/", "?", "#" nor "%"); built once (a generic
+/// type cannot hold a static stored property).
+private let pathSegmentCharacters = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#%"))
+
 /// An address of the application, as the router registers it (`pattern`, with `{name}` for
 /// each value) and as pages link to it (`path(…)`, each value escaped); a handler reads its
 /// values back with `values(_:)` (an address whose value cannot be read is a 404).
@@ -57,7 +61,7 @@ struct Route<Values>: Sendable {
     func path(_ values: Values) -> String {
         var path = "/" + pattern
         for (name, text) in zip(names, write(values)) {
-            let escaped = text.addingPercentEncoding(withAllowedCharacters: Self.segment) ?? text
+            let escaped = text.addingPercentEncoding(withAllowedCharacters: pathSegmentCharacters) ?? text
             path = path.replacingOccurrences(of: "{\(name)}", with: escaped)
         }
         return path
@@ -69,9 +73,6 @@ struct Route<Values>: Sendable {
         guard let values = read(texts) else { throw HTTPError(.notFound) }
         return values
     }
-
-    /// What a path segment may hold unescaped (no "/", "?", "#" nor "%").
-    private static var segment: CharacterSet { CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#%")) }
 }
 
 extension Route where Values == Void {
