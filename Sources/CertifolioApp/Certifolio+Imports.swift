@@ -31,8 +31,10 @@ extension Certifolio {
     /// write transaction stores the previous ones: on a large folder the two overlap. Any bad
     /// line, or any refusal by the store, rolls the whole transaction back.
     public func importCohort(folder: String, actor: Actor, progress: ProgressReporter? = nil) throws -> ImportSummary {
-        let reader = CohortReader(referentiels: try database.referentiels(),
-                                  knownCandidates: try database.enrolledCertifications())
+        let referentiels = try database.referentiels()
+        let reader = CohortReader(referentiels: referentiels, knownCandidates: try database.enrolledCertifications())
+        let calendarFile = URL(fileURLWithPath: folder).appendingPathComponent("calendar.csv").path
+        let calendarBytes = FileManager.default.contents(atPath: calendarFile).map { [UInt8]($0) }
         let channel = ChunkChannel<CohortBatch>(capacity: 4)
         let readerDone = DispatchSemaphore(value: 0)
         let thread = Thread {
@@ -47,15 +49,25 @@ extension Certifolio {
         thread.stackSize = 8 << 20
         thread.start()
         do {
-            let summary = try database.importCohort(source: folder, actor: actor) { write in
+            let summary = try database.importCohort(source: folder, actor: actor, feed: { write in
                 while let chunk = try channel.receive() { try write(chunk) }
-            }
+            }, calendar: calendarBytes.map { bytes in Self.calendarReader(file: calendarFile, bytes: bytes, referentiels) })
             readerDone.wait()
             return summary
         } catch {
             channel.cancel()
             readerDone.wait()
             throw error
+        }
+    }
+
+    /// Reads a cohort folder's `calendar.csv` inside the import's transaction, once its
+    /// candidates are written: the cohorts it dates may be new.
+    static func calendarReader(file: String, bytes: [UInt8], _ referentiels: [CertificationCode: Referentiel])
+        -> CalendarFeed {
+        { cohorts in
+            let check = CalendarCheck(cohorts: cohorts.mapValues { codes in codes.compactMap { referentiels[$0] } })
+            return (file, try CalendarReader.read(file: file, bytes: bytes, check: check))
         }
     }
 
@@ -66,6 +78,9 @@ extension Certifolio {
         text += ", \(s.events) évaluation(s), \(s.stages) stage(s), \(s.experiences) expérience(s), "
             + "\(s.decisions) décision(s) de jury."
         if s.duplicateEvents > 0 { text += " \(s.duplicateEvents) évaluation(s) déjà présente(s) ignorée(s)." }
+        if let c = s.calendar {
+            text += " Calendrier : \(c.added) date(s) ajoutée(s), \(c.changed) modifiée(s), \(c.unchanged) inchangée(s)."
+        }
         return text
     }
 

@@ -9,7 +9,7 @@ public struct CohortUpload: Sendable {
     public var source: String
     public var files: [String: [UInt8]]
 
-    public static let fileNames = ["candidates.csv", "events.csv", "requirements.csv", "decisions.csv"]
+    public static let fileNames = ["candidates.csv", "events.csv", "requirements.csv", "decisions.csv", "calendar.csv"]
 
     public init(source: String, files: [String: [UInt8]]) {
         self.source = source
@@ -37,11 +37,18 @@ extension Certifolio {
 
     /// What the import would write, nothing written.
     public func previewCohort(_ upload: CohortUpload) throws -> ImportSummary {
-        try database.previewCohort(try checkedBatch(upload))
+        let batch = try checkedBatch(upload)
+        return try database.previewCohort(batch, calendar: try calendarFeed(upload))
     }
 
     /// Checks and writes, all or nothing.
     public func importCohort(_ upload: CohortUpload, actor: Actor) throws -> ImportSummary {
-        try database.importCohort(try checkedBatch(upload), actor: actor)
+        let batch = try checkedBatch(upload)
+        return try database.importCohort(batch, actor: actor, calendar: try calendarFeed(upload))
+    }
+
+    private func calendarFeed(_ upload: CohortUpload) throws -> CalendarFeed? {
+        guard let bytes = upload.files["calendar.csv"] else { return nil }
+        return Self.calendarReader(file: "calendar.csv", bytes: bytes, try database.referentiels())
     }
 }

@@ -10,6 +10,8 @@ public struct ImportSummary: Equatable, Sendable {
     public var stages: Int
     public var experiences: Int
     public var decisions: Int
+    /// What the folder's `calendar.csv` changed; nil when it has none.
+    public var calendar: CalendarSummary?
 
     public init(batchID: Int64, newCandidates: Int, knownCandidates: Int, events: Int, duplicateEvents: Int,
                 stages: Int, experiences: Int, decisions: Int) {

@@ -54,4 +54,22 @@ import Testing
         #expect(try s.database.calendar().isEmpty)
         #expect(try s.database.auditEntries().count == audit)
     }
+
+    @Test func aCohortFolderCarriesItsCalendarAndABadOneRefusesTheWholeFolder() throws {
+        let s = try ImportPipelineTests.Sandbox()
+        // A new cohort's calendar can date its épreuves: its candidates are written first.
+        let good = try s.cohort(candidates: 2, eventsPerCandidate: 1)
+        try (Self.header + "P,RNCP36888BC01,note_synthese,2026-01-16 12:00,,\n")
+            .write(toFile: good + "/calendar.csv", atomically: true, encoding: .utf8)
+        let summary = try s.database.importCohort(folder: good, actor: tester)
+        #expect(summary.calendar == CalendarSummary(added: 1))
+        #expect(try s.database.calendar(cohort: "P").count == 1)
+
+        let bad = try s.cohort(candidates: 3, eventsPerCandidate: 1)
+        try (Self.header + "P,RNCP36888BC01,expose_oral,2026-02-01,,\n")
+            .write(toFile: bad + "/calendar.csv", atomically: true, encoding: .utf8)
+        let candidates = try s.database.enrolledCandidates().count
+        #expect(throws: InputErrors.self) { try s.database.importCohort(folder: bad, actor: tester) }
+        #expect(try s.database.enrolledCandidates().count == candidates)
+    }
 }

@@ -58,6 +58,8 @@ extension ManagerRoutes.ImportPage: PageContent {
                 <input id="requirements" name="requirements" type="file" accept=".csv,text/csv">
                 <label for="decisions">decisions.csv (décisions de jury antérieures, facultatif)</label>
                 <input id="decisions" name="decisions" type="file" accept=".csv,text/csv">
+                <label for="calendar">calendar.csv (échéances de dépôt, dates et lieux des épreuves, facultatif)</label>
+                <input id="calendar" name="calendar" type="file" accept=".csv,text/csv">
                 <button type="submit">Vérifier et prévisualiser</button>
               </form>
             </section>

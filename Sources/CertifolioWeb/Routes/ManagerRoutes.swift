@@ -105,7 +105,9 @@ struct ManagerRoutes {
                     + (summary.duplicateEvents > 0 ? " (\(summary.duplicateEvents) déjà présente(s), ignorée(s))" : ""),
                 "\(summary.stages) stage(s), \(summary.experiences) expérience(s)",
                 "\(summary.decisions) décision(s) de jury",
-            ]
+            ] + (summary.calendar.map { c in
+                ["calendrier : \(c.added) date(s) ajoutée(s), \(c.changed) modifiée(s), \(c.unchanged) inchangée(s)"]
+            } ?? [])
             return services.pages.render(ImportPage(preview: Preview(token: token, lines: lines)),
                                          title: "Importer — aperçu", context: context)
         } catch let error as UserFacingError {
