@@ -1,6 +1,7 @@
 import CertifolioCore
 import CertifolioRules
 import CertifolioStore
+import Foundation
 
 /// The one door to Certifolio for the CLI, the web and the benchmark, as GRDB's `AppDatabase`
 /// is to its demo app: the store is private to this module, and every write goes through a
@@ -11,18 +12,37 @@ import CertifolioStore
 public final class Certifolio: Sendable {
     /// Internal: only this module's use cases reach the store.
     let database: AppDatabase
+    /// The largest file a deposit accepts, in bytes: `CERTIFOLIO_DEPOSIT_LIMIT_MB` megabytes
+    /// (1 MB = 1 000 000 bytes), 50 by default.
+    public let depositLimit: Int64
 
-    init(_ database: AppDatabase) { self.database = database }
+    init(_ database: AppDatabase, depositLimit: Int64? = nil) {
+        self.database = database
+        self.depositLimit = depositLimit ?? Self.configuredDepositLimit()
+    }
+
+    public static let defaultDepositLimit: Int64 = 50_000_000
+
+    static func configuredDepositLimit() -> Int64 {
+        guard let text = ProcessInfo.processInfo.environment["CERTIFOLIO_DEPOSIT_LIMIT_MB"],
+              let megabytes = Int64(text.trimmingCharacters(in: .whitespaces)), megabytes > 0, megabytes < 1_000_000
+        else { return defaultDepositLimit }
+        return megabytes * 1_000_000
+    }
 
     /// Creates the database at `path` if there is none (`certifolio init`, the demo, the
     /// benchmark: the only ways a database comes to be) and brings its schema up to date.
-    public static func create(path: String) throws -> Certifolio { Certifolio(try AppDatabase.create(path: path)) }
+    public static func create(path: String, depositLimit: Int64? = nil) throws -> Certifolio {
+        Certifolio(try AppDatabase.create(path: path), depositLimit: depositLimit)
+    }
 
     /// Opens the existing database at `path`; refuses a path where there is none.
     public static func open(path: String) throws -> Certifolio { Certifolio(try AppDatabase.open(path: path)) }
 
-    /// A private in-memory database (tests).
-    public static func inMemory() throws -> Certifolio { Certifolio(try AppDatabase.inMemory()) }
+    /// A private in-memory database (tests), its deposited files in a fresh temporary folder.
+    public static func inMemory(depositLimit: Int64? = nil) throws -> Certifolio {
+        Certifolio(try AppDatabase.inMemory(), depositLimit: depositLimit)
+    }
 
     /// The names of the migrations applied, in order.
     public func appliedMigrations() throws -> [String] { try database.appliedMigrations() }

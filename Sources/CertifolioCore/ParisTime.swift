@@ -75,3 +75,10 @@ public struct ParisTime: Sendable, Equatable {
         return last.adding(days: -weekday)
     }
 }
+
+extension ParisTime: Comparable {
+    /// Earlier first: by day, then hour, then minute (two Paris times, one clock).
+    public static func < (a: ParisTime, b: ParisTime) -> Bool {
+        (a.day, a.hour, a.minute) < (b.day, b.hour, b.minute)
+    }
+}

@@ -11,6 +11,8 @@ public enum StoreError: UserFacingError, Equatable {
     case referentielVersionConflict(CertificationCode, version: String)
     case referentielStillUsed(CertificationCode, what: String)
     case candidateConflict(CandidateID, file: String, line: Int)
+    case fileNotKept(name: String, detail: String)
+    case unknownDeposit(DepositID)
 
     public var message: String {
         switch self {
@@ -39,6 +41,10 @@ public enum StoreError: UserFacingError, Equatable {
         case let .candidateConflict(id, file, line):
             return "\(file), ligne \(line) : le candidat \(id) est déjà enregistré avec d'autres informations "
                 + "(nom, naissance, courriel, voie ou date d'inscription) ; rien n'a été importé."
+        case let .fileNotKept(name, detail):
+            return "« \(name) » n'a pas pu être enregistré sur le disque (\(detail)) ; rien n'a été déposé."
+        case let .unknownDeposit(id):
+            return "dépôt n° \(id) inconnu."
         }
     }
 }

@@ -30,4 +30,10 @@ extension Referentiel {
             return label.map { "\(code) — \($0)" }
         }
     }
+
+    /// The label, or the component and modality when the référentiel does not have it (an
+    /// old record): what a page or a document names an épreuve by.
+    public func epreuveName(_ component: Component, _ modality: ModalityID) -> String {
+        epreuveLabel(component, modality) ?? "\(component.fileValue) / \(modality)"
+    }
 }

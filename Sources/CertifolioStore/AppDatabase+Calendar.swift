@@ -69,8 +69,7 @@ enum CalendarWriter {
 enum CalendarRow {
     static func entry(_ row: Row) throws -> CalendarEntry {
         let schedule: CalendarEntry.Schedule
-        if let text: String = try row.decode(forColumn: "deadline") {
-            guard let time = ParisTime(typed: text) else { throw DatabaseError(message: "échéance stockée invalide : \(text)") }
+        if let time: ParisTime = try row.decode(forColumn: "deadline") {
             schedule = .deadline(time)
         } else {
             schedule = .sitting(try row.decode(forColumn: "sitting_date"), place: try row.decode(forColumn: "place"))
@@ -79,9 +78,9 @@ enum CalendarRow {
                              modality: try row.decode(forColumn: "modality"), schedule: schedule)
     }
 
-    static func columns(_ schedule: CalendarEntry.Schedule) -> (deadline: String?, day: Day?, place: String?) {
+    static func columns(_ schedule: CalendarEntry.Schedule) -> (deadline: ParisTime?, day: Day?, place: String?) {
         switch schedule {
-        case .deadline(let time): return (time.stored, nil, nil)
+        case .deadline(let time): return (time, nil, nil)
         case let .sitting(day, place): return (nil, day, place)
         }
     }

@@ -8,9 +8,12 @@ import GRDB
 /// migrator. Foreign keys are on; file databases use WAL.
 public final class AppDatabase: Sendable {
     let writer: any DatabaseWriter
+    /// The deposited files, beside the database.
+    public let vault: FileVault
 
-    init(_ writer: any DatabaseWriter) throws {
+    init(_ writer: any DatabaseWriter, files: URL) throws {
         self.writer = writer
+        self.vault = FileVault(root: files)
         try Self.migrator().migrate(writer)
     }
 
@@ -18,7 +21,8 @@ public final class AppDatabase: Sendable {
     /// (`certifolio init`, the demo, the benchmark: the only ways a database comes to be).
     public static func create(path: String) throws -> AppDatabase {
         do {
-            return try AppDatabase(DatabasePool(path: path, configuration: configuration()))
+            return try AppDatabase(DatabasePool(path: path, configuration: configuration()),
+                                   files: URL(fileURLWithPath: path + ".files", isDirectory: true))
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path: path, detail: error.message ?? "\(error)")
         }
@@ -31,9 +35,11 @@ public final class AppDatabase: Sendable {
         return try create(path: path)
     }
 
-    /// A private in-memory database (tests, demo).
+    /// A private in-memory database (tests, demo); its files go to a fresh temporary folder.
     public static func inMemory() throws -> AppDatabase {
-        try AppDatabase(DatabaseQueue(configuration: configuration()))
+        try AppDatabase(DatabaseQueue(configuration: configuration()),
+                        files: FileManager.default.temporaryDirectory
+                            .appendingPathComponent("certifolio-files-\(UUID().uuidString)", isDirectory: true))
     }
 
     private static func configuration() -> Configuration {

@@ -94,3 +94,24 @@ extension JurySessionID: DatabaseValueConvertible {
         Int64.fromDatabaseValue(dbValue).map(JurySessionID.init)
     }
 }
+
+/// A deposit's number.
+extension DepositID: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue { rawValue.databaseValue }
+
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> DepositID? {
+        Int64.fromDatabaseValue(dbValue).map(DepositID.init)
+    }
+}
+
+/// `pdf`, `odt`, `docx`: a deposited file's kind, by its content.
+extension DocumentKind: DatabaseValueConvertible {}
+
+/// "2027-05-28T12:00", Paris time to the minute (a deadline, a deposit's moment).
+extension ParisTime: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue { stored.databaseValue }
+
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> ParisTime? {
+        String.fromDatabaseValue(dbValue).flatMap(ParisTime.init(typed:))
+    }
+}

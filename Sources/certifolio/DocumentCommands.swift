@@ -63,7 +63,10 @@ struct AuditCommand: ParsableCommand {
             let app = try Certifolio.open(path: options.db)
             switch try app.verifyAudit() {
             case .intact(let entries):
-                print("Journal d'audit intact : \(entries) entrée(s) vérifiée(s).")
+                let files = try app.verifyDepositedFiles()
+                guard files.problems.isEmpty else { throw DepositFilesBroken(problems: files.problems) }
+                print("Journal d'audit intact : \(entries) entrée(s) vérifiée(s) ; "
+                      + "\(files.files) fichier(s) déposé(s) présent(s) avec leur SHA-256.")
             case let .broken(entry, problem):
                 throw AuditChainBroken(entry: entry, problem: problem)
             }

@@ -91,7 +91,7 @@ struct RecordView {
             }
             return Evaluation(
                 id: entry.id, date: e.date.french, isoDate: e.date.iso,
-                epreuve: Self.epreuveLabel(e.component, e.modality, referentiel),
+                epreuve: referentiel.epreuveName(e.component, e.modality),
                 outcome: outcome, evaluator: e.evaluator, comment: entry.comment,
                 correctedBy: entry.correctedBy,
                 correctionReason: entry.correctionReason, corrects: e.corrects,
@@ -109,11 +109,6 @@ struct RecordView {
         case .failed: return "ko"
         case .inProgress, .notStarted: return "todo"
         }
-    }
-
-    /// "RNCP41818BC01 — Étude de cas" or "Épreuve finale — Mémoire" (the ids when unknown).
-    static func epreuveLabel(_ component: Component, _ modality: ModalityID, _ referentiel: Referentiel) -> String {
-        referentiel.epreuveLabel(component, modality) ?? "\(component.fileValue) — \(modality)"
     }
 }
 
