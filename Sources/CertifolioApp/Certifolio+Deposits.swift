@@ -9,13 +9,13 @@ import Foundation
 extension Certifolio {
     /// A file to receive for a deposit, streamed to disk beside the database (the web's upload);
     /// bytes beyond the limit are counted, not kept.
-    public func receiveFile(name: String) throws -> FileReceiver {
-        try database.vault.receive(name: name, limit: depositLimit)
+    public func receiveFile(name: String) throws -> IncomingFile {
+        IncomingFile(try database.vault.receive(name: name, limit: depositLimit))
     }
 
     /// Finishes a received file: flushed to disk, its kind read from its content.
-    public func finish(_ receiver: FileReceiver) throws -> ReceivedFile {
-        try receiver.finish(kind: DocumentSniffer.kind(ofFileAt:))
+    public func finish(_ file: IncomingFile) throws -> ReceivedFile {
+        try file.receiver.finish(kind: DocumentSniffer.kind(ofFileAt:))
     }
 
     /// Copies a file from disk for a deposit (`deposit add`), in chunks.
@@ -65,6 +65,34 @@ extension Certifolio {
     }
 
     public func deposits(of candidate: CandidateID) throws -> [Deposit] { try database.deposits(of: candidate) }
+
+    /// The épreuves a candidate hands in, in the référentiel's order (blocks, then final
+    /// exams), each with its deadline in force and its deposits. The whole-block modality (VAE)
+    /// is listed for a block only when it is dated for the cohort, extended or deposited.
+    public func depositSlots(of candidate: CandidateID) throws -> [DepositSlot] {
+        guard let context = try database.depositContext(candidate) else { throw StoreError.unknownCandidate(candidate) }
+        guard let r = context.referentiel else { throw StoreError.unknownCertification(context.enrolment.certification) }
+        let deposits = try database.deposits(of: candidate)
+        let check = DepositCheck(referentiel: r, enrolment: context.enrolment, calendar: context.calendar,
+                                 extensions: context.extensions, limit: depositLimit)
+        var epreuves: [(Component, ModalityID)] = []
+        for block in r.blocks {
+            let component = Component.block(block.code)
+            epreuves += block.modalities.filter { $0.submission == .document }.map { (component, $0.id) }
+            if let whole = r.evaluation.wholeBlockModality, whole.submission == .document,
+               check.deadline(component, whole.id) != nil
+                || deposits.contains(where: { $0.component == component && $0.modality == whole.id }) {
+                epreuves.append((component, whole.id))
+            }
+        }
+        epreuves += r.finalExams.filter { $0.submission == .document }.map { (Component.final, $0.id) }
+        return epreuves.map { component, modality in
+            DepositSlot(component: component, modality: modality, label: r.epreuveName(component, modality),
+                        deadline: check.deadline(component, modality),
+                        extended: context.extensions.contains { $0.component == component && $0.modality == modality },
+                        deposits: deposits.filter { $0.component == component && $0.modality == modality })
+        }
+    }
 
     public func deposit(_ id: DepositID) throws -> Deposit? { try database.deposit(id) }
 
@@ -117,6 +145,20 @@ extension Certifolio {
     public func sweepStrayFiles(olderThan age: TimeInterval = 3600) throws -> Int {
         database.vault.sweep(keeping: try database.recordedContents(), olderThan: age)
     }
+}
+
+/// A file being received for a deposit (the web's upload writes into it as the body arrives).
+public final class IncomingFile {
+    let receiver: FileReceiver
+
+    init(_ receiver: FileReceiver) { self.receiver = receiver }
+
+    public func write(_ bytes: UnsafeRawBufferPointer) throws { try receiver.write(bytes) }
+
+    public func write(_ bytes: [UInt8]) throws { try receiver.write(bytes) }
+
+    /// Closes and removes it (a refused or interrupted upload).
+    public func abandon() { receiver.abandon() }
 }
 
 /// A recorded file that is not where it should be, or not what it was.

@@ -195,3 +195,28 @@ public struct DepositRefused: UserFacingError, Equatable {
         (problems.map(\.message) + ["Rien n'a été déposé."]).joined(separator: "\n")
     }
 }
+
+/// An épreuve a candidate hands in, as their portfolio shows it: its deadline in force and the
+/// versions deposited so far (latest last).
+public struct DepositSlot: Sendable, Equatable {
+    public var component: Component
+    public var modality: ModalityID
+    public var label: String
+    public var deadline: ParisTime?
+    /// The deadline is the candidate's own extension.
+    public var extended: Bool
+    public var deposits: [Deposit]
+
+    public init(component: Component, modality: ModalityID, label: String, deadline: ParisTime?, extended: Bool,
+                deposits: [Deposit]) {
+        self.component = component
+        self.modality = modality
+        self.label = label
+        self.deadline = deadline
+        self.extended = extended
+        self.deposits = deposits
+    }
+
+    /// Still open at `moment` (no deadline, or not yet passed).
+    public func isOpen(at moment: ParisTime) -> Bool { deadline.map { moment <= $0 } ?? true }
+}

@@ -31,8 +31,9 @@ public enum WebApp {
 
     /// Every route with its middleware (the tests drive this router in process).
     public static func router(app: Certifolio, secureCookies: Bool = false,
-                              today: @escaping @Sendable () -> Day = Today.day) async throws -> Router<WebContext> {
-        let services = WebServices(app: app, pages: PageRenderer(), today: today)
+                              today: @escaping @Sendable () -> Day = Today.day,
+                              now: (@Sendable () -> ParisTime)? = nil) async throws -> Router<WebContext> {
+        let services = WebServices(app: app, pages: PageRenderer(), today: today, now: now)
         let router = Router(context: WebContext.self)
         let cookie = SessionCookieParameters(name: "certifolio_session", path: "/", secure: secureCookies,
                                              sameSite: .lax)
@@ -49,6 +50,7 @@ public enum WebApp {
         StaticRoutes.add(to: router)
         SignInRoutes(services: services).add(to: router)
         CandidatePortalRoutes(services: services).add(to: router)
+        CandidateDepositRoutes(services: services).add(to: router)
         StaffRoutes(services: services).add(to: router)
         ManagerRoutes(services: services).add(to: router)
         EnrolmentRoutes(services: services).add(to: router)

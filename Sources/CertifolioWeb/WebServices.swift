@@ -12,14 +12,20 @@ public final class WebServices: Sendable {
     private let referentielCache = Locked<[CertificationCode: Referentiel]?>(nil)
     /// Today's date (tests fix it).
     let today: @Sendable () -> Day
+    /// The present minute, Paris time: a deposit's moment. Its day is `today()`'s.
+    let now: @Sendable () -> ParisTime
 
     init(app: Certifolio, pages: PageRenderer, throttle: LoginThrottle = LoginThrottle(),
-         today: @escaping @Sendable () -> Day) {
+         today: @escaping @Sendable () -> Day, now: (@Sendable () -> ParisTime)? = nil) {
         self.app = app
         self.pages = pages
         self.throttle = throttle
         self.uploads = UploadStash()
         self.today = today
+        self.now = now ?? {
+            let clock = Today.moment()
+            return ParisTime(paris: today(), hour: clock.hour, minute: clock.minute) ?? clock
+        }
     }
 
     /// The référentiels, from memory: a progress page does not reread the fiche.

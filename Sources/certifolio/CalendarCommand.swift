@@ -32,9 +32,10 @@ struct CalendarCommand: ParsableCommand {
 
         func run() throws {
             let app = try Certifolio.open(path: options.db)
-            let referentiels = try app.referentiels()
+            // An épreuve is named by the référentiel of its cohort (both fiches have a `memoire`).
+            let cohorts = try app.calendarCheck().cohorts
             for entry in try app.calendar(cohort: cohort) {
-                let label = referentiels.values.lazy.compactMap { $0.epreuveLabel(entry.component, entry.modality) }.first
+                let label = cohorts[entry.cohort]?.lazy.compactMap { $0.epreuveLabel(entry.component, entry.modality) }.first
                     ?? "\(entry.component.fileValue) / \(entry.modality)"
                 let when: String
                 switch entry.schedule {

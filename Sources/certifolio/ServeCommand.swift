@@ -29,6 +29,8 @@ struct ServeCommand: AsyncParsableCommand {
         var today: @Sendable () -> Day = Today.day
         if let asOf { today = { asOf } }
         let certifolio = try Certifolio.open(path: database.db)
+        // What a crash during a deposit may have left: files received, never recorded.
+        try certifolio.sweepStrayFiles()
         let app = try await WebApp.application(
             app: certifolio, configuration: .init(host: host, port: port, secureCookies: secureCookies), today: today)
         print("Certifolio : http://\(host):\(port)/ (base \(database.db)) — Ctrl+C pour arrêter.")

@@ -88,15 +88,55 @@ let header = "candidate_id,family_name,given_names,birth_date,email,certificatio
         let bad = cli.folder.appendingPathComponent("calendar.csv")
         try "cohort,component,modality,deadline,date,place\nMEQP-2025,final,soutenance,2027-06-01,,\n"
             .write(to: bad, atomically: true, encoding: .utf8)
+        // The folder carries its calendar.csv: imported with it.
+        let before = try cli.run("calendar", "list", "--db", cli.db).stdout
+        #expect(before.split(separator: "\n").count == 13)
         let refused = try cli.run("calendar", "import", bad.path, "--db", cli.db)
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("calendar.csv, ligne 2, colonne 4 (deadline) : une épreuve passée"))
-        #expect(try cli.run("calendar", "list", "--db", cli.db).stdout.isEmpty)
+        let after = try cli.run("calendar", "list", "--db", cli.db).stdout
+        #expect(after == before, "\(after) /// \(before)")
         let good = try cli.run("calendar", "import", "SampleCohorts/meqp-2025/calendar.csv", "--db", cli.db)
         #expect(good.status == 0, "\(good.stderr)")
-        #expect(good.stdout.contains("13 date(s) nouvelle(s)"))
+        #expect(good.stdout.contains("0 date(s) nouvelle(s), 0 modifiée(s), 13 inchangée(s)"))
         let list = try cli.run("calendar", "list", "--db", cli.db, "--cohort", "MEQP-2025").stdout
         #expect(list.contains("Épreuve finale — Soutenance orale\tle 24 juin 2027, Cnam Paris, salle 31.2.85"))
+    }
+
+    /// Contract §7: `deposit add` prints the deposit's id or refuses (exit 1, nothing written);
+    /// `deposit list --json`; `portfolio export`; `audit verify` names a deposit whose file is gone.
+    @Test func depositsThroughTheCommandLine() throws {
+        let cli = try CLI()
+        try cli.ready()
+        #expect(try cli.run("import", "SampleCohorts/meqp-2025", "--db", cli.db).status == 0)
+        let pdf = cli.folder.appendingPathComponent("etude.pdf").path
+        try Data("%PDF-1.4\n%%EOF\n".utf8).write(to: URL(fileURLWithPath: pdf))
+        let fake = cli.folder.appendingPathComponent("faux.pdf").path
+        try Data("MZ\u{90}\0 not a document".utf8).write(to: URL(fileURLWithPath: fake))
+        let epreuve = ["--candidate", "MQ016", "--component", "RNCP41818BC04", "--modality", "etude_de_cas"]
+        // Before BC04's deadline (15 January 2027, noon).
+        let added = try cli.run(["deposit", "add", "--db", cli.db] + epreuve + ["--as-of", "2027-01-10", pdf])
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(added.stdout == "1\n")
+        let refused = try cli.run(["deposit", "add", "--db", cli.db] + epreuve + ["--as-of", "2027-01-10", fake])
+        #expect(refused.status == 1 && refused.stdout.isEmpty)
+        #expect(refused.stderr.contains("« faux.pdf » n'est ni un PDF, ni un ODT, ni un DOCX d'après son contenu"))
+        let late = try cli.run(["deposit", "add", "--db", cli.db] + epreuve + ["--as-of", "2027-01-16", pdf])
+        #expect(late.status == 1 && late.stderr.contains("la date limite de dépôt était le 15 janvier 2027 à 12:00"))
+        let list = try cli.run("deposit", "list", "--db", cli.db, "--candidate", "MQ016", "--json")
+        #expect(list.stdout.split(separator: "\n").count == 1)
+        #expect(list.stdout.contains("\"version\":1,\"deposited_at\":\"2027-01-10T00:00\",\"deadline\":\"2027-01-15T12:00\""))
+        let out = cli.folder.appendingPathComponent("portfolio").path
+        let export = try cli.run("portfolio", "export", "--db", cli.db, "MQ016", "--out", out)
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out + "/depots/RNCP41818BC04_etude_de_cas/v1/etude.pdf"))
+        #expect(try cli.run("audit", "verify", "--db", cli.db).stdout.contains("1 fichier(s) déposé(s) présent(s)"))
+        let kept = cli.db + ".files/sha256"
+        for prefix in try FileManager.default.contentsOfDirectory(atPath: kept) {
+            try FileManager.default.removeItem(atPath: kept + "/" + prefix)
+        }
+        let broken = try cli.run("audit", "verify", "--db", cli.db)
+        #expect(broken.status == 1 && broken.stderr.contains("dépôt n° 1 (candidat MQ016"))
     }
 
     @Test func progressJSONForOneCandidateAndAllSorted() throws {

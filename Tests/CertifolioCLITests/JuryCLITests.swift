@@ -192,7 +192,7 @@ import Testing
     @Test func auditVerifyNamesTheEntryChangedInTheFile() throws {
         let cli = try Self.session()
         try members(cli, Self.fullJury)
-        #expect(try cli.run("audit", "verify", "--db", cli.db).stdout.contains("10 entrée(s)"))
+        #expect(try cli.run("audit", "verify", "--db", cli.db).stdout.contains("18 entrée(s)"))
         let sqlite = Process()
         sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
         sqlite.arguments = [cli.db, "DROP TRIGGER audit_entry_no_update; UPDATE audit_entry SET actor = 'intrus' WHERE id = 6;"]

@@ -59,9 +59,12 @@ struct WebFixture {
         _ = try database.convoke(session, candidates: [], cohort: "MEQP-2025", actor: actor)
     }
 
-    func application() async throws -> some ApplicationProtocol {
-        let today = Self.today
-        return Application(router: try await WebApp.router(app: database, today: { today }))
+    /// The application on `WebFixture.today`, or at the moment `now` (Paris time).
+    func application(now: ParisTime? = nil) async throws -> some ApplicationProtocol {
+        let today = now?.day ?? Self.today
+        var clock: (@Sendable () -> ParisTime)?
+        if let now { clock = { now } }
+        return Application(router: try await WebApp.router(app: database, today: { today }, now: clock))
     }
 }
 
@@ -98,10 +101,11 @@ final class Browser: @unchecked Sendable {
 
     /// Posts files as a browser does (multipart/form-data).
     @discardableResult
-    func upload(_ path: String, fields: [(String, String)] = [], files: [(String, String, [UInt8])]) async throws -> Page {
+    func upload(_ path: String, fields: [(String, String)] = [], files: [(String, String, [UInt8])],
+                token: String? = nil) async throws -> Page {
         let boundary = "----certifolio-test-boundary"
         var body = ByteBuffer()
-        for (name, value) in [("_csrf", csrf)] + fields {
+        for (name, value) in [("_csrf", token ?? csrf)] + fields {
             body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
         }
         for (name, filename, bytes) in files {

@@ -28,8 +28,10 @@ public struct SubmittedForm: Sendable {
         }
     }
 
+    private var multipartBoundary: String? { Self.multipartBoundary(contentType) }
+
     /// The boundary of a `multipart/form-data` body; nil for any other.
-    private var multipartBoundary: String? {
+    static func multipartBoundary(_ contentType: String?) -> String? {
         guard let contentType, contentType.lowercased().hasPrefix("multipart/form-data") else { return nil }
         for parameter in contentType.split(separator: ";").dropFirst() {
             let pair = parameter.split(separator: "=", maxSplits: 1)

@@ -16,6 +16,7 @@ enum CandidatePortalHTML {
         }
         return """
             <h1>\(record.name) <span class="id">(\(record.candidateID))</span></h1>
+            <p class="actions"><a class="button" href="\(WebRoutes.portalDeposits.path)">Mes dépôts : travaux à remettre</a></p>
             \(RecordHTML.render(record))<section aria-labelledby="documents">
               <h2 id="documents">Mes documents</h2>
               <ul>

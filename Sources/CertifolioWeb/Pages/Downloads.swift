@@ -17,7 +17,17 @@ enum Downloads {
 
     static func file(_ body: ByteBuffer, type: String, filename: String) -> Response {
         var headers = PageRenderer.headers(type: type)
-        headers[.contentDisposition] = "attachment; filename=\"\(filename)\""
+        headers[.contentDisposition] = disposition(filename)
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
+    }
+
+    /// `attachment` with the name as sent (a candidate's file may be "Mémoire « final ».pdf"):
+    /// an ASCII fallback, and the UTF-8 name (RFC 6266, RFC 8187).
+    static func disposition(_ filename: String) -> String {
+        let ascii = String(filename.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 0x20 ? Character($0) : "_" })
+        let encoded = filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~")))
+            ?? ascii
+        return ascii == filename ? "attachment; filename=\"\(ascii)\""
+            : "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
     }
 }

@@ -61,7 +61,7 @@ struct Navigation {
         role = account.role.french
         switch account.role {
         case .candidate:
-            links = [Link(href: WebRoutes.portal.path, label: "Mon dossier")]
+            links = [Link(href: WebRoutes.portal.path, label: "Mon dossier"), Link(href: WebRoutes.portalDeposits.path, label: "Mes dépôts")]
         case .evaluator:
             links = [Link(href: WebRoutes.dashboard.path, label: "Tableau de bord"),
                      Link(href: WebRoutes.cohorts.path, label: "Promotions")]

@@ -16,6 +16,14 @@ extension CandidateID: PathValue {
     var pathText: String { rawValue }
 }
 
+extension DepositID: PathValue {
+    init?(pathText: String) {
+        guard let number = Int64(pathText), number > 0 else { return nil }
+        self.init(number)
+    }
+    var pathText: String { String(rawValue) }
+}
+
 extension JurySessionID: PathValue {
     init?(pathText: String) {
         guard let number = Int64(pathText), number > 0 else { return nil }
@@ -110,6 +118,12 @@ enum WebRoutes {
     static let portal = Route<Void>("mon-dossier")
     static let portalAttestation = Route<Void>("mon-dossier/attestation.pdf")
     static let portalParchemin = Route<Void>("mon-dossier/parchemin.pdf")
+    static let portalDeposits = Route<Void>("mon-dossier/depots")
+    static let portalReceipt = Route<DepositID>("mon-dossier/depots/{deposit}/accuse-de-depot.pdf")
+    static let portalDepositFile = Route<(DepositID, Int64)>("mon-dossier/depots/{deposit}/fichiers/{position}")
+
+    /// The POST addresses whose body streams to disk (documents): `CSRFMiddleware` leaves it unread.
+    static let streamed: Set<String> = [portalDeposits.path]
 
     // The staff's workspace.
     static let dashboard = Route<Void>("tableau-de-bord")

@@ -1,0 +1,92 @@
+import CertifolioCore
+
+/// The candidate's deposits (`/mon-dossier/depots`): for each épreuve handed in, its deadline
+/// with the days left, the versions deposited with their files and receipts, and while it is
+/// open a form to deposit a new version. Read from a phone as often as from a desktop.
+struct CandidateDepositsPage: PageContent {
+    let slots: [DepositSlot]
+    let now: ParisTime
+    let limit: Int64
+    /// Why the last deposit was refused, and for which épreuve.
+    var refused: (epreuve: String, errors: [String])?
+
+    func html(csrf: String) -> HTML {
+        // A refusal for an épreuve the page does not list (a forged or stale form) goes on top.
+        let shownWithItsEpreuve = slots.contains { Self.key($0.component, $0.modality) == refused?.epreuve }
+        return """
+        <h1>Mes dépôts</h1>
+        \(shownWithItsEpreuve ? .empty : FormHTML.refusal("Dépôt refusé, rien n'a été enregistré :", refused?.errors ?? []))\
+        <p class="hint">Déposez ici les travaux que votre certification demande, avant leur date limite : des fichiers
+        PDF, ODT ou DOCX, \(DepositProblem.megabytes(limit)) au plus chacun. Chaque dépôt est une nouvelle version,
+        les précédentes restent conservées ; un accusé de dépôt (PDF) en donne la preuve.</p>
+        \(slots.isEmpty ? "<p>Aucune épreuve de votre certification ne se dépose.</p>" as HTML : .empty)\
+        \(slots.html { section($0, csrf: csrf) })
+        """
+    }
+
+    private func section(_ slot: DepositSlot, csrf: String) -> HTML {
+        let key = Self.key(slot.component, slot.modality)
+        let id = "depot-" + key.replacingOccurrences(of: "|", with: "-")
+        let errors = refused?.epreuve == key ? refused?.errors ?? [] : []
+        return """
+            <section class="panel deposit" aria-labelledby="\(id)">
+              <h2 id="\(id)">\(slot.label)</h2>
+              <p class="deadline\(deadlineTone(slot))">\(deadlineText(slot))</p>
+              \(FormHTML.refusal("Dépôt refusé, rien n'a été enregistré :", errors))\
+              \(versions(slot))\
+              \(slot.isOpen(at: now) ? form(slot, key: key, id: id, csrf: csrf) : .empty)
+            </section>
+
+            """
+    }
+
+    private func deadlineText(_ slot: DepositSlot) -> HTML {
+        guard let deadline = slot.deadline else { return "Pas de date limite fixée au calendrier de la promotion." }
+        let extended: HTML = slot.extended ? " (délai accordé)" : .empty
+        guard slot.isOpen(at: now) else { return "Date limite passée : \(deadline.french)\(extended)." }
+        let days = deadline.day.ordinal - now.day.ordinal
+        let left: String = days == 0 ? "aujourd'hui" : days == 1 ? "demain" : "dans \(days) jours"
+        return "À déposer avant le \(deadline.french)\(extended) — \(left)."
+    }
+
+    private func deadlineTone(_ slot: DepositSlot) -> HTML {
+        guard let deadline = slot.deadline else { return .empty }
+        if !slot.isOpen(at: now) { return slot.deposits.isEmpty ? " ko" : .empty }
+        return deadline.day.ordinal - now.day.ordinal <= 7 && slot.deposits.isEmpty ? " soon" : .empty
+    }
+
+    private func versions(_ slot: DepositSlot) -> HTML {
+        guard !slot.deposits.isEmpty else { return "<p>Rien de déposé pour l'instant.</p>\n" }
+        return """
+            <ol class="versions" reversed>
+            \(slot.deposits.reversed().html { d in
+                """
+                <li><p><strong>Version \(d.version)</strong> — déposée le \(d.at.french)
+                  — <a href="\(WebRoutes.portalReceipt.path(d.id))">accusé de dépôt (PDF)</a></p>
+                  <ul>\(d.files.enumerated().html { n, f in
+                      "<li><a href=\"\(WebRoutes.portalDepositFile.path((d.id, Int64(n + 1))))\">\(f.name)</a> (\(f.kind.label), \(DepositProblem.megabytes(f.size)))</li>"
+                  })</ul>
+                </li>
+
+                """
+            })</ol>
+
+            """
+    }
+
+    private func form(_ slot: DepositSlot, key: String, id: String, csrf: String) -> HTML {
+        """
+        <form method="post" action="\(WebRoutes.portalDeposits.path)" enctype="multipart/form-data" class="stack">
+          \(FormHTML.token(csrf))
+          <input type="hidden" name="epreuve" value="\(key)">
+          <label for="\(id)-fichiers">\(slot.deposits.isEmpty ? "Fichiers à déposer" : "Fichiers d'une nouvelle version")</label>
+          <input id="\(id)-fichiers" name="fichiers" type="file" multiple required
+                 accept=".pdf,.odt,.docx,application/pdf,application/vnd.oasis.opendocument.text,application/vnd.openxmlformats-officedocument.wordprocessingml.document">
+          <button type="submit">Déposer</button>
+        </form>
+        """
+    }
+
+    /// The form's value for an épreuve: "RNCP41818BC01|note_synthese".
+    static func key(_ component: Component, _ modality: ModalityID) -> String { "\(component.fileValue)|\(modality)" }
+}

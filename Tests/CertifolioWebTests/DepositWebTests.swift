@@ -1,0 +1,89 @@
+import CertifolioCore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The candidate's deposits on the web: the page with deadlines and days left, a deposit
+/// streamed to disk with its receipt, refusals in words with nothing kept, and only one's own.
+struct DepositWebTests {
+    /// Five days before BC04's étude de cas is due (15 January 2027, noon); BC01's are past.
+    static let now = ParisTime(paris: Day(iso: "2027-01-10")!, hour: 10, minute: 30)!
+    static let pdf = Array("%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n".utf8)
+    static let bc04 = ("epreuve", "RNCP41818BC04|etude_de_cas")
+
+    @Test func aCandidateDepositsAPDFAndGetsItsReceipt() async throws {
+        let fixture = try WebFixture()
+        try await fixture.application(now: Self.now).test(.router) { client in
+            let browser = Browser(client)
+            try await browser.signIn(.candidate)
+            let page = try await browser.get("/mon-dossier/depots")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("RNCP41818BC04 — Étude de cas"))
+            #expect(page.text.contains("À déposer avant le 15 janvier 2027 à 12:00 (heure de Paris) — dans 5 jours."))
+            #expect(page.text.contains("Date limite passée : 16 janvier 2026 à 12:00 (heure de Paris)."))
+            let sent = try await browser.upload("/mon-dossier/depots", fields: [Self.bc04],
+                                                files: [("fichiers", "étude « finale ».pdf", Self.pdf)])
+            #expect(sent.status == .seeOther, "\(sent.text)")
+            let after = try await browser.get("/mon-dossier/depots")
+            #expect(after.text.contains("Dépôt enregistré (version 1) : étude « finale ».pdf."))
+            let deposit = try #require(try fixture.database.deposits(of: "MQ013").first)
+            #expect(deposit.at == Self.now && deposit.files.map(\.sha256).count == 1)
+            let receipt = try await browser.get("/mon-dossier/depots/\(deposit.id)/accuse-de-depot.pdf")
+            #expect(receipt.status == .ok && receipt.bytes.starts(with: Array("%PDF".utf8)))
+            let file = try await browser.get("/mon-dossier/depots/\(deposit.id)/fichiers/1")
+            #expect(file.status == .ok && file.bytes == Self.pdf)
+            #expect(file.headers[.contentDisposition]?.contains("filename*=UTF-8''%C3%A9tude") == true)
+        }
+    }
+
+    @Test func aRefusedDepositSaysWhyAndKeepsNothing() async throws {
+        let fixture = try WebFixture()
+        try await fixture.application(now: Self.now).test(.router) { client in
+            let browser = Browser(client)
+            try await browser.signIn(.candidate)
+            try await browser.get("/mon-dossier/depots")
+            let executable = try await browser.upload("/mon-dossier/depots", fields: [Self.bc04],
+                                                      files: [("fichiers", "note.pdf", [0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0])])
+            #expect(executable.status == .unprocessableContent)
+            #expect(executable.text.contains("« note.pdf » n'est ni un PDF, ni un ODT, ni un DOCX d'après son contenu"))
+            let late = try await browser.upload("/mon-dossier/depots", fields: [("epreuve", "RNCP41818BC01|note_synthese")],
+                                                files: [("fichiers", "note.pdf", Self.pdf)])
+            #expect(late.status == .unprocessableContent && late.text.contains("la date limite de dépôt était le 16 janvier 2026"))
+            let sat = try await browser.upload("/mon-dossier/depots", fields: [("epreuve", "RNCP41818BC04|mise_en_situation")],
+                                               files: [("fichiers", "note.pdf", Self.pdf)])
+            #expect(sat.status == .unprocessableContent && sat.text.contains("elle ne se dépose pas"))
+            let forged = try await browser.upload("/mon-dossier/depots", fields: [Self.bc04],
+                                                  files: [("fichiers", "note.pdf", Self.pdf)], token: "faux")
+            #expect(forged.status == .forbidden)
+            #expect(try fixture.database.deposits(of: "MQ013").isEmpty)
+            #expect(try fixture.database.sweepStrayFiles(olderThan: 0) == 0, "no file left behind")
+        }
+    }
+
+    @Test func onlyTheCandidateReadsTheirDepositsAndStaffCannotDepositForThem() async throws {
+        let fixture = try WebFixture()
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dep-\(UUID().uuidString).pdf").path
+        try Data(Self.pdf).write(to: URL(fileURLWithPath: path))
+        let file = try fixture.database.receiveFile(copying: path)
+        let deposit = try fixture.database.deposit(DepositDraft(candidate: "MQ013", component: "RNCP41818BC04",
+                                                                modality: "etude_de_cas", files: [file]),
+                                                   at: Self.now, actor: Actor("test"))
+        try await fixture.application(now: Self.now).test(.router) { client in
+            let other = Browser(client)
+            try await other.get("/connexion")
+            try await other.post("/connexion", [("email", "re001@example.fr"), ("mot_de_passe", WebFixture.password)])
+            #expect(try await other.get("/mon-dossier/depots/\(deposit.id)/accuse-de-depot.pdf").status == .notFound)
+            #expect(try await other.get("/mon-dossier/depots/\(deposit.id)/fichiers/1").status == .notFound)
+            #expect(!(try await other.get("/mon-dossier/depots")).text.contains("Version 1"))
+            for who in [WebFixture.Who.manager, .evaluator, .secretary] {
+                let staff = Browser(client)
+                try await staff.signIn(who)
+                #expect(try await staff.get("/mon-dossier/depots").status == .forbidden, "\(who)")
+                let posted = try await staff.upload("/mon-dossier/depots", fields: [Self.bc04], files: [("fichiers", "x.pdf", Self.pdf)])
+                #expect(posted.status == .forbidden, "\(who)")
+            }
+        }
+        #expect(try fixture.database.deposits(of: "MQ013").count == 1)
+    }
+}
