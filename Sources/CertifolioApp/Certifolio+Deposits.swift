@@ -96,6 +96,11 @@ extension Certifolio {
 
     public func deposit(_ id: DepositID) throws -> Deposit? { try database.deposit(id) }
 
+    /// The deposits awaiting assessment in `cohorts` (every cohort when nil), oldest first.
+    public func awaitingAssessment(cohorts: [String]?) throws -> [Deposit] {
+        try database.awaitingAssessment(cohorts: cohorts)
+    }
+
     /// Where a recorded file's content is kept (a download reads it from there).
     public func storedFilePath(_ file: DepositedFile) -> String { database.vault.path(of: file.sha256) }
 

@@ -15,9 +15,17 @@ public struct EvaluationDraft: Sendable, Equatable {
     public var evaluator: String
     /// Why a correction is made (required then); empty for a first record.
     public var reason: String
+    /// The competence grid, one line per competence of the block in its order; empty when the
+    /// source has none (`events.csv`).
+    public var grid: [CompetenceDraft]
+    /// The deposit assessed (its number), empty when none.
+    public var deposit: String
 
     public init(component: String = "", modality: String = "", date: String = "", score: String = "",
-                maxScore: String = "", result: String = "", evaluator: String = "", reason: String = "") {
+                maxScore: String = "", result: String = "", evaluator: String = "", reason: String = "",
+                grid: [CompetenceDraft] = [], deposit: String = "") {
+        self.grid = grid
+        self.deposit = deposit
         self.component = component
         self.modality = modality
         self.date = date
@@ -36,6 +44,10 @@ public enum EvaluationField: String, Sendable, CaseIterable {
     case result
     /// A correction's reason (no column of `events.csv`: a file records no correction).
     case reason
+    /// The competence grid (the web form's; `events.csv` has none).
+    case grid
+    /// The deposit assessed.
+    case deposit
 }
 
 /// What is wrong with an evaluation: the facts, and the field at fault. `message` words it
@@ -55,6 +67,14 @@ public enum EvaluationProblem: Sendable, Equatable {
     case unknownResult(String)
     case noScoreNorResult
     case missingReason
+    /// A grid for an épreuve whose block lists no competences (a final exam).
+    case gridOutsideBlock
+    /// The grid does not have one line per competence of the block (a stale form).
+    case gridMismatch(expected: Int, got: Int)
+    /// A competence left unrated, or rated with an unknown word.
+    case unrated(competence: String)
+    case missingGrid(block: BlockCode)
+    case unknownDeposit(String)
 
     public var field: EvaluationField {
         switch self {
@@ -66,6 +86,8 @@ public enum EvaluationProblem: Sendable, Equatable {
         case .outOfScale, .noScoreNorResult: return .score
         case .unknownResult: return .result
         case .missingReason: return .reason
+        case .gridOutsideBlock, .gridMismatch, .unrated, .missingGrid: return .grid
+        case .unknownDeposit: return .deposit
         }
     }
 
@@ -98,6 +120,16 @@ public enum EvaluationProblem: Sendable, Equatable {
             return "ni note ni résultat : renseignez score ou result."
         case .missingReason:
             return "une correction doit donner sa raison."
+        case .gridOutsideBlock:
+            return "une grille de compétences ne s'applique qu'à une épreuve de bloc."
+        case let .gridMismatch(expected, got):
+            return "la grille compte \(got) compétence(s) au lieu des \(expected) du bloc : rechargez la page."
+        case .unrated(let competence):
+            return "compétence « \(competence) » non évaluée : acquis, partiellement acquis ou non acquis."
+        case .missingGrid(let block):
+            return "la grille des compétences du bloc \(block) est à remplir."
+        case .unknownDeposit(let text):
+            return "dépôt « \(text) » inconnu pour ce candidat et cette épreuve."
         }
     }
 }

@@ -1,4 +1,5 @@
 import CertifolioCore
+import Foundation
 import GRDB
 
 /// What a deposit is checked against, read in one snapshot: the candidate's enrolment and
@@ -70,6 +71,24 @@ extension AppDatabase {
 
     public func deposit(_ id: DepositID) throws -> Deposit? {
         try writer.read { db in try DepositRows.deposits(db, where: "id = ?", [id]).first }
+    }
+
+    /// The latest deposit of each épreuve that no evaluation assesses yet, of the candidates of
+    /// `cohorts` (every cohort when nil), oldest first: an évaluateur's queue.
+    public func awaitingAssessment(cohorts: [String]?) throws -> [Deposit] {
+        try writer.read { db in
+            var condition = """
+                version = (SELECT max(version) FROM deposit x WHERE x.candidate = deposit.candidate
+                           AND x.component = deposit.component AND x.modality = deposit.modality)
+                AND NOT EXISTS (SELECT 1 FROM evaluation_event v WHERE v.deposit_id = deposit.id)
+                """
+            var arguments: StatementArguments = []
+            if let cohorts {
+                condition += " AND candidate IN (SELECT candidate_id FROM enrolment WHERE cohort IN (SELECT value FROM json_each(?)))"
+                arguments = [String(decoding: try JSONEncoder().encode(cohorts), as: UTF8.self)]
+            }
+            return try DepositRows.deposits(db, where: condition, arguments).sorted { ($0.at, $0.id) < ($1.at, $1.id) }
+        }
     }
 
     /// Every deposit with a file, for `audit verify`.

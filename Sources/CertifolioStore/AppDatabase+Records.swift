@@ -28,20 +28,33 @@ extension AppDatabase {
     /// Records one evaluation entered by hand (the web form); returns its number. (The event
     /// is checked against the certification by the caller, `Certifolio.recordEvaluation`.)
     @discardableResult
-    public func recordEvent(_ event: EvaluationEvent, of candidate: CandidateID, comment: String?,
-                            actor: Actor) throws -> Int64 {
+    public func recordEvent(_ event: EvaluationEvent, of candidate: CandidateID, grid: [CompetenceAssessment] = [],
+                            deposit: DepositID? = nil, comment: String?, actor: Actor) throws -> Int64 {
         try writer.write { db in
             guard try Bool.fetchOne(db, sql: "SELECT COUNT(*) FROM enrolment WHERE candidate_id = ?",
                                     arguments: [candidate.rawValue]) ?? false else {
                 throw StoreError.unknownCandidate(candidate)
             }
-            let id = try Self.insert(event, of: candidate, comment: comment, correcting: nil, db)
+            let id = try Self.insert(event, of: candidate, grid: grid, deposit: deposit, comment: comment,
+                                     correcting: nil, db)
             try AuditLog.append(db, actor: actor, action: "event.record", subject: candidate.rawValue, details: [
                 "event": String(id), "component": event.component.fileValue, "modality": event.modality.rawValue,
                 "date": event.date.iso, "evaluator": event.evaluator,
-            ])
+            ].merging(Self.gridDetails(grid, deposit)) { a, _ in a })
             return id
         }
+    }
+
+    /// What the audit entry says of a grid and a deposit ("acquis 3, partiellement_acquis 1…").
+    private static func gridDetails(_ grid: [CompetenceAssessment], _ deposit: DepositID?) -> [String: String] {
+        var details: [String: String] = [:]
+        if let deposit { details["deposit"] = deposit.description }
+        if !grid.isEmpty {
+            details["grid"] = CompetenceRating.allCases.map { rating in
+                "\(rating.rawValue) \(grid.filter { $0.rating == rating }.count)"
+            }.joined(separator: ", ")
+        }
+        return details
     }
 
     /// Records an evaluation of `candidate` that corrects their earlier one; the earlier one
@@ -49,6 +62,7 @@ extension AppDatabase {
     /// certification by the caller, `Certifolio.correctEvaluation`.)
     @discardableResult
     public func correctEvent(_ correctedID: Int64, of candidate: CandidateID, with event: EvaluationEvent,
+                             grid: [CompetenceAssessment] = [], deposit: DepositID? = nil,
                              reason: String, comment: String? = nil, actor: Actor) throws -> Int64 {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw StoreError.emptyReason }
@@ -62,11 +76,12 @@ extension AppDatabase {
                                  arguments: [correctedID]) ?? false {
                 throw StoreError.eventAlreadyCorrected(correctedID)
             }
-            let id = try Self.insert(event, of: candidate, comment: comment, correcting: (correctedID, reason), db)
+            let id = try Self.insert(event, of: candidate, grid: grid, deposit: deposit, comment: comment,
+                                     correcting: (correctedID, reason), db)
             try AuditLog.append(db, actor: actor, action: "event.correct", subject: candidate.rawValue, details: [
                 "event": String(id), "corrects": String(correctedID), "reason": reason,
                 "component": event.component.fileValue, "modality": event.modality.rawValue, "date": event.date.iso,
-            ])
+            ].merging(Self.gridDetails(grid, deposit)) { a, _ in a })
             return id
         }
     }
@@ -89,17 +104,30 @@ extension AppDatabase {
         }
     }
 
-    private static func insert(_ event: EvaluationEvent, of candidate: CandidateID, comment: String?,
+    private static func insert(_ event: EvaluationEvent, of candidate: CandidateID, grid: [CompetenceAssessment],
+                               deposit: DepositID?, comment: String?,
                                correcting: (id: Int64, reason: String)?, _ db: Database) throws -> Int64 {
+        // The deposit assessed is the candidate's own, for this very épreuve.
+        if let deposit, !(try Bool.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM deposit WHERE id = ? AND candidate = ? AND component = ? AND modality = ?
+            """, arguments: [deposit, candidate, event.component, event.modality]) ?? false) {
+            throw EvaluationRefused(problems: [.unknownDeposit(deposit.description)])
+        }
         let comment = comment?.trimmingCharacters(in: .whitespacesAndNewlines)
         try db.execute(sql: """
             INSERT INTO evaluation_event (candidate_id, component, modality, date, score, max_score, result,
-                evaluator, corrects_event_id, correction_reason, comment, recorded_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                evaluator, corrects_event_id, correction_reason, comment, recorded_at, deposit_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [candidate, event.component, event.modality, event.date, event.score, event.maxScore,
                              event.result, event.evaluator, correcting?.id, correcting?.reason,
-                             comment?.isEmpty == false ? comment : nil, Timestamp.now()])
-        return db.lastInsertedRowID
+                             comment?.isEmpty == false ? comment : nil, Timestamp.now(), deposit])
+        let id = db.lastInsertedRowID
+        for (position, line) in grid.enumerated() {
+            try db.execute(sql: """
+                INSERT INTO evaluation_grid (event_id, position, competence, rating, comment) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [id, position + 1, line.competence, line.rating, line.comment])
+        }
+        return id
     }
 }
 

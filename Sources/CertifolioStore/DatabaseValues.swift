@@ -115,3 +115,6 @@ extension ParisTime: DatabaseValueConvertible {
         String.fromDatabaseValue(dbValue).flatMap(ParisTime.init(typed:))
     }
 }
+
+/// `acquis`, `partiellement_acquis`, `non_acquis`: a competence's rating in a grid.
+extension CompetenceRating: DatabaseValueConvertible {}

@@ -51,13 +51,24 @@ enum RecordLoader {
     /// A candidate's evaluations as recorded, oldest first, with who corrected what.
     static func history(_ candidate: CandidateID, _ db: Database) throws -> [EvaluationEntry] {
         // Rows decoded as the cursor goes (not copied first).
-        try Array(Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT \(eventColumnsOfE), e.comment, e.correction_reason, c.id AS corrected_by
+        var grids: [Int64: [CompetenceAssessment]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT g.event_id, g.competence, g.rating, g.comment FROM evaluation_grid g
+            JOIN evaluation_event e ON e.id = g.event_id WHERE e.candidate_id = ? ORDER BY g.event_id, g.position
+            """, arguments: [candidate]) {
+            grids[try row.decode(forColumn: "event_id"), default: []].append(CompetenceAssessment(
+                competence: try row.decode(forColumn: "competence"), rating: try row.decode(forColumn: "rating"),
+                comment: try row.decode(forColumn: "comment")))
+        }
+        return try Array(Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT \(eventColumnsOfE), e.comment, e.correction_reason, c.id AS corrected_by, e.deposit_id
             FROM evaluation_event e LEFT JOIN evaluation_event c ON c.corrects_event_id = e.id
             WHERE e.candidate_id = ? ORDER BY e.date, e.id
             """), arguments: [candidate]).map { row in
-            EvaluationEntry(event: try event(row, from: 0), comment: try row.decode(atIndex: 9),
-                            correctionReason: try row.decode(atIndex: 10), correctedBy: try row.decode(atIndex: 11))
+            let event = try event(row, from: 0)
+            return EvaluationEntry(event: event, comment: try row.decode(atIndex: 9),
+                                   correctionReason: try row.decode(atIndex: 10), correctedBy: try row.decode(atIndex: 11),
+                                   grid: grids[event.sequence] ?? [], deposit: try row.decode(atIndex: 12))
         })
     }
 

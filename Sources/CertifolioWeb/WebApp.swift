@@ -52,7 +52,9 @@ public enum WebApp {
         CandidatePortalRoutes(services: services).add(to: router)
         CandidateDepositRoutes(services: services).add(to: router)
         StaffRoutes(services: services).add(to: router)
+        AssessmentRoutes(services: services).add(to: router)
         ManagerRoutes(services: services).add(to: router)
+        PublicationRoutes(services: services).add(to: router)
         EnrolmentRoutes(services: services).add(to: router)
         JuryRoutes(services: services).add(to: router)
         return router

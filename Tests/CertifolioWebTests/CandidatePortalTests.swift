@@ -44,6 +44,8 @@ struct CandidatePortalTests {
                                     result: event.result?.rawValue ?? "")
         try fixture.database.recordEvaluation(draft, of: "MQ013", comment: "<script>alert(1)</script> Très bien & net",
                                               today: event.date, actor: Actor("test"))
+        try fixture.database.publish(cohort: "MEQP-2025", component: draft.component, modality: draft.modality,
+                                     actor: Actor("test"))
         try await fixture.application().test(.router) { client in
             let browser = Browser(client)
             try await browser.signIn(.candidate)

@@ -31,7 +31,7 @@ struct StaffTests {
                 let saved = try await browser.post("/candidats/\(id)/evaluations", [
                     ("epreuve", "\(block)|\(modality)"), ("date", "2027-12-01"), ("note", "18,5"), ("bareme", "20"),
                     ("resultat", ""), ("commentaire", "Très bonne maîtrise."),
-                ])
+                ] + EvaluationFormValue.grid(.block(block), referentiel))
                 #expect(saved.status == .seeOther)
                 #expect(saved.location == "/candidats/\(id)")
             }
@@ -78,6 +78,7 @@ struct StaffTests {
     @Test func aCorrectionReplacesTheEventWithAReasonAndKeepsTheOldOneInTheHistory() async throws {
         let fixture = try WebFixture()
         let first = try #require(try fixture.database.evaluationHistory("MQ014").first)
+        let referentiel = try #require(try fixture.database.referentiels()["RNCP41818"])
         try await fixture.application().test(.router) { client in
             let browser = Browser(client)
             try await browser.signIn(.manager)
@@ -92,7 +93,7 @@ struct StaffTests {
             let done = try await browser.post("/candidats/MQ014/evaluations/\(first.id)/correction", [
                 ("epreuve", EvaluationFormValue.of(first)), ("date", first.event.date.iso), ("note", "9"), ("bareme", "20"),
                 ("motif", "Erreur de report de la note"),
-            ])
+            ] + EvaluationFormValue.grid(first.event.component, referentiel, rating: "partiellement_acquis"))
             #expect(done.status == .seeOther)
             let page = try await browser.get("/candidats/MQ014")
             #expect(page.text.contains("Corrige l'évaluation n° \(first.id) : Erreur de report de la note"))
@@ -101,7 +102,7 @@ struct StaffTests {
             let again = try await browser.post("/candidats/MQ014/evaluations/\(first.id)/correction", [
                 ("epreuve", EvaluationFormValue.of(first)), ("date", first.event.date.iso), ("note", "9"), ("bareme", "20"),
                 ("motif", "encore"),
-            ])
+            ] + EvaluationFormValue.grid(first.event.component, referentiel))
             #expect(again.text.contains("a déjà été corrigée"))
         }
         #expect(try fixture.database.auditEntries().last?.action == "event.correct")
@@ -127,5 +128,11 @@ struct StaffTests {
 enum EvaluationFormValue {
     static func of(_ entry: EvaluationEntry) -> String {
         "\(entry.event.component.fileValue)|\(entry.event.modality.rawValue)"
+    }
+
+    /// The grid a block's évaluation carries, every competence rated `rating` (none for a final exam).
+    static func grid(_ component: Component, _ referentiel: Referentiel, rating: String = "acquis") -> [(String, String)] {
+        guard case .block(let code) = component, let block = referentiel.block(code) else { return [] }
+        return block.competences.indices.map { ("grille[c\($0 + 1)]", rating) }
     }
 }

@@ -21,6 +21,11 @@ public struct EvaluationForm: Sendable, Decodable {
     public var result: String
     public var comment: String
     public var reason: String
+    /// The grid: the rating (`grille[cN]`) and comment (`remarque[cN]`) of the block's N-th
+    /// competence, N from 1; empty when the page showed no grid.
+    public var grid: [CompetenceDraft]
+    /// The deposit assessed (`depot`), when the évaluateur came from the queue.
+    public var deposit: String
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -31,15 +36,26 @@ public struct EvaluationForm: Sendable, Decodable {
         result = try c.text(.result)
         comment = try c.text(.comment)
         reason = try c.text(.reason)
+        deposit = try c.text(.deposit)
+        let ratings = try c.decodeIfPresent([String: String].self, forKey: .ratings) ?? [:]
+        let remarks = try c.decodeIfPresent([String: String].self, forKey: .remarks) ?? [:]
+        // Keys "c1", "c2"…: Hummingbird's decoder would read a bare number as an array index.
+        let numbers = (Array(ratings.keys) + Array(remarks.keys)).compactMap { $0.hasPrefix("c") ? Int($0.dropFirst()) : nil }
+        let count = numbers.max() ?? 0
+        guard count <= 100 else { throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "grid")) }
+        grid = count == 0 ? [] : (1...count).map { n in
+            CompetenceDraft(rating: ratings["c\(n)"] ?? "", comment: remarks["c\(n)"] ?? "")
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case epreuve, date, score = "note", maxScore = "bareme", result = "resultat", comment = "commentaire"
-        case reason = "motif"
+        case reason = "motif", ratings = "grille", remarks = "remarque", deposit = "depot"
     }
 
     public init(epreuve: String = "", date: String = "", score: String = "", maxScore: String = "",
-                result: String = "", comment: String = "", reason: String = "") {
+                result: String = "", comment: String = "", reason: String = "", grid: [CompetenceDraft] = [],
+                deposit: String = "") {
         self.epreuve = epreuve
         self.date = date
         self.score = score
@@ -47,13 +63,17 @@ public struct EvaluationForm: Sendable, Decodable {
         self.result = result
         self.comment = comment
         self.reason = reason
+        self.grid = grid
+        self.deposit = deposit
     }
 
     /// The form filled with a recorded evaluation (what a correction starts from).
     public init(_ entry: EvaluationEntry) {
         let e = entry.event
         self.init(epreuve: Self.epreuveValue(e.component, e.modality), date: e.date.iso, score: e.score?.french ?? "",
-                  maxScore: e.maxScore.french, result: e.result?.rawValue ?? "", comment: entry.comment ?? "")
+                  maxScore: e.maxScore.french, result: e.result?.rawValue ?? "", comment: entry.comment ?? "",
+                  grid: entry.grid.map { CompetenceDraft(rating: $0.rating.rawValue, comment: $0.comment ?? "") },
+                  deposit: entry.deposit?.description ?? "")
     }
 
     /// The form's value of the épreuve select for a component and modality.
@@ -67,7 +87,7 @@ public struct EvaluationForm: Sendable, Decodable {
         let parts = epreuve.split(separator: "|", maxSplits: 1).map(String.init)
         return EvaluationDraft(component: parts.count == 2 ? parts[0] : "", modality: parts.count == 2 ? parts[1] : "",
                                date: Day(typed: date)?.iso ?? date, score: score, maxScore: maxScore,
-                               result: result, evaluator: evaluator, reason: reason)
+                               result: result, evaluator: evaluator, reason: reason, grid: grid, deposit: deposit)
     }
 
     /// The problems of a refused evaluation, worded with this form's fields and as typed.
@@ -96,6 +116,14 @@ public struct EvaluationForm: Sendable, Decodable {
                 return FieldError(field: "note", message: "indiquez une note ou un résultat (acquis / non acquis).")
             case .missingReason:
                 return FieldError(field: "motif", message: "une correction doit donner sa raison.")
+            case .missingGrid:
+                return FieldError(field: "grille", message: "évaluez chaque compétence du bloc dans la grille ci-dessous.")
+            case .gridOutsideBlock, .gridMismatch:
+                return FieldError(field: "grille", message: "la grille ne correspond pas à l'épreuve choisie : vérifiez-la.")
+            case .unrated(let competence):
+                return FieldError(field: "grille", message: "compétence non évaluée : « \(competence) ».")
+            case .unknownDeposit:
+                return FieldError(field: "epreuve", message: "le dépôt évalué n'est pas celui de cette épreuve.")
             }
         })
     }

@@ -33,7 +33,8 @@ struct CandidateDepositsPage: PageContent {
               <h2 id="\(id)">\(slot.label)</h2>
               <p class="deadline\(deadlineTone(slot))">\(deadlineText(slot))</p>
               \(FormHTML.refusal("Dépôt refusé, rien n'a été enregistré :", errors))\
-              \(versions(slot))\
+              \(DepositHTML.versions(slot.deposits, receipt: { WebRoutes.portalReceipt.path($0.id) },
+                                     file: { WebRoutes.portalDepositFile.path(($0.id, Int64($1))) }))\
               \(slot.isOpen(at: now) ? form(slot, key: key, id: id, csrf: csrf) : .empty)
             </section>
 
@@ -55,25 +56,6 @@ struct CandidateDepositsPage: PageContent {
         return deadline.day.ordinal - now.day.ordinal <= 7 && slot.deposits.isEmpty ? " soon" : .empty
     }
 
-    private func versions(_ slot: DepositSlot) -> HTML {
-        guard !slot.deposits.isEmpty else { return "<p>Rien de déposé pour l'instant.</p>\n" }
-        return """
-            <ol class="versions" reversed>
-            \(slot.deposits.reversed().html { d in
-                """
-                <li><p><strong>Version \(d.version)</strong> — déposée le \(d.at.french)
-                  — <a href="\(WebRoutes.portalReceipt.path(d.id))">accusé de dépôt (PDF)</a></p>
-                  <ul>\(d.files.enumerated().html { n, f in
-                      "<li><a href=\"\(WebRoutes.portalDepositFile.path((d.id, Int64(n + 1))))\">\(f.name)</a> (\(f.kind.label), \(DepositProblem.megabytes(f.size)))</li>"
-                  })</ul>
-                </li>
-
-                """
-            })</ol>
-
-            """
-    }
-
     private func form(_ slot: DepositSlot, key: String, id: String, csrf: String) -> HTML {
         """
         <form method="post" action="\(WebRoutes.portalDeposits.path)" enctype="multipart/form-data" class="stack">
@@ -89,4 +71,30 @@ struct CandidateDepositsPage: PageContent {
 
     /// The form's value for an épreuve: "RNCP41818BC01|note_synthese".
     static func key(_ component: Component, _ modality: ModalityID) -> String { "\(component.fileValue)|\(modality)" }
+}
+
+/// A list of deposit versions (latest first) with their files, for the candidate's page and
+/// the staff's and jury's.
+enum DepositHTML {
+    static func versions(_ deposits: [Deposit], receipt: ((Deposit) -> String)?, file: (Deposit, Int) -> String) -> HTML {
+        guard !deposits.isEmpty else { return "<p>Rien de déposé pour l'instant.</p>\n" }
+        return """
+            <ol class="versions" reversed>
+            \(deposits.reversed().html { d in
+                let receiptLink: HTML = receipt.map { link -> HTML in
+                    " — <a href=\"\(link(d))\">accusé de dépôt (PDF)</a>"
+                } ?? .empty
+                let late: HTML = d.deadline.map { d.at > $0 } == true ? " (hors délai)" : .empty
+                return """
+                <li><p><strong>Version \(d.version)</strong> — déposée le \(d.at.french)\(late)\(receiptLink)</p>
+                  <ul>\(d.files.enumerated().html { n, f in
+                      "<li><a href=\"\(file(d, n + 1))\">\(f.name)</a> (\(f.kind.label), \(DepositProblem.megabytes(f.size)))</li>"
+                  })</ul>
+                </li>
+
+                """
+            })</ol>
+
+            """
+    }
 }

@@ -61,14 +61,18 @@ struct Navigation {
         role = account.role.french
         switch account.role {
         case .candidate:
-            links = [Link(href: WebRoutes.portal.path, label: "Mon dossier"), Link(href: WebRoutes.portalDeposits.path, label: "Mes dépôts")]
+            links = [Link(href: WebRoutes.portal.path, label: "Mon dossier"),
+                     Link(href: WebRoutes.portalDeposits.path, label: "Mes dépôts")]
         case .evaluator:
             links = [Link(href: WebRoutes.dashboard.path, label: "Tableau de bord"),
+                     Link(href: WebRoutes.queue.path, label: "À évaluer"),
                      Link(href: WebRoutes.cohorts.path, label: "Promotions")]
         case .manager:
             links = [Link(href: WebRoutes.dashboard.path, label: "Tableau de bord"),
+                     Link(href: WebRoutes.queue.path, label: "À évaluer"),
                      Link(href: WebRoutes.cohorts.path, label: "Promotions"),
                      Link(href: WebRoutes.candidates.path, label: "Candidats"),
+                     Link(href: WebRoutes.publications.path, label: "Publication"),
                      Link(href: WebRoutes.imports.path, label: "Importer"),
                      Link(href: WebRoutes.accounts.path, label: "Comptes")]
         case .secretary:

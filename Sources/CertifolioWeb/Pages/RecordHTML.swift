@@ -1,3 +1,5 @@
+import CertifolioCore
+
 /// The body of a candidate's record: situation, what is missing, blocks, épreuves finales and
 /// conditions, evaluation history. Shared by the candidate's own page (the page most often
 /// read, from a phone), the staff's candidate page and the jury's decision page.
@@ -102,9 +104,26 @@ enum RecordHTML {
             """
     }
 
+    /// "Grille : 3 acquis, 1 partiellement acquis", and each competence with its rating and remark.
+    static func grid(_ grid: [CompetenceAssessment]) -> HTML {
+        let counts = CompetenceRating.allCases.compactMap { rating -> String? in
+            let n = grid.filter { $0.rating == rating }.count
+            return n == 0 ? nil : "\(n) \(rating.label)"
+        }.joined(separator: ", ")
+        return """
+            <details class="grid-result"><summary>Grille : \(counts)</summary>
+              <ul>\(grid.html { line -> HTML in
+                  let remark: HTML = line.comment.map { c -> HTML in " — \(c)" } ?? .empty
+                  return "<li class=\"\(line.rating.rawValue)\"><strong>\(line.rating.label)</strong> : \(line.competence)\(remark)</li>"
+              })</ul>
+            </details>
+            """
+    }
+
     private static func evaluation(_ e: RecordView.Evaluation) -> HTML {
         var remarks = HTML.empty
         if let comment = e.comment { remarks += "<p>\(comment)</p>" }
+        if !e.grid.isEmpty { remarks += grid(e.grid) }
         if let corrects = e.corrects {
             let reason: HTML = e.correctionReason.map { reason -> HTML in " : \(reason)" } ?? .empty
             remarks += "<p>Corrige l'évaluation n° \(corrects)\(reason)</p>"

@@ -68,6 +68,34 @@ extension DashboardView: PageContent {
 }
 
 extension StaffRoutes.CandidatePage: PageContent {
+    /// The épreuves handed in: deadline, versions and files, and the link that assesses the latest.
+    private var depositsHTML: HTML {
+        let deposited = deposits.filter { !$0.deposits.isEmpty }
+        guard !deposited.isEmpty else { return .empty }
+        let id = CandidateID(record.candidateID)
+        return """
+            <section aria-labelledby="depots">
+              <h2 id="depots">Dépôts</h2>
+            \(deposited.html { slot in
+                let deadline: HTML = slot.deadline.map { d -> HTML in
+                    "<p class=\"hint\">Date limite : \(d.french)\(slot.extended ? " (délai accordé)" as HTML : .empty)</p>"
+                } ?? .empty
+                let assess: HTML = slot.deposits.last.map { latest -> HTML in
+                    let link = WebRoutes.candidate.path(id) + "?epreuve="
+                        + StaffRoutes.query("\(slot.component.fileValue)|\(slot.modality)") + "&depot=\(latest.id)#saisie"
+                    return "<p><a href=\"\(link)\">Évaluer la version \(latest.version) avec la grille</a></p>"
+                } ?? .empty
+                return """
+                  <div class="panel"><h3>\(slot.label)</h3>\(deadline)
+                  \(DepositHTML.versions(slot.deposits, receipt: nil,
+                                         file: { WebRoutes.depositFile.path((id, $0.id, Int64($1))) }))\(assess)</div>
+
+                """
+            })</section>
+
+            """
+    }
+
     func html(csrf: String) -> HTML {
         let attestation: HTML = record.canDownloadAttestation
             ? "<p><a href=\"\(WebRoutes.candidateAttestation.path(CandidateID(record.candidateID)))\">Attestation des blocs acquis (PDF)</a></p>\n"
@@ -79,6 +107,7 @@ extension StaffRoutes.CandidatePage: PageContent {
               <h2 id="saisie">Enregistrer une évaluation</h2>
               \(form.html(csrf: csrf))
             </section>
+            \(depositsHTML)\
             \(RecordHTML.render(record))\(attestation)
             """
     }
@@ -114,6 +143,42 @@ extension EvaluationFormView: PageContent {
                 """
         }
         let describedByScore = score.error == nil ? "note-aide" : "note-aide note-erreur"
+        let depositField: HTML = deposit.isEmpty ? .empty : "<input type=\"hidden\" name=\"depot\" value=\"\(deposit)\">\n"
+        var gridHTML = depositField
+        if let grid {
+            gridHTML += """
+                <fieldset class="grid" aria-describedby="grille-aide">
+                  <legend>Grille des compétences — \(grid.block)</legend>
+                  <p class="hint" id="grille-aide">Chaque compétence du bloc : acquis, partiellement acquis ou non acquis, avec une remarque si besoin.</p>
+                  \(FormHTML.refusal("À compléter :", gridErrors))\
+                \(grid.lines.html { line in
+                    """
+                      <div class="grid-line">
+                        <p class="competence" id="c\(line.number)">\(line.number). \(line.competence)</p>
+                        <div role="radiogroup" aria-labelledby="c\(line.number)">
+                    \(CompetenceRating.allCases.html { rating in
+                        """
+                              <label class="inline"><input type="radio" name="grille[c\(line.number)]" value="\(rating.rawValue)"\
+                        \(FormHTML.flag(line.rating == rating.rawValue, " checked"))> \(rating.label)</label>
+
+                        """
+                    })    </div>
+                        <label class="sr-only" for="r\(line.number)">Remarque sur la compétence \(line.number)</label>
+                        <input id="r\(line.number)" name="remarque[c\(line.number)]" value="\(line.comment)" placeholder="Remarque (facultative)">
+                      </div>
+
+                    """
+                })</fieldset>
+
+                """
+        } else if !gridLinks.isEmpty {
+            gridHTML += """
+                <details class="grid-choice"><summary>Évaluer une épreuve de bloc avec sa grille de compétences</summary>
+                  <ul>\(gridLinks.html { "<li><a href=\"\($0.link)\">\($0.label)</a></li>" })</ul>
+                </details>
+
+                """
+        }
         return """
             \(FormHTML.refusal("L'évaluation n'a pas été enregistrée :", errors))\
             <form method="post" action="\(action)" class="stack evaluation">
@@ -143,6 +208,7 @@ extension EvaluationFormView: PageContent {
                 <legend>Résultat</legend>
             \(radios)  </fieldset>
               \(FormHTML.fieldError(resultError, "resultat-erreur"))\
+              \(gridHTML)\
               <label for="commentaire">Commentaire (facultatif)</label>
               <textarea id="commentaire" name="commentaire" rows="3">\(comment)</textarea>
               \(correction)\

@@ -26,15 +26,7 @@ struct CandidateDepositRoutes {
         }
         portal.get(WebRoutes.portalDepositFile) { _, context -> Response in
             let (id, position) = try WebRoutes.portalDepositFile.values(context)
-            let own = try CandidatePortalRoutes.ownID(context)
-            guard let deposit = try services.app.deposit(id), deposit.candidate == own,
-                  position >= 1, position <= deposit.files.count else { throw HTTPError(.notFound) }
-            let file = deposit.files[Int(position) - 1]
-            guard let data = FileManager.default.contents(atPath: services.app.storedFilePath(file)) else {
-                throw HTTPError(.internalServerError, message: "Le fichier déposé est introuvable : prévenez le gestionnaire.")
-            }
-            return Downloads.file(ByteBuffer(bytes: data), type: file.kind.mediaType,
-                                  filename: file.name)
+            return try AssessmentRoutes.download(id, position, of: try CandidatePortalRoutes.ownID(context), services)
         }
     }
 

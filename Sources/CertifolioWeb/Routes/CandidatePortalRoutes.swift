@@ -10,7 +10,7 @@ struct CandidatePortalRoutes {
         let portal = router.group().add(middleware: RequireRole(.candidate))
         let records = RecordPages(services: services)
         portal.get(WebRoutes.portal) { _, context -> Response in
-            let view = try records.load(try Self.ownID(context), correctable: false).view
+            let view = try records.load(try Self.ownID(context), correctable: false, published: true).view
             return services.pages.render(CandidatePortalHTML.render(view), title: "Mon dossier", context: context)
         }
         portal.get(WebRoutes.portalAttestation) { _, context in try records.attestation(try Self.ownID(context)) }

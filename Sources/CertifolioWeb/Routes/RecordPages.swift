@@ -16,8 +16,10 @@ struct RecordPages {
         let history: [EvaluationEntry]
     }
 
-    func load(_ id: CandidateID, correctable: Bool) throws -> Loaded {
-        guard let (record, history) = try services.app.recordWithHistory(id) else { throw Forbidden() }
+    /// `published`: as the candidate's own page shows it (unpublished evaluations left out).
+    func load(_ id: CandidateID, correctable: Bool, published: Bool = false) throws -> Loaded {
+        let read = published ? try services.app.publishedRecordWithHistory(id) : try services.app.recordWithHistory(id)
+        guard let (record, history) = read else { throw Forbidden() }
         let referentiel = try services.referentiel(record.enrolment.certification)
         let verdict = VerdictEngine.verdict(for: record, referentiel: referentiel, asOf: services.today())
         let view = RecordView(record: record, referentiel: referentiel, verdict: verdict, history: history,

@@ -32,10 +32,11 @@ struct StaffRoutes {
         let cohorts: [Line]
     }
 
-    /// A candidate's record with the evaluation form.
+    /// A candidate's record with the evaluation form and their deposits.
     struct CandidatePage {
         let record: RecordView
         let form: EvaluationFormView
+        let deposits: [DepositSlot]
     }
 
     struct CorrectionPage {
@@ -54,8 +55,13 @@ struct StaffRoutes {
             return services.pages.render(body, title: "Promotions", context: context)
         }
         staff.get(WebRoutes.cohort) { _, context in try cohort(context) }
-        staff.get(WebRoutes.candidate) { _, context in
-            try candidatePage(try candidate(WebRoutes.candidate, context), form: EvaluationForm(date: services.today().iso),
+        staff.get(WebRoutes.candidate) { request, context in
+            // From the queue (or a grid link): the épreuve chosen and the deposit assessed.
+            let query = request.uri.queryParameters
+            return try candidatePage(try candidate(WebRoutes.candidate, context),
+                                     form: EvaluationForm(epreuve: query["epreuve"].map(String.init) ?? "",
+                                                          date: services.today().iso,
+                                                          deposit: query["depot"].map(String.init) ?? ""),
                               errors: nil, context: context)
         }
         staff.get(WebRoutes.candidateAttestation) { _, context in
@@ -109,7 +115,7 @@ struct StaffRoutes {
         do {
             let number = try services.app.recordEvaluation(form.draft(evaluator: account.displayName), of: id,
                                                            comment: form.comment, today: services.today(),
-                                                           actor: account.actor)
+                                                           requireGrid: true, actor: account.actor)
             return flashRedirect(WebRoutes.candidate.path(id), "Évaluation n° \(number) enregistrée.", context)
         } catch let refused as EvaluationRefused {
             return try candidatePage(id, form: form, errors: form.errors(refused), context: context,
@@ -124,7 +130,7 @@ struct StaffRoutes {
         do {
             let number = try services.app.correctEvaluation(event, of: id, with: form.draft(evaluator: account.displayName),
                                                             comment: form.comment, today: services.today(),
-                                                            actor: account.actor)
+                                                            requireGrid: true, actor: account.actor)
             return flashRedirect(WebRoutes.candidate.path(id),
                                  "Correction enregistrée (évaluation n° \(number), qui remplace la n° \(event)).",
                                  context)
@@ -145,8 +151,10 @@ struct StaffRoutes {
                                status: HTTPResponse.Status = .ok) throws -> Response {
         let loaded = try RecordPages(services: services).load(id, correctable: true)
         let formView = EvaluationFormView(action: WebRoutes.evaluations.path(id), referentiel: loaded.referentiel,
-                                          form: form, errors: errors, isCorrection: false)
-        return services.pages.render(CandidatePage(record: loaded.view, form: formView),
+                                          form: form, errors: errors, isCorrection: false,
+                                          chooseLink: { WebRoutes.candidate.path(id) + "?epreuve=" + Self.query($0) })
+        return services.pages.render(CandidatePage(record: loaded.view, form: formView,
+                                                   deposits: try services.app.depositSlots(of: id)),
                                      title: "\(loaded.view.name) (\(id))", context: context, status: status)
     }
 
@@ -176,6 +184,11 @@ struct StaffRoutes {
         let (id, event) = try WebRoutes.correction.values(context)
         _ = try RecordAccess.requireCandidate(id, try context.requireIdentity(), services.app)
         return (id, event)
+    }
+
+    /// A value in a query string.
+    static func query(_ value: String) -> String {
+        value.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? value
     }
 
     static func titleLabel(_ status: TitleStatus) -> String {

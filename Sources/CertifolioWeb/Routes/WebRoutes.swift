@@ -106,6 +106,16 @@ extension Route {
     }
 }
 
+extension Route {
+    init<A: PathValue, B: PathValue, C: PathValue>(_ pattern: String) where Values == (A, B, C) {
+        self.init(pattern, write: { [$0.0.pathText, $0.1.pathText, $0.2.pathText] }, read: { texts in
+            guard texts.count == 3, let a = A(pathText: texts[0]), let b = B(pathText: texts[1]),
+                  let c = C(pathText: texts[2]) else { return nil }
+            return (a, b, c)
+        })
+    }
+}
+
 /// Every address of the web application, in one list: the router registers these patterns and
 /// every link and redirect is built from them.
 enum WebRoutes {
@@ -133,6 +143,8 @@ enum WebRoutes {
     static let candidateAttestation = Route<CandidateID>("candidats/{id}/attestation.pdf")
     static let evaluations = Route<CandidateID>("candidats/{id}/evaluations")
     static let correction = Route<(CandidateID, Int64)>("candidats/{id}/evaluations/{event}/correction")
+    static let queue = Route<Void>("a-evaluer")
+    static let depositFile = Route<(CandidateID, DepositID, Int64)>("candidats/{id}/depots/{deposit}/fichiers/{position}")
 
     // The gestionnaire's.
     static let candidates = Route<Void>("candidats")
@@ -142,6 +154,7 @@ enum WebRoutes {
     static let confirmImport = Route<Void>("import/promotion/confirmer")
     static let importReferentiel = Route<Void>("import/referentiel")
     static let accounts = Route<Void>("comptes")
+    static let publications = Route<Void>("publications")
     static let accountCohorts = Route<Int64>("comptes/{account}/promotions")
 
     // The jury secretary's.

@@ -15,9 +15,46 @@ struct EvaluationFormView {
     let comment: String
     let reason: FieldView?
     let errors: [String]
+    /// The grid of the chosen épreuve's block; nil for a final exam or before an épreuve is chosen.
+    let grid: GridView?
+    let gridErrors: [String]
+    let deposit: String
+    /// Links that choose a block's épreuve and show its grid (before one is chosen).
+    let gridLinks: [(label: String, link: String)]
 
-    init(action: String, referentiel: Referentiel, form: EvaluationForm, errors: FormErrors?, isCorrection: Bool) {
+    struct GridView {
+        let block: String
+        let lines: [Line]
+        struct Line {
+            let number: Int
+            let competence: String
+            let rating: String
+            let comment: String
+        }
+    }
+
+    init(action: String, referentiel: Referentiel, form: EvaluationForm, errors: FormErrors?, isCorrection: Bool,
+         chooseLink: ((String) -> String)? = nil) {
         self.action = action
+        let parts = form.epreuve.split(separator: "|", maxSplits: 1).map(String.init)
+        if parts.count == 2, parts[0] != "final", let block = referentiel.block(BlockCode(parts[0])),
+           !block.competences.isEmpty {
+            grid = GridView(block: "\(block.code) — \(block.title)", lines: block.competences.enumerated().map { i, text in
+                let line = i < form.grid.count ? form.grid[i] : CompetenceDraft()
+                return GridView.Line(number: i + 1, competence: text, rating: line.rating, comment: line.comment)
+            })
+        } else {
+            grid = nil
+        }
+        gridErrors = errors?.fields.filter { $0.field == "grille" }.map(\.message.capitalizedFirst) ?? []
+        deposit = form.deposit
+        gridLinks = form.epreuve.isEmpty ? (chooseLink.map { link in
+            referentiel.blocks.flatMap { block in
+                block.modalities.map { m in
+                    (label: "\(block.code) — \(m.label)", link: link(EvaluationForm.epreuveValue(.block(block.code), m.id)))
+                }
+            }
+        } ?? []) : []
         let selected = form.epreuve
         var groups = referentiel.blocks.map { block in
             var modalities = block.modalities

@@ -29,6 +29,8 @@ struct RecordView {
         let correctionReason: String?
         let corrects: Int64?
         let correctionLink: String?
+        /// The competence grid, when the évaluateur gave one.
+        let grid: [CompetenceAssessment]
     }
 
     let candidateID: String
@@ -95,7 +97,8 @@ struct RecordView {
                 outcome: outcome, evaluator: e.evaluator, comment: entry.comment,
                 correctedBy: entry.correctedBy,
                 correctionReason: entry.correctionReason, corrects: e.corrects,
-                correctionLink: correctable && entry.correctedBy == nil ? WebRoutes.correction.path((c.id, entry.id)) : nil)
+                correctionLink: correctable && entry.correctedBy == nil ? WebRoutes.correction.path((c.id, entry.id)) : nil,
+                grid: entry.grid)
         }
         acquiredCount = verdict.blocks.filter { $0.status == .acquired }.count
         blockCount = verdict.blocks.count
