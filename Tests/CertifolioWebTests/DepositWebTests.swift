@@ -87,3 +87,63 @@ struct DepositWebTests {
         #expect(try fixture.database.deposits(of: "MQ013").count == 1)
     }
 }
+
+/// The évaluateur's side: the queue of their cohorts, the document, the grid; then the
+/// gestionnaire publishes and the candidate reads the grid.
+struct AssessmentWebTests {
+    @Test func fromDepositToPublishedGrid() async throws {
+        let fixture = try WebFixture()
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("q-\(UUID().uuidString).pdf").path
+        try Data(DepositWebTests.pdf).write(to: URL(fileURLWithPath: path))
+        let actor = Actor("test")
+        let mine = try fixture.database.deposit(DepositDraft(candidate: "MQ013", component: "RNCP41818BC04",
+                                                             modality: "etude_de_cas",
+                                                             files: [try fixture.database.receiveFile(copying: path)]),
+                                                at: DepositWebTests.now, actor: actor)
+        // REMMS-2025 is not the évaluateur's cohort.
+        let other = try fixture.database.deposit(DepositDraft(candidate: "RE001", component: "RNCP36888BC04",
+                                                              modality: "mise_en_situation",
+                                                              files: [try fixture.database.receiveFile(copying: path)]),
+                                                 at: DepositWebTests.now, actor: actor)
+        let referentiel = try #require(try fixture.database.referentiels()["RNCP41818"])
+        try await fixture.application(now: DepositWebTests.now).test(.router) { client in
+            let evaluator = Browser(client)
+            try await evaluator.signIn(.evaluator)
+            let queue = try await evaluator.get("/a-evaluer")
+            #expect(queue.status == .ok)
+            #expect(queue.text.contains("RNCP41818BC04 — Étude de cas (version 1)") && queue.text.contains("(MQ013)"))
+            #expect(!queue.text.contains("(RE001)"))
+            #expect(try await evaluator.get("/candidats/MQ013/depots/\(mine.id)/fichiers/1").bytes == DepositWebTests.pdf)
+            #expect(try await evaluator.get("/candidats/RE001/depots/\(other.id)/fichiers/1").status == .forbidden)
+            #expect(try await evaluator.get("/candidats/MQ013/depots/\(other.id)/fichiers/1").status == .notFound)
+            let form = try await evaluator.get("/candidats/MQ013?epreuve=RNCP41818BC04%7Cetude_de_cas&depot=\(mine.id)")
+            #expect(form.text.contains("Grille des compétences — RNCP41818BC04"))
+            let fields = [("epreuve", "RNCP41818BC04|etude_de_cas"), ("date", "2027-01-10"), ("note", "15"), ("bareme", "20"),
+                          ("depot", mine.id.description)]
+            let unrated = try await evaluator.post("/candidats/MQ013/evaluations", fields)
+            #expect(unrated.status == .unprocessableContent && unrated.text.contains("Évaluez chaque compétence du bloc"))
+            var grid = EvaluationFormValue.grid(.block("RNCP41818BC04"), referentiel)
+            grid[0].1 = "partiellement_acquis"
+            let saved = try await evaluator.post("/candidats/MQ013/evaluations",
+                                                 fields + grid + [("remarque[c1]", "Argumentation à étayer")])
+            #expect(saved.status == .seeOther)
+            #expect(!(try await evaluator.get("/a-evaluer")).text.contains("(MQ013)"))
+
+            let candidate = Browser(client)
+            try await candidate.signIn(.candidate)
+            #expect(!(try await candidate.get("/mon-dossier")).text.contains("Argumentation à étayer"), "not yet published")
+
+            let manager = Browser(client)
+            try await manager.signIn(.manager)
+            let publications = try await manager.get("/publications")
+            #expect(publications.text.contains("RNCP41818BC04 — Étude de cas"))
+            let published = try await manager.post("/publications", [("promotion", "MEQP-2025"),
+                                                                      ("epreuve", "RNCP41818BC04|etude_de_cas")])
+            #expect(published.status == .seeOther)
+            let page = try await candidate.get("/mon-dossier")
+            #expect(page.text.contains("Grille : \(grid.count - 1) acquis, 1 partiellement acquis"))
+            #expect(page.text.contains("Argumentation à étayer"))
+            #expect(try await evaluator.get("/publications").status == .forbidden)
+        }
+    }
+}
