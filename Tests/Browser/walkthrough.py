@@ -8,7 +8,10 @@ then drives headless Chromium (Debian's chromium + chromium-driver, selenium fro
 2. the évaluateur records evaluations and sees the candidate's block change status;
 3. the secrétaire de jury convokes, takes the proposals, closes the session and downloads the PV;
 4. the gestionnaire checks a cohort file (errors first, then a preview and the import), enrols one
-   candidate by hand and opens their account, with which the new candidate signs in.
+   candidate by hand and opens their account, with which the new candidate signs in;
+5. the portfolio: the candidate deposits a PDF (within the extension the gestionnaire granted)
+   and downloads its receipt, the évaluateur assesses it from the queue with the competence grid,
+   the gestionnaire publishes, the candidate reads the grid (desktop and 390-px phone).
 
 Screenshots go to docs/screenshots/ for a person to look at. Exits non-zero at the first
 thing that does not happen as a user would expect.
@@ -21,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -75,6 +79,9 @@ def prepare(db):
     for name, role in (("M. François Lemaître", "expert_domaine"), ("Nadia Berrada", "professionnel_ess"),
                        ("Claire Dubois", "expert_domaine")):
         run("jury", "member", "--db", db, session, "--name", name, "--role", role, "--external")
+    # The candidate's étude de cas of BC04 was due in January: the gestionnaire grants a delay.
+    run("deposit", "extend", "--db", db, "--candidate", missing["candidate_id"], "--component", "RNCP41818BC04",
+        "--modality", "etude_de_cas", "--until", "2027-07-15 12:00", "--reason", "Arrêt maladie (certificat reçu)")
     return missing["candidate_id"], pending[0]["candidate_id"], pending[1]["code"], session
 
 
@@ -181,8 +188,11 @@ def evaluator_records_an_evaluation(base, downloads, candidate, block):
         values = [o.get_attribute("value") for o in Select(driver.find_element(By.ID, "epreuve")).options
                   if o.get_attribute("value").startswith(block + "|")]
         for value in values:
-            driver.get(f"{base}/candidats/{candidate}")
-            Select(driver.find_element(By.ID, "epreuve")).select_by_value(value)
+            # The épreuve chosen first: its block's competence grid comes with the form.
+            driver.get(f"{base}/candidats/{candidate}?epreuve={urllib.parse.quote(value)}")
+            expect(Select(driver.find_element(By.ID, "epreuve")).first_selected_option.get_attribute("value") == value,
+                   f"l'épreuve {value} est choisie et sa grille affichée")
+            rate_every_competence(driver)
             date = driver.find_element(By.ID, "date")
             driver.execute_script("arguments[0].value = arguments[1]", date, AS_OF)
             driver.find_element(By.ID, "note").send_keys("17,5")
@@ -192,6 +202,98 @@ def evaluator_records_an_evaluation(base, downloads, candidate, block):
         card = driver.find_element(By.XPATH, f"//li[contains(@class,'card')][p[@class='code' and text()='{block}']]")
         expect("réussi, à valider par le jury" in card.text, f"le bloc {block} est maintenant « réussi »")
         shoot(driver, "06-evaluation-enregistree")
+    finally:
+        driver.quit()
+
+
+def rate_every_competence(driver, first="acquis"):
+    """Rates each competence of the grid: the first one `first`, the others acquis."""
+    lines = driver.find_elements(By.CSS_SELECTOR, "fieldset.grid .grid-line")
+    expect(len(lines) > 0, f"la grille compte {len(lines)} compétence(s)")
+    for n, line in enumerate(lines):
+        value = first if n == 0 else "acquis"
+        line.find_element(By.CSS_SELECTOR, f"input[type=radio][value='{value}']").click()
+
+
+def fetch_with_cookies(driver, href):
+    cookies = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+    return urllib.request.urlopen(urllib.request.Request(href, headers={"Cookie": cookies})).read()
+
+
+def portfolio_journey(base, downloads, work, candidate):
+    print("5. Le portfolio : dépôt, accusé, évaluation avec la grille, publication, retour au candidat")
+    pdf = work / "etude-de-cas.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+    driver = browser(downloads)
+    try:
+        sign_in(driver, base, "candidat@example.fr")
+        driver.find_element(By.LINK_TEXT, "Mes dépôts").click()
+        page = text(driver)
+        expect("RNCP41818BC04 — Étude de cas" in page and "(délai accordé)" in page,
+               "l'étude de cas du bloc 4 est ouverte au dépôt, délai accordé")
+        section = driver.find_element(By.ID, "depot-RNCP41818BC04-etude_de_cas").find_element(By.XPATH, "..")
+        section.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(str(pdf))
+        submit(driver, section.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+        expect("Dépôt enregistré (version 1) : etude-de-cas.pdf" in text(driver), "le dépôt est enregistré")
+        receipt = driver.find_element(By.PARTIAL_LINK_TEXT, "accusé de dépôt").get_attribute("href")
+        data = fetch_with_cookies(driver, receipt)
+        expect(data.startswith(b"%PDF"), f"l'accusé de dépôt se télécharge ({len(data)} octets)")
+        pdftotext = shutil.which("pdftotext")
+        if pdftotext:
+            (work / "accuse.pdf").write_bytes(data)
+            words = subprocess.run([pdftotext, str(work / "accuse.pdf"), "-"], capture_output=True, text=True).stdout
+            digest = __import__("hashlib").sha256(pdf.read_bytes()).hexdigest()
+            expect("Accusé de dépôt" in words and digest[:16] in words.replace("\n", ""),
+                   "l'accusé nomme le fichier avec son empreinte SHA-256")
+        shoot(driver, "12-depot-candidat")
+        driver.set_window_size(390, 844)
+        driver.refresh()
+        overflow = driver.execute_script("return document.documentElement.scrollWidth > window.innerWidth + 1")
+        expect(not overflow, "sur un téléphone de 390 px, la page des dépôts ne déborde pas")
+        shoot(driver, "13-depot-telephone-390px")
+    finally:
+        driver.quit()
+    driver = browser(downloads)
+    try:
+        sign_in(driver, base, "perrot@example.fr")
+        driver.find_element(By.LINK_TEXT, "À évaluer").click()
+        row = driver.find_element(By.XPATH, f"//tr[td[contains(., '({candidate})')]]")
+        expect("RNCP41818BC04 — Étude de cas (version 1)" in row.text, "le dépôt attend dans la file de l'évaluateur")
+        shoot(driver, "14-a-evaluer")
+        submit(driver, row.find_element(By.LINK_TEXT, "Évaluer"))
+        expect("Grille des compétences — RNCP41818BC04" in text(driver), "la grille des compétences du bloc s'affiche")
+        rate_every_competence(driver, first="partiellement_acquis")
+        driver.find_element(By.ID, "r1").send_keys("Argumentation à étayer par des indicateurs.")
+        driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, "date"), AS_OF)
+        driver.find_element(By.ID, "note").send_keys("14")
+        shoot(driver, "15-grille")
+        submit(driver, driver.find_element(By.CSS_SELECTOR, "form.evaluation button[type=submit]"))
+        expect("enregistrée" in text(driver), "l'évaluation avec sa grille est enregistrée")
+        driver.get(base + "/a-evaluer")
+        expect(f"({candidate})" not in text(driver), "le dépôt a quitté la file")
+    finally:
+        driver.quit()
+    driver = browser(downloads)
+    try:
+        sign_in(driver, base, "candidat@example.fr")
+        expect("Argumentation à étayer" not in text(driver), "avant publication, le candidat ne voit pas le résultat")
+        sign_in(driver, base, "gestion@example.fr")
+        driver.find_element(By.LINK_TEXT, "Publication").click()
+        row = driver.find_element(By.XPATH, "//tr[td[text()='MEQP-2025'] and td[text()='RNCP41818BC04 — Étude de cas']]")
+        shoot(driver, "16-publication")
+        submit(driver, row.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+        expect("Résultats publiés à la promotion MEQP-2025" in text(driver), "les résultats sont publiés")
+        sign_in(driver, base, "candidat@example.fr")
+        page = text(driver)
+        expect("partiellement acquis" in page, "le candidat voit la grille : une compétence partiellement acquise")
+        driver.find_element(By.CSS_SELECTOR, "details.grid-result summary").click()
+        expect("Argumentation à étayer" in text(driver), "et la remarque de l'évaluateur")
+        driver.set_window_size(390, 844)
+        driver.refresh()
+        driver.find_element(By.CSS_SELECTOR, "details.grid-result summary").click()
+        overflow = driver.execute_script("return document.documentElement.scrollWidth > window.innerWidth + 1")
+        expect(not overflow, "sur un téléphone de 390 px, le dossier avec sa grille ne déborde pas")
+        shoot(driver, "17-candidat-grille-390px")
     finally:
         driver.quit()
 
@@ -314,6 +416,7 @@ def main():
                 time.sleep(0.1)
         candidate_reads_missing_items(base, downloads, candidate)
         evaluator_records_an_evaluation(base, downloads, evaluated, block)
+        portfolio_journey(base, downloads, work, candidate)
         secretary_closes_the_session(base, downloads, session)
         manager_enrols_and_opens_an_account(base, downloads, work)
         audit = run("audit", "verify", "--db", db)

@@ -95,9 +95,9 @@ enum RecordHTML {
               <h2 id="historique">Historique des évaluations</h2>
               <table class="history">
                 <caption class="sr-only">Évaluations, de la plus récente à la plus ancienne</caption>
-                <thead><tr><th scope="col">N°</th><th scope="col">Date</th><th scope="col">Épreuve</th><th scope="col">Résultat</th><th scope="col">Évaluateur</th><th scope="col">Remarques</th></tr></thead>
+                <thead><tr>\(r.showsNumbers ? "<th scope=\"col\">N°</th>" as HTML : .empty)<th scope="col">Date</th><th scope="col">Épreuve</th><th scope="col">Résultat</th><th scope="col">Évaluateur</th><th scope="col">Remarques</th></tr></thead>
                 <tbody>
-            \(r.evaluations.html(evaluation))    </tbody>
+            \(r.evaluations.html { evaluation($0, numbers: r.showsNumbers) })    </tbody>
               </table>
             </section>
 
@@ -120,26 +120,28 @@ enum RecordHTML {
             """
     }
 
-    private static func evaluation(_ e: RecordView.Evaluation) -> HTML {
+    private static func evaluation(_ e: RecordView.Evaluation, numbers: Bool) -> HTML {
         var remarks = HTML.empty
         if let comment = e.comment { remarks += "<p>\(comment)</p>" }
         if !e.grid.isEmpty { remarks += grid(e.grid) }
         if let corrects = e.corrects {
             let reason: HTML = e.correctionReason.map { reason -> HTML in " : \(reason)" } ?? .empty
-            remarks += "<p>Corrige l'évaluation n° \(corrects)\(reason)</p>"
+            let which: HTML = numbers ? "l'évaluation n° \(corrects)" : "une évaluation précédente"
+            remarks += "<p>Corrige \(which)\(reason)</p>"
         }
         if let correctedBy = e.correctedBy {
-            remarks += "<p><strong>Corrigée</strong> par l'évaluation n° \(correctedBy) : ne compte plus.</p>"
+            let by: HTML = numbers ? " par l'évaluation n° \(correctedBy)" : .empty
+            remarks += "<p><strong>Corrigée</strong>\(by) : ne compte plus.</p>"
         }
         if let link = e.correctionLink { remarks += "<p><a href=\"\(link)\">Corriger</a></p>" }
         return """
                 <tr\(e.correctedBy != nil ? " class=\"corrected\"" as HTML : .empty)>
-                  <td>\(e.id)</td>
-                  <td><time datetime="\(e.isoDate)">\(e.date)</time></td>
-                  <td>\(e.epreuve)</td>
-                  <td>\(e.outcome)</td>
-                  <td>\(e.evaluator)</td>
-                  <td>\(remarks)</td>
+                  \(numbers ? "<td data-label=\"N°\">\(e.id)</td>" as HTML : .empty)
+                  <td data-label="Date"><time datetime="\(e.isoDate)">\(e.date)</time></td>
+                  <td data-label="Épreuve">\(e.epreuve)</td>
+                  <td data-label="Résultat">\(e.outcome)</td>
+                  <td data-label="Évaluateur">\(e.evaluator)</td>
+                  <td data-label="Remarques">\(remarks)</td>
                 </tr>
 
             """

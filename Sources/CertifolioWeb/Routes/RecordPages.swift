@@ -23,7 +23,7 @@ struct RecordPages {
         let referentiel = try services.referentiel(record.enrolment.certification)
         let verdict = VerdictEngine.verdict(for: record, referentiel: referentiel, asOf: services.today())
         let view = RecordView(record: record, referentiel: referentiel, verdict: verdict, history: history,
-                              correctable: correctable)
+                              correctable: correctable, forCandidate: published)
         return Loaded(view: view, record: record, referentiel: referentiel, history: history)
     }
 

@@ -51,10 +51,14 @@ struct RecordView {
     let acquiredCount: Int
     let blockCount: Int
     let canDownloadAttestation: Bool
+    /// Staff see each evaluation's number (to correct it); the candidate's own page names
+    /// evaluations by their épreuve and date only.
+    let showsNumbers: Bool
 
     /// `correctable`: staff may correct the evaluations (not on the candidate's own page).
     init(record: CandidateRecord, referentiel: Referentiel, verdict: Verdict, history: [EvaluationEntry],
-         correctable: Bool) {
+         correctable: Bool, forCandidate: Bool = false) {
+        showsNumbers = !forCandidate
         let c = record.candidate
         candidateID = c.id.rawValue
         name = c.displayName
