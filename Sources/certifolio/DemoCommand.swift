@@ -73,6 +73,7 @@ struct DemoCommand: ParsableCommand {
         }
         let documents = URL(fileURLWithPath: self.documents ?? temporary.path + "-documents")
         try FileManager.default.createDirectory(at: documents, withIntermediateDirectories: true)
+        try PortfolioDemo(app: app, documents: documents, section: section).run()
         try JuryDemo(app: app, day: day, documents: documents, section: section).run()
         print(db == nil ? "Base de démonstration jetable : supprimée." : "Base conservée : \(path)")
     }

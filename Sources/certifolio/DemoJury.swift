@@ -14,7 +14,7 @@ struct JuryDemo {
     let actor = Actor("demo:secretaire")
 
     func run() throws {
-        section("7. Session de jury RNCP41818 du \(day.french) (certifolio jury create / member / convoke)")
+        section("8. Session de jury RNCP41818 du \(day.french) (certifolio jury create / member / convoke)")
         let id = try app.createJurySession(certification: "RNCP41818", date: day,
                                                 place: "Paris, Cnam, salle 31.2.85", actor: actor)
         print("  Session n° \(id) ouverte.")
@@ -28,14 +28,14 @@ struct JuryDemo {
               + convocation.closedRoute.map(\.rawValue).joined(separator: ", ") + ", titre déjà obtenu "
               + convocation.titleHolders.map(\.rawValue).joined(separator: ", ") + ".")
 
-        section("8. Propositions et composition (certifolio jury propose)")
+        section("9. Propositions et composition (certifolio jury propose)")
         let reviews = try app.reviews(id)
         let kinds = Dictionary(grouping: reviews, by: \.proposal.kind).mapValues(\.count)
         print("  Titre proposé : \(kinds[.title] ?? 0) ; blocs seuls : \(kinds[.blocks] ?? 0) ; rien : \(kinds[.none] ?? 0).")
         for review in reviews.prefix(3) { print("  " + JurySessionText.proposal(review).replacingOccurrences(of: "\n", with: "\n  ")) }
         print("  …")
 
-        section("9. Clôture refusée tant que le jury n'est pas au complet et que des décisions manquent")
+        section("10. Clôture refusée tant que le jury n'est pas au complet et que des décisions manquent")
         do {
             try app.close(id, asOf: day, actor: actor)
         } catch let refused as CloseRefused {
@@ -45,7 +45,7 @@ struct JuryDemo {
                                    actor: actor)
         print("  Membre ajouté : Claire Dubois (expert_domaine, externe), qui n'a évalué personne.")
 
-        section("10. Décisions (certifolio jury decide), clôture (certifolio jury close)")
+        section("11. Décisions (certifolio jury decide), clôture (certifolio jury close)")
         let sheet = documents.appendingPathComponent("decisions-jury.csv")
         try """
             candidate_id,component,decision,motive
@@ -58,7 +58,7 @@ struct JuryDemo {
         print("  \(decided.count) décisions motivées (écarts à la proposition), \(accepted) conformes aux propositions.")
         try app.close(id, asOf: day, actor: actor)
         print("  Session n° \(id) close : ses décisions comptent désormais, datées du \(day.french).")
-        section("11. Avenant (certifolio jury revoke) et documents (jury pv, jury notify, attestation, parchemin)")
+        section("12. Avenant (certifolio jury revoke) et documents (jury pv, jury notify, attestation, parchemin)")
         let revocation = Revocation(candidate: "MQ031", component: .title, decision: .ajourne,
                                     reason: "Erreur matérielle : livret de compétences non remis", date: day.adding(days: 3))
         print("  " + CommandWording.outcome(try app.revoke(revocation, in: id, actor: actor), of: revocation, in: id))
@@ -68,9 +68,12 @@ struct JuryDemo {
             try writeDocuments(id)
         }
 
-        section("12. Journal d'audit (certifolio audit verify)")
+        section("13. Journal d'audit (certifolio audit verify)")
         switch try app.verifyAudit() {
-        case .intact(let entries): print("  Journal intact : \(entries) entrées chaînées par SHA-256.")
+        case .intact(let entries):
+            let files = try app.verifyDepositedFiles()
+            print("  Journal intact : \(entries) entrées chaînées par SHA-256 ; \(files.files) fichier(s) déposé(s) "
+                  + (files.problems.isEmpty ? "présent(s) avec leur empreinte." : "dont \(files.problems.count) en défaut."))
         case let .broken(entry, problem): print("  " + AuditChainBroken(entry: entry, problem: problem).message)
         }
         print("\nDocuments conservés dans \(documents.path)")
