@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+@testable import CertifolioApp
 
 /// The candidate's deposits on the web: the page with deadlines and days left, a deposit
 /// streamed to disk with its receipt, refusals in words with nothing kept, and only one's own.
@@ -144,6 +145,42 @@ struct AssessmentWebTests {
             #expect(page.text.contains("Grille : \(grid.count - 1) acquis, 1 partiellement acquis"))
             #expect(page.text.contains("Argumentation à étayer"))
             #expect(try await evaluator.get("/publications").status == .forbidden)
+        }
+    }
+}
+
+/// The candidate's page opens on what comes next, named by labels.
+struct AgendaWebTests {
+    @Test func theCandidatesPageOpensOnWhatComesNext() async throws {
+        let fixture = try WebFixture()
+        // MQ016: BC04 passed, not yet validated by a jury; the final exams still to take.
+        try fixture.database.createAccount(AccountDraft(email: "mq016@example.fr", displayName: "Cécile", role: .candidate,
+                                                        candidateID: "MQ016"),
+                                           password: WebFixture.password, actor: Actor("test"), cost: 4)
+        try await fixture.application(now: DepositWebTests.now).test(.router) { client in
+            let browser = Browser(client)
+            try await browser.get("/connexion")
+            try await browser.post("/connexion", [("email", "mq016@example.fr"), ("mot_de_passe", WebFixture.password)])
+            let page = try await browser.get("/mon-dossier")
+            let text = page.text
+            #expect(text.contains("À venir"))
+            #expect(text.contains("À déposer : RNCP41818BC04 — Étude de cas, avant le 15 janvier 2027 à 12:00 (heure de Paris), dans 5 jours — rien de déposé"))
+            #expect(text.contains("À passer : RNCP41818BC04 — Mise en situation professionnelle (présentation orale), le 11 février 2027, Cnam Paris, salle 17.1.04"))
+            #expect(text.contains("Jury : vous êtes convoqué(e) au jury du 30 juin 2027, Lyon"))
+            #expect(text.contains("La certification RNCP41818 est enregistrée au RNCP jusqu'au"))
+            // The épreuves past their deadline are not "next", nor those of a block acquired.
+            #expect(!text.contains("À déposer : RNCP41818BC01"))
+            let sent = try await browser.upload("/mon-dossier/depots", fields: [DepositWebTests.bc04],
+                                                files: [("fichiers", "etude.pdf", DepositWebTests.pdf)])
+            #expect(sent.status == .seeOther)
+            let after = try await browser.get("/mon-dossier").text
+            #expect(after.contains("dans 5 jours — déposé (version 1)"))
+            #expect(after.contains("Derniers dépôts"))
+            // MQ013 holds every block and passed the final exams: nothing of theirs is left to hand in or sit.
+            let done = Browser(client)
+            try await done.signIn(.candidate)
+            let theirs = try await done.get("/mon-dossier").text
+            #expect(!theirs.contains("À déposer : RNCP41818BC04") && !theirs.contains("À passer : RNCP41818BC04"))
         }
     }
 }

@@ -1,7 +1,7 @@
 /// The candidate's own page (`/mon-dossier`): their record, then their documents. The page
 /// read most often, from a phone: written in Swift (see `HTML`).
 enum CandidatePortalHTML {
-    static func render(_ record: RecordView) -> HTML {
+    static func render(_ record: RecordView, agenda: AgendaView) -> HTML {
         var documents = HTML.empty
         if record.canDownloadAttestation {
             documents += """
@@ -16,12 +16,49 @@ enum CandidatePortalHTML {
         }
         return """
             <h1>\(record.name) <span class="id">(\(record.candidateID))</span></h1>
-            <p class="actions"><a class="button" href="\(WebRoutes.portalDeposits.path)">Mes dépôts : travaux à remettre</a></p>
+            \(next(agenda))\
             \(RecordHTML.render(record))<section aria-labelledby="documents">
               <h2 id="documents">Mes documents</h2>
               <ul>
                 \(documents)
               </ul>
+            </section>
+
+            """
+    }
+
+    /// "À venir": deadlines, épreuves to sit, juries, then the latest deposits and the fiche's end.
+    static func next(_ a: AgendaView) -> HTML {
+        func days(_ n: Int) -> String { n == 0 ? "aujourd'hui" : n == 1 ? "demain" : "dans \(n) jours" }
+        var items = HTML.empty
+        for d in a.deadlines {
+            let state: HTML = d.deposited.map { s -> HTML in " — \(s)" } ?? " — rien de déposé"
+            items += """
+                <li class="\(d.deposited == nil && d.daysLeft <= 7 ? "soon" as HTML : .empty)"><strong>À déposer</strong> : \(d.label), \
+                avant le \(d.deadline.french)\(d.extended ? " (délai accordé)" as HTML : .empty), \(days(d.daysLeft))\(state)</li>
+
+                """
+        }
+        for s in a.sittings {
+            items += "<li><strong>À passer</strong> : \(s.label), le \(s.day.french), \(s.place)</li>\n"
+        }
+        for j in a.juries {
+            items += "<li><strong>Jury</strong> : vous êtes convoqué(e) au jury du \(j.day.french), \(j.place)</li>\n"
+        }
+        let list: HTML = items.markup.isEmpty ? "<p>Aucune échéance à venir.</p>\n" : "<ul class=\"agenda\">\n\(items)</ul>\n"
+        let deposits: HTML = a.latestDeposits.isEmpty ? .empty : """
+            <h3>Derniers dépôts</h3>
+            <ul>\(a.latestDeposits.html { item -> HTML in
+                "<li>\(item.label), version \(item.deposit.version), le \(item.deposit.at.french) — <a href=\"\(WebRoutes.portalReceipt.path(item.deposit.id))\">accusé de dépôt (PDF)</a></li>"
+            })</ul>
+
+            """
+        return """
+            <section class="panel next" aria-labelledby="a-venir">
+              <h2 id="a-venir">À venir</h2>
+              \(list)\(deposits)\
+              <p class="actions"><a class="button" href="\(WebRoutes.portalDeposits.path)">Mes dépôts : travaux à remettre</a></p>
+              <p class="hint">La certification \(a.certification.rawValue) est enregistrée au RNCP jusqu'au \(a.registrationEnd.french).</p>
             </section>
 
             """

@@ -10,8 +10,12 @@ struct CandidatePortalRoutes {
         let portal = router.group().add(middleware: RequireRole(.candidate))
         let records = RecordPages(services: services)
         portal.get(WebRoutes.portal) { _, context -> Response in
-            let view = try records.load(try Self.ownID(context), correctable: false, published: true).view
-            return services.pages.render(CandidatePortalHTML.render(view), title: "Mon dossier", context: context)
+            let id = try Self.ownID(context)
+            let loaded = try records.load(id, correctable: false, published: true)
+            let agenda = try AgendaView(candidate: id, enrolment: loaded.record.enrolment, referentiel: loaded.referentiel,
+                                        verdict: loaded.verdict, now: services.now(), app: services.app)
+            return services.pages.render(CandidatePortalHTML.render(loaded.view, agenda: agenda), title: "Mon dossier",
+                                         context: context)
         }
         portal.get(WebRoutes.portalAttestation) { _, context in try records.attestation(try Self.ownID(context)) }
         portal.get(WebRoutes.portalParchemin) { _, context in try records.parchemin(try Self.ownID(context)) }

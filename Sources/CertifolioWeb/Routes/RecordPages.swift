@@ -14,6 +14,7 @@ struct RecordPages {
         let record: CandidateRecord
         let referentiel: Referentiel
         let history: [EvaluationEntry]
+        let verdict: Verdict
     }
 
     /// `published`: as the candidate's own page shows it (unpublished evaluations left out).
@@ -24,7 +25,7 @@ struct RecordPages {
         let verdict = VerdictEngine.verdict(for: record, referentiel: referentiel, asOf: services.today())
         let view = RecordView(record: record, referentiel: referentiel, verdict: verdict, history: history,
                               correctable: correctable, forCandidate: published)
-        return Loaded(view: view, record: record, referentiel: referentiel, history: history)
+        return Loaded(view: view, record: record, referentiel: referentiel, history: history, verdict: verdict)
     }
 
     /// The attestation of the blocks acquired so far, as a download.
