@@ -21,6 +21,14 @@ extension Certifolio {
         return try database.recordCalendar(entries, source: name, actor: actor)
     }
 
+    /// Records one épreuve's dates from the gestionnaire's page: the same check as a line of
+    /// `calendar.csv`; a refusal is a `CalendarRefused` naming each field at fault.
+    @discardableResult
+    public func setCalendarEntry(_ draft: CalendarDraft, actor: Actor) throws -> CalendarSummary {
+        let entry = try calendarCheck().check(draft).get()
+        return try database.recordCalendar([entry], source: "page Calendrier", actor: actor)
+    }
+
     /// The check of a calendar line against the cohorts recorded and their référentiels.
     public func calendarCheck() throws -> CalendarCheck {
         let referentiels = try database.referentiels()

@@ -52,7 +52,11 @@ public struct CalendarCheck: Sendable {
 }
 
 /// A calendar line refused: every problem, each with its field.
-public struct CalendarRefused: Error, Sendable, Equatable {
+public struct CalendarRefused: UserFacingError, Equatable {
     public var problems: [CalendarProblem]
     public init(problems: [CalendarProblem]) { self.problems = problems }
+
+    public var message: String {
+        (problems.map { "\($0.field.rawValue) : \($0.message)" } + ["Rien n'a été enregistré."]).joined(separator: "\n")
+    }
 }

@@ -55,6 +55,8 @@ public enum WebApp {
         AssessmentRoutes(services: services).add(to: router)
         ManagerRoutes(services: services).add(to: router)
         PublicationRoutes(services: services).add(to: router)
+        CalendarRoutes(services: services).add(to: router)
+        ExtensionRoutes(services: services).add(to: router)
         EnrolmentRoutes(services: services).add(to: router)
         JuryRoutes(services: services).add(to: router)
         return router

@@ -72,6 +72,7 @@ struct Navigation {
                      Link(href: WebRoutes.queue.path, label: "À évaluer"),
                      Link(href: WebRoutes.cohorts.path, label: "Promotions"),
                      Link(href: WebRoutes.candidates.path, label: "Candidats"),
+                     Link(href: WebRoutes.calendar.path, label: "Calendrier"),
                      Link(href: WebRoutes.publications.path, label: "Publication"),
                      Link(href: WebRoutes.imports.path, label: "Importer"),
                      Link(href: WebRoutes.accounts.path, label: "Comptes")]

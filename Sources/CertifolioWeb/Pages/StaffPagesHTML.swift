@@ -108,6 +108,7 @@ extension StaffRoutes.CandidatePage: PageContent {
               \(form.html(csrf: csrf))
             </section>
             \(depositsHTML)\
+            \(delay?.html(csrf: csrf) ?? .empty)\
             \(RecordHTML.render(record))\(attestation)
             """
     }

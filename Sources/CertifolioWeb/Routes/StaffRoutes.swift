@@ -37,6 +37,7 @@ struct StaffRoutes {
         let record: RecordView
         let form: EvaluationFormView
         let deposits: [DepositSlot]
+        let delay: ExtensionFormView?
     }
 
     struct CorrectionPage {
@@ -147,14 +148,18 @@ struct StaffRoutes {
         }
     }
 
-    private func candidatePage(_ id: CandidateID, form: EvaluationForm, errors: FormErrors?, context: WebContext,
-                               status: HTTPResponse.Status = .ok) throws -> Response {
+    func candidatePage(_ id: CandidateID, form: EvaluationForm, errors: FormErrors?, context: WebContext,
+                       status: HTTPResponse.Status = .ok, extension draft: ExtensionForm? = nil,
+                       extensionError: String? = nil) throws -> Response {
         let loaded = try RecordPages(services: services).load(id, correctable: true)
         let formView = EvaluationFormView(action: WebRoutes.evaluations.path(id), referentiel: loaded.referentiel,
                                           form: form, errors: errors, isCorrection: false,
                                           chooseLink: { WebRoutes.candidate.path(id) + "?epreuve=" + Self.query($0) })
-        return services.pages.render(CandidatePage(record: loaded.view, form: formView,
-                                                   deposits: try services.app.depositSlots(of: id)),
+        let slots = try services.app.depositSlots(of: id)
+        // Only the gestionnaire grants a delay.
+        let grant = try context.requireIdentity().role == .manager
+            ? ExtensionFormView(action: WebRoutes.extensions.path(id), slots: slots, form: draft, error: extensionError) : nil
+        return services.pages.render(CandidatePage(record: loaded.view, form: formView, deposits: slots, delay: grant),
                                      title: "\(loaded.view.name) (\(id))", context: context, status: status)
     }
 

@@ -155,6 +155,8 @@ enum WebRoutes {
     static let importReferentiel = Route<Void>("import/referentiel")
     static let accounts = Route<Void>("comptes")
     static let publications = Route<Void>("publications")
+    static let calendar = Route<Void>("calendrier")
+    static let extensions = Route<CandidateID>("candidats/{id}/delais")
     static let accountCohorts = Route<Int64>("comptes/{account}/promotions")
 
     // The jury secretary's.

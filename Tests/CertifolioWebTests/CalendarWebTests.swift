@@ -1,0 +1,66 @@
+import CertifolioCore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The gestionnaire's calendar page and delays: the same checks as `calendar.csv` and
+/// `deposit extend`, the errors at their épreuve, every change audited.
+struct CalendarWebTests {
+    @Test func theGestionnaireDatesAnEpreuveAndIsRefusedAtItsPlace() async throws {
+        let fixture = try WebFixture()
+        try await fixture.application(now: DepositWebTests.now).test(.router) { client in
+            let browser = Browser(client)
+            try await browser.signIn(.manager)
+            let page = try await browser.get("/calendrier?promotion=MEQP-2025")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("value=\"2027-01-15T12:00\""), "the current deadline is in its field")
+            let moved = try await browser.post("/calendrier", [("promotion", "MEQP-2025"), ("composante", "RNCP41818BC04"),
+                                                               ("modalite", "etude_de_cas"), ("echeance", "2027-01-22T18:00")])
+            #expect(moved.status == .seeOther)
+            let entry = try fixture.database.calendar(cohort: "MEQP-2025").first {
+                $0.component == .block("RNCP41818BC04") && $0.modality == "etude_de_cas"
+            }
+            #expect(entry?.schedule == .deadline(ParisTime(paris: Day(iso: "2027-01-22")!, hour: 18, minute: 0)!))
+            #expect(try fixture.database.auditEntries().last?.details.contains("2027-01-15T12:00") == true)
+            // A sat épreuve takes a day and a place, not a deadline.
+            let wrong = try await browser.post("/calendrier", [("promotion", "MEQP-2025"), ("composante", "RNCP41818BC04"),
+                                                               ("modalite", "mise_en_situation"), ("date", "2027-02-11")])
+            #expect(wrong.status == .unprocessableContent)
+            #expect(wrong.text.contains("lieu manquant"))
+            let evaluator = Browser(client)
+            try await evaluator.signIn(.evaluator)
+            #expect(try await evaluator.get("/calendrier").status == .forbidden)
+        }
+    }
+
+    @Test func theGestionnaireGrantsADelayWithItsReasonFromTheCandidatesPage() async throws {
+        let fixture = try WebFixture()
+        try await fixture.application(now: DepositWebTests.now).test(.router) { client in
+            let manager = Browser(client)
+            try await manager.signIn(.manager)
+            #expect(try await manager.get("/candidats/MQ013").text.contains("Accorder un délai de dépôt"))
+            let noReason = try await manager.post("/candidats/MQ013/delais", [("epreuve", "RNCP41818BC01|note_synthese"),
+                                                                             ("jusquau", "2027-01-20T12:00")])
+            #expect(noReason.status == .unprocessableContent && noReason.text.contains("un délai se motive"))
+            let sat = try await manager.post("/candidats/MQ013/delais", [("epreuve", "RNCP41818BC04|mise_en_situation"),
+                                                                        ("jusquau", "2027-01-20T12:00"), ("motif", "x")])
+            #expect(sat.status == .unprocessableContent && sat.text.contains("elle ne se dépose pas"))
+            let granted = try await manager.post("/candidats/MQ013/delais", [("epreuve", "RNCP41818BC01|note_synthese"),
+                                                                            ("jusquau", "2027-01-20T12:00"),
+                                                                            ("motif", "Hospitalisation")])
+            #expect(granted.status == .seeOther)
+            #expect(try fixture.database.auditEntries().last?.action == "deposit.extension")
+            let candidate = Browser(client)
+            try await candidate.signIn(.candidate)
+            #expect(try await candidate.get("/mon-dossier/depots").text
+                .contains("À déposer avant le 20 janvier 2027 à 12:00 (heure de Paris) (délai accordé) — dans 10 jours."))
+            let evaluator = Browser(client)
+            try await evaluator.signIn(.evaluator)
+            #expect(!(try await evaluator.get("/candidats/MQ013")).text.contains("Accorder un délai"))
+            #expect(try await evaluator.post("/candidats/MQ013/delais", [("epreuve", "RNCP41818BC01|note_synthese"),
+                                                                        ("jusquau", "2027-02-20T12:00"),
+                                                                        ("motif", "x")]).status == .forbidden)
+        }
+    }
+}
