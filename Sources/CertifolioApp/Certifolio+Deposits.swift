@@ -96,6 +96,32 @@ extension Certifolio {
 
     public func deposit(_ id: DepositID) throws -> Deposit? { try database.deposit(id) }
 
+    /// Every candidate of a cohort on every épreuve they hand in, with where they stand at
+    /// `moment`: deposit awaited or late, deposited, assessed, published.
+    public func cohortDepositLines(_ cohort: String, at moment: ParisTime) throws -> [CohortDepositLine] {
+        try database.candidateRecords(cohort: cohort).flatMap { record -> [CohortDepositLine] in
+            let id = record.candidate.id
+            guard let history = try database.recordWithHistory(id)?.history else { return [] }
+            let published = try database.publishedEvents(of: id)
+            return try depositSlots(of: id).map { slot in
+                let events = history.filter { $0.event.component == slot.component && $0.event.modality == slot.modality }
+                let state: DepositState
+                if let latest = slot.deposits.last {
+                    if let assessing = events.last(where: { $0.deposit == latest.id }) {
+                        state = published.contains(assessing.id) ? .published : .assessed
+                    } else {
+                        state = .deposited
+                    }
+                } else if let last = events.last {
+                    state = published.contains(last.id) ? .published : .assessed
+                } else {
+                    state = slot.isOpen(at: moment) ? .awaiting : .late
+                }
+                return CohortDepositLine(candidate: record.candidate, slot: slot, state: state)
+            }
+        }
+    }
+
     /// The deposits awaiting assessment in `cohorts` (every cohort when nil), oldest first.
     public func awaitingAssessment(cohorts: [String]?) throws -> [Deposit] {
         try database.awaitingAssessment(cohorts: cohorts)

@@ -220,3 +220,40 @@ public struct DepositSlot: Sendable, Equatable {
     /// Still open at `moment` (no deadline, or not yet passed).
     public func isOpen(at moment: ParisTime) -> Bool { deadline.map { moment <= $0 } ?? true }
 }
+
+/// Where a candidate stands on an épreuve handed in (the staff's view of a cohort).
+public enum DepositState: String, Sendable, CaseIterable {
+    /// Nothing deposited, the deadline not passed (or none set).
+    case awaiting = "attendu"
+    /// Nothing deposited and the deadline in force passed.
+    case late = "en_retard"
+    /// The latest version deposited, not yet assessed.
+    case deposited = "depose"
+    /// Assessed, not yet published to the candidate.
+    case assessed = "evalue"
+    /// Assessed (or evaluated without a deposit) and published.
+    case published = "publie"
+
+    public var label: String {
+        switch self {
+        case .awaiting: return "dépôt attendu"
+        case .late: return "en retard"
+        case .deposited: return "déposé, à évaluer"
+        case .assessed: return "évalué, à publier"
+        case .published: return "publié"
+        }
+    }
+}
+
+/// One candidate on one épreuve handed in, in a cohort's view.
+public struct CohortDepositLine: Sendable, Equatable {
+    public var candidate: Candidate
+    public var slot: DepositSlot
+    public var state: DepositState
+
+    public init(candidate: Candidate, slot: DepositSlot, state: DepositState) {
+        self.candidate = candidate
+        self.slot = slot
+        self.state = state
+    }
+}

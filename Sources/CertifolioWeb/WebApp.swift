@@ -53,6 +53,7 @@ public enum WebApp {
         CandidateDepositRoutes(services: services).add(to: router)
         StaffRoutes(services: services).add(to: router)
         AssessmentRoutes(services: services).add(to: router)
+        CohortDepositRoutes(services: services).add(to: router)
         ManagerRoutes(services: services).add(to: router)
         PublicationRoutes(services: services).add(to: router)
         CalendarRoutes(services: services).add(to: router)

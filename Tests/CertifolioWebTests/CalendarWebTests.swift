@@ -64,3 +64,35 @@ struct CalendarWebTests {
         }
     }
 }
+
+/// The staff's view of a cohort's deposits: counts per épreuve and state, each a link, the late
+/// ones listed, the CSV; an évaluateur sees only their cohorts.
+struct CohortDepositWebTests {
+    @Test func countsPerEpreuveAndStateWithTheLateAndTheCSV() async throws {
+        let fixture = try WebFixture()
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("c-\(UUID().uuidString).pdf").path
+        try Data(DepositWebTests.pdf).write(to: URL(fileURLWithPath: path))
+        _ = try fixture.database.deposit(DepositDraft(candidate: "MQ016", component: "RNCP41818BC04", modality: "etude_de_cas",
+                                                      files: [try fixture.database.receiveFile(copying: path)]),
+                                         at: DepositWebTests.now, actor: Actor("test"))
+        let lines = try fixture.database.cohortDepositLines("MEQP-2025", at: DepositWebTests.now)
+        let bc04 = lines.filter { $0.slot.component == .block("RNCP41818BC04") && $0.slot.modality == "etude_de_cas" }
+        #expect(bc04.first { $0.candidate.id == "MQ016" }?.state == .deposited)
+        try await fixture.application(now: DepositWebTests.now).test(.router) { client in
+            let evaluator = Browser(client)
+            try await evaluator.signIn(.evaluator)
+            let page = try await evaluator.get("/promotions/MEQP-2025/depots")
+            #expect(page.status == .ok && page.text.contains("Dépôts de la promotion MEQP-2025"))
+            let link = "/promotions/MEQP-2025/depots?epreuve=RNCP41818BC04%7Cetude_de_cas&amp;etat=depose#liste"
+            #expect(page.body.contains("<a href=\"\(link)\">1</a>"))
+            let listed = try await evaluator.get(link.replacingOccurrences(of: "&amp;", with: "&"))
+            #expect(listed.text.contains("RNCP41818BC04 — Étude de cas : déposé, à évaluer (1)") && listed.text.contains("(MQ016)"))
+            let late = lines.filter { $0.state == .late }.count
+            #expect(page.text.contains("En retard (\(late))"))
+            let csv = try await evaluator.get("/promotions/MEQP-2025/depots.csv")
+            #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
+            #expect(String(decoding: csv.bytes, as: UTF8.self).contains("MQ016;Garcia;Cécile;RNCP41818BC04;etude_de_cas;RNCP41818BC04 — Étude de cas;depose;2027-01-15T12:00;1;2027-01-10T10:30"))
+            #expect(try await evaluator.get("/promotions/REMMS-2025/depots").status == .forbidden)
+        }
+    }
+}

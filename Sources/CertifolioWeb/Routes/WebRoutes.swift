@@ -139,6 +139,8 @@ enum WebRoutes {
     static let dashboard = Route<Void>("tableau-de-bord")
     static let cohorts = Route<Void>("promotions")
     static let cohort = Route<String>("promotions/{cohort}")
+    static let cohortDeposits = Route<String>("promotions/{cohort}/depots")
+    static let cohortDepositsCSV = Route<String>("promotions/{cohort}/depots.csv")
     static let candidate = Route<CandidateID>("candidats/{id}")
     static let candidateAttestation = Route<CandidateID>("candidats/{id}/attestation.pdf")
     static let evaluations = Route<CandidateID>("candidats/{id}/evaluations")
