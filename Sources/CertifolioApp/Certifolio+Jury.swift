@@ -313,9 +313,12 @@ extension Certifolio {
     public func minutes(_ id: JurySessionID, asOf: Day) throws -> JuryMinutes {
         let context = try Context(id, database)
         guard context.session.isClosed else { throw JuryError.sessionOpen(id) }
+        let gaps = try Dictionary(uniqueKeysWithValues: context.session.convoked.map { candidate in
+            (candidate, CompetenceGaps.toAcquire(try database.evaluationHistory(candidate)))
+        })
         return JuryMinutes(session: context.session, referentiel: context.referentiel,
                            records: try database.candidateRecords(session: id),
-                           decisions: try database.sessionDecisions(id), asOf: asOf)
+                           decisions: try database.sessionDecisions(id), asOf: asOf, gaps: gaps)
     }
 
     /// Writes the PV (and its CSV twin): both or neither.

@@ -84,8 +84,12 @@ public struct JuryMinutes: Sendable {
 
     /// Builds the minutes of a closed session from the convoked candidates' records and the
     /// decisions recorded by the session, with the amendments dated on or before `asOf`.
+    ///
+    /// `gaps`: by candidate and block, the competences still to acquire according to the latest
+    /// grid (`CompetenceGaps`); what remains of a block not acquired names them.
     public init(session: JurySession, referentiel: Referentiel, records: [CandidateRecord],
-                decisions recorded: [RecordedSessionDecision], asOf: Day) {
+                decisions recorded: [RecordedSessionDecision], asOf: Day,
+                gaps: [CandidateID: [BlockCode: [String]]] = [:]) {
         self.session = session
         self.referentiel = referentiel
         self.asOf = asOf
@@ -124,14 +128,16 @@ public struct JuryMinutes: Sendable {
                 acquiredBefore: was.blocks.filter { $0.status == .acquired }.map(\.code),
                 acquired: now.blocks.compactMap { b in b.acquiredOn.map { (b.code, $0) } },
                 remaining: now.title.status == .awarded ? [] : Self.remaining(now, referentiel: referentiel,
-                                                                             title: mine.first { $0.decision.component == .title }),
+                                                                             title: mine.first { $0.decision.component == .title },
+                                                                             gaps: gaps[record.candidate.id] ?? [:]),
                 titleAwarded: now.title.status == .awarded,
                 steppingAside: composition.steppingAside.map(\.name),
                 inForce: inForce,
                 standing: Standing(
                     acquired: today.blocks.compactMap { b in b.acquiredOn.map { (b.code, $0) } },
                     remaining: today.title.status == .awarded ? [] : Self.remaining(today, referentiel: referentiel,
-                                                                                 title: inForce[.title]),
+                                                                                 title: inForce[.title],
+                                                                                 gaps: gaps[record.candidate.id] ?? [:]),
                     titleAwarded: today.title.status == .awarded))
         }
         let byID = Dictionary(decisions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -145,9 +151,14 @@ public struct JuryMinutes: Sendable {
     /// What remains for the title, one French sentence per missing piece: every block a jury
     /// has not validated, then the other conditions; when nothing else is missing, the title
     /// itself, which the jury did not grant.
-    static func remaining(_ verdict: Verdict, referentiel: Referentiel, title: RecordedSessionDecision?) -> [String] {
+    static func remaining(_ verdict: Verdict, referentiel: Referentiel, title: RecordedSessionDecision?,
+                          gaps: [BlockCode: [String]] = [:]) -> [String] {
         var items = zip(referentiel.blocks, verdict.blocks).filter { $0.1.status != .acquired }.map { block, status in
-            "Bloc \(block.code) « \(block.title) »" + (status.status == .passed ? " (épreuves réussies, à valider par un jury)" : "")
+            let toAcquire = status.status == .passed ? [] : gaps[block.code] ?? []
+            return "Bloc \(block.code) « \(block.title) »"
+                + (status.status == .passed ? " (épreuves réussies, à valider par un jury)" : "")
+                + (toAcquire.isEmpty ? "" : " — compétences à acquérir d'après la dernière grille : "
+                    + toAcquire.joined(separator: " ; "))
         }
         items += verdict.title.reasons.filter { $0.code != .blockNotValidated }.map(\.message)
         if items.isEmpty {

@@ -305,6 +305,26 @@ import Testing
         #expect(minutes.rows[0].decisions[.block("RNCP41818BC01")]?.decision.revocationReason == "Plagiat établi après le jury")
     }
 
+    @Test func whatRemainsOfABlockNotAcquiredNamesTheCompetencesOfTheLatestGrid() throws {
+        let loop = try Loop()
+        // MQ016 failed BC03's étude de cas; its latest assessment, with a grid, fails again.
+        let block = try #require(try loop.database.referentiels()["RNCP41818"]?.block("RNCP41818BC03"))
+        var grid = block.competences.map { _ in CompetenceDraft(rating: "acquis") }
+        grid[1] = CompetenceDraft(rating: "non_acquis")
+        grid[2] = CompetenceDraft(rating: "partiellement_acquis")
+        try loop.database.recordEvaluation(EvaluationDraft(component: "RNCP41818BC03", modality: "etude_de_cas",
+                                                           date: "2027-06-01", score: "7", grid: grid),
+                                           of: "MQ016", comment: nil, today: JuryLoopTests.sessionDay, requireGrid: true,
+                                           actor: tester)
+        try loop.runToClosing()
+        let row = try #require(try loop.database.minutes(loop.session, asOf: JuryLoopTests.sessionDay).rows
+            .first { $0.candidate.id == "MQ016" })
+        let bc03 = try #require(row.remaining.first { $0.hasPrefix("Bloc RNCP41818BC03") })
+        #expect(bc03.contains("compétences à acquérir d'après la dernière grille : \(block.competences[1]) (non acquis) ; "
+                              + "\(block.competences[2]) (partiellement acquis)"))
+        #expect(!bc03.contains(block.competences[0]))
+    }
+
     @Test func documentsToAPathThatCannotBeWrittenLeaveNothing() throws {
         let loop = try Loop()
         try loop.runToClosing()

@@ -96,3 +96,44 @@ struct CohortDepositWebTests {
         }
     }
 }
+
+/// The jury sees, on a convoked candidate's decision page, the deposits and the latest grid
+/// behind each block, and may open the deposited files of convoked candidates only.
+struct JuryEvidenceWebTests {
+    @Test func theDecisionPageShowsDepositsAndGridsBlockByBlock() async throws {
+        let fixture = try WebFixture()
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("j-\(UUID().uuidString).pdf").path
+        try Data(DepositWebTests.pdf).write(to: URL(fileURLWithPath: path))
+        let actor = Actor("test")
+        let mine = try fixture.database.deposit(DepositDraft(candidate: "MQ016", component: "RNCP41818BC04",
+                                                             modality: "etude_de_cas",
+                                                             files: [try fixture.database.receiveFile(copying: path)]),
+                                                at: DepositWebTests.now, actor: actor)
+        let other = try fixture.database.deposit(DepositDraft(candidate: "RE001", component: "RNCP36888BC04",
+                                                              modality: "mise_en_situation",
+                                                              files: [try fixture.database.receiveFile(copying: path)]),
+                                                 at: DepositWebTests.now, actor: actor)
+        let block = try #require(try fixture.database.referentiels()["RNCP41818"]?.block("RNCP41818BC04"))
+        var grid = block.competences.map { _ in CompetenceDraft(rating: "acquis") }
+        grid[0] = CompetenceDraft(rating: "non_acquis", comment: "Délégation absente")
+        try fixture.database.recordEvaluation(EvaluationDraft(component: "RNCP41818BC04", modality: "etude_de_cas",
+                                                              date: "2027-01-20", score: "12", grid: grid,
+                                                              deposit: mine.id.description),
+                                              of: "MQ016", comment: nil, today: WebFixture.today, requireGrid: true,
+                                              actor: actor)
+        try await fixture.application().test(.router) { client in
+            let secretary = Browser(client)
+            try await secretary.signIn(.secretary)
+            let page = try await secretary.get("/jury/1/candidats/MQ016")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Dépôts et grilles, bloc par bloc"))
+            #expect(page.text.contains("Dernière grille : RNCP41818BC04 — Étude de cas, le 20 janvier 2027"))
+            #expect(page.text.contains("Délégation absente"))
+            #expect(try await secretary.get("/jury/1/depots/\(mine.id)/fichiers/1").bytes == DepositWebTests.pdf)
+            #expect(try await secretary.get("/jury/1/depots/\(other.id)/fichiers/1").status == .notFound)
+            let candidate = Browser(client)
+            try await candidate.signIn(.candidate)
+            #expect(try await candidate.get("/jury/1/depots/\(mine.id)/fichiers/1").status == .forbidden)
+        }
+    }
+}

@@ -208,8 +208,33 @@ extension DecisionFormView: PageContent {
         \(lines.html(Self.line))\
           <button type="submit">Enregistrer les décisions</button>
         </form>
+        \(evidenceHTML)\
         \(RecordHTML.render(record))
         """
+    }
+
+    /// The deposits and the latest grid behind each block.
+    private var evidenceHTML: HTML {
+        guard !evidence.isEmpty else { return .empty }
+        let session = JurySessionID(sessionID)
+        return """
+            <section aria-labelledby="preuves">
+              <h2 id="preuves">Dépôts et grilles, bloc par bloc</h2>
+            \(evidence.html { e in
+                let grid: HTML = e.grid.map { g -> HTML in "<p>Dernière grille : \(g.from)</p>\(RecordHTML.grid(g.lines))" }
+                    ?? "<p>Aucune grille de compétences pour ce bloc.</p>"
+                return """
+                  <div class="panel"><h3>\(e.block)</h3>
+                  \(e.deposits.html { d -> HTML in
+                      "<h4>\(d.label)</h4>" + DepositHTML.versions(d.versions, receipt: nil, file: { deposit, n in
+                          WebRoutes.juryDepositFile.path((session, deposit.id, Int64(n)))
+                      })
+                  })\(grid)</div>
+
+                """
+            })</section>
+
+            """
     }
 
     private static func line(_ l: Line) -> HTML {

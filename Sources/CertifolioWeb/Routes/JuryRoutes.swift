@@ -92,6 +92,15 @@ struct JuryRoutes {
             return try decisionPage(session, candidate, submitted: nil, errors: [], context: context)
         }
         jury.post(WebRoutes.decision) { _, context in try decide(context) }
+        // A deposited file of a candidate convoked to the session.
+        jury.get(WebRoutes.juryDepositFile) { _, context -> Response in
+            let (number, deposit, position) = try WebRoutes.juryDepositFile.values(context)
+            let session = try services.app.jurySession(number)
+            guard let found = try services.app.deposit(deposit), session.convoked.contains(found.candidate) else {
+                throw HTTPError(.notFound)
+            }
+            return try AssessmentRoutes.download(deposit, position, of: found.candidate, services)
+        }
         jury.get(WebRoutes.minutesPDF) { _, context in
             let id = try WebRoutes.minutesPDF.values(context)
             let minutes = try services.app.minutes(id, asOf: services.today())
@@ -218,9 +227,11 @@ struct JuryRoutes {
         guard !session.isClosed else { throw JuryError.sessionClosed(session.id) }
         let loaded = try RecordPages(services: services).load(candidate, correctable: false)
         let review = JuryReview(record: loaded.record, session: session, referentiel: loaded.referentiel)
-        let body = DecisionFormView(session: session, review: review, referentiel: loaded.referentiel,
+        var body = DecisionFormView(session: session, review: review, referentiel: loaded.referentiel,
                                     drafts: try services.app.draftDecisions(session.id), submitted: submitted,
                                     errors: errors, record: loaded.view)
+        body.evidence = DecisionFormView.evidence(loaded.referentiel, slots: try services.app.depositSlots(of: candidate),
+                                                  history: loaded.history)
         return services.pages.render(body, title: "Décisions — \(body.name)", context: context,
                                      status: status)
     }

@@ -170,6 +170,7 @@ enum WebRoutes {
     static let proposals = Route<JurySessionID>("jury/{session}/propositions")
     static let closing = Route<JurySessionID>("jury/{session}/cloture")
     static let decision = Route<(JurySessionID, CandidateID)>("jury/{session}/candidats/{candidate}")
+    static let juryDepositFile = Route<(JurySessionID, DepositID, Int64)>("jury/{session}/depots/{deposit}/fichiers/{position}")
     static let minutesPDF = Route<JurySessionID>("jury/{session}/pv.pdf")
     static let minutesCSV = Route<JurySessionID>("jury/{session}/pv.csv")
     static let sessionAttestation = Route<(JurySessionID, CandidateID)>("jury/{session}/attestations/{candidate}.pdf")

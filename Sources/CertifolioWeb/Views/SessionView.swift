@@ -111,6 +111,30 @@ struct DecisionFormView {
     let action: String
     /// The candidate's record, shown under the form.
     let record: RecordView
+    /// What lies behind each block: its deposits and its latest grid.
+    var evidence: [BlockEvidence] = []
+
+    struct BlockEvidence {
+        let block: String
+        /// The épreuves handed in, each with its versions.
+        let deposits: [(label: String, versions: [Deposit])]
+        /// The latest grid of the block's evaluations, with its épreuve and date.
+        let grid: (from: String, lines: [CompetenceAssessment])?
+    }
+
+    /// Each block's deposits (from the candidate's slots) and latest grid (from their history).
+    static func evidence(_ referentiel: Referentiel, slots: [DepositSlot], history: [EvaluationEntry]) -> [BlockEvidence] {
+        referentiel.blocks.compactMap { block in
+            let component = Component.block(block.code)
+            let deposits = slots.filter { $0.component == component && !$0.deposits.isEmpty }.map { ($0.label, $0.deposits) }
+            let graded = history.filter { $0.event.component == component && $0.correctedBy == nil && !$0.grid.isEmpty }
+                .max { ($0.event.date, $0.id) < ($1.event.date, $1.id) }
+            guard !deposits.isEmpty || graded != nil else { return nil }
+            return BlockEvidence(block: "\(block.code) — \(block.title)", deposits: deposits,
+                                 grid: graded.map { ("\(referentiel.epreuveName($0.event.component, $0.event.modality)), "
+                                                     + "le \($0.event.date.french)", $0.grid) })
+        }
+    }
 
     init(session: JurySession, review: JuryReview, referentiel: Referentiel, drafts: [SessionDecision],
          submitted: [String: (DecisionKind, String)]?, errors: [String], record: RecordView) {
