@@ -25,6 +25,27 @@ extension Certifolio {
                                          reason: draft.reason, comment: comment, actor: actor)
     }
 
+    /// Records one épreuve for many candidates at once (the promotion's entry page): each draft
+    /// passes the same check as a single evaluation; if one is refused nothing is recorded, and
+    /// the refusals come back by candidate.
+    @discardableResult
+    public func recordEvaluations(_ drafts: [(candidate: CandidateID, draft: EvaluationDraft, comment: String?)],
+                                  today: Day, requireGrid: Bool, actor: Actor) throws -> [Int64] {
+        var checked: [(candidate: CandidateID, event: EvaluationEvent, grid: [CompetenceAssessment], comment: String?)] = []
+        var refused: [CandidateID: EvaluationRefused] = [:]
+        for item in drafts {
+            do {
+                let c = try self.checked(item.draft, of: item.candidate, today: today, isCorrection: false,
+                                         requireGrid: requireGrid)
+                checked.append((item.candidate, c.event, c.grid, item.comment))
+            } catch let error as EvaluationRefused {
+                refused[item.candidate] = error
+            }
+        }
+        guard refused.isEmpty else { throw EvaluationsRefused(byCandidate: refused) }
+        return try database.recordEvents(checked, actor: actor)
+    }
+
     /// A candidate's evaluations as recorded, oldest first, with who corrected what.
     public func evaluationHistory(_ candidate: CandidateID) throws -> [EvaluationEntry] {
         try database.evaluationHistory(candidate)
@@ -39,5 +60,16 @@ extension Certifolio {
         guard let referentiel = found else { throw StoreError.unknownCertification(enrolment.certification) }
         return try EvaluationCheck.checkWithGrid(draft, referentiel: referentiel, today: today,
                                                  isCorrection: isCorrection, requireGrid: requireGrid).get()
+    }
+}
+
+/// Evaluations of a promotion's entry refused: each candidate's problems; nothing was recorded.
+public struct EvaluationsRefused: UserFacingError, Equatable {
+    public var byCandidate: [CandidateID: EvaluationRefused]
+
+    public var message: String {
+        byCandidate.keys.sorted().map { id in
+            byCandidate[id]!.problems.map { "\(id) : \($0.message)" }.joined(separator: "\n")
+        }.joined(separator: "\n") + "\nRien n'a été enregistré."
     }
 }

@@ -45,6 +45,28 @@ extension AppDatabase {
         }
     }
 
+    /// Records several evaluations at once (a whole promotion's for one épreuve), in one
+    /// transaction: all or none; one audit entry each.
+    public func recordEvents(_ items: [(candidate: CandidateID, event: EvaluationEvent, grid: [CompetenceAssessment],
+                                        comment: String?)], actor: Actor) throws -> [Int64] {
+        try writer.write { db in
+            try items.map { item in
+                guard try Bool.fetchOne(db, sql: "SELECT COUNT(*) FROM enrolment WHERE candidate_id = ?",
+                                        arguments: [item.candidate.rawValue]) ?? false else {
+                    throw StoreError.unknownCandidate(item.candidate)
+                }
+                let id = try Self.insert(item.event, of: item.candidate, grid: item.grid, deposit: nil, comment: item.comment,
+                                         correcting: nil, db)
+                try AuditLog.append(db, actor: actor, action: "event.record", subject: item.candidate.rawValue, details: [
+                    "event": String(id), "component": item.event.component.fileValue,
+                    "modality": item.event.modality.rawValue, "date": item.event.date.iso, "evaluator": item.event.evaluator,
+                    "entry": "promotion",
+                ].merging(Self.gridDetails(item.grid, nil)) { a, _ in a })
+                return id
+            }
+        }
+    }
+
     /// What the audit entry says of a grid and a deposit ("acquis 3, partiellement_acquis 1…").
     private static func gridDetails(_ grid: [CompetenceAssessment], _ deposit: DepositID?) -> [String: String] {
         var details: [String: String] = [:]

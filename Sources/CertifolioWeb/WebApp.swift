@@ -54,6 +54,7 @@ public enum WebApp {
         StaffRoutes(services: services).add(to: router)
         AssessmentRoutes(services: services).add(to: router)
         CohortDepositRoutes(services: services).add(to: router)
+        CohortEntryRoutes(services: services).add(to: router)
         ManagerRoutes(services: services).add(to: router)
         PublicationRoutes(services: services).add(to: router)
         CalendarRoutes(services: services).add(to: router)

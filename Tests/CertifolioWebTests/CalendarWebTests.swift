@@ -137,3 +137,38 @@ struct JuryEvidenceWebTests {
         }
     }
 }
+
+/// One épreuve for a whole promotion on one page: every filled line checked as one evaluation,
+/// one refused line records nothing.
+struct CohortEntryWebTests {
+    @Test func aPromotionsEpreuveIsEnteredOnOnePageAllOrNothing() async throws {
+        let fixture = try WebFixture()
+        let block = try #require(try fixture.database.referentiels()["RNCP41818"]?.block("RNCP41818BC04"))
+        let before = try fixture.database.auditEntries().count
+        try await fixture.application().test(.router) { client in
+            let browser = Browser(client)
+            try await browser.signIn(.evaluator)
+            let page = try await browser.get("/promotions/MEQP-2025/saisie?epreuve=RNCP41818BC04%7Cetude_de_cas")
+            #expect(page.status == .ok && page.text.contains("Saisie par promotion — RNCP41818BC04 — Étude de cas"))
+            #expect(page.body.contains("name=\"c\(block.competences.count)[MQ016]\""))
+            func grid(_ id: String, _ rating: String) -> [(String, String)] {
+                block.competences.indices.map { ("c\($0 + 1)[\(id)]", rating) }
+            }
+            let common = [("epreuve", "RNCP41818BC04|etude_de_cas"), ("date", "2027-06-01"), ("bareme", "20")]
+            // MQ017's grid is missing: nothing is recorded, MQ017's line says why.
+            let refused = try await browser.post("/promotions/MEQP-2025/saisie", common + [("note[MQ016]", "14")]
+                                                 + grid("MQ016", "acquis") + [("note[MQ017]", "9")])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("MQ017 : la grille des compétences du bloc RNCP41818BC04 est à remplir"))
+            #expect(try fixture.database.auditEntries().count == before)
+            let saved = try await browser.post("/promotions/MEQP-2025/saisie", common + [("note[MQ016]", "14")]
+                                               + grid("MQ016", "acquis") + [("note[MQ017]", "9")]
+                                               + grid("MQ017", "non_acquis") + [("commentaire[MQ017]", "À reprendre")])
+            #expect(saved.status == .seeOther)
+            #expect(try fixture.database.evaluationHistory("MQ017").last?.grid.allSatisfy { $0.rating == .nonAcquis } == true)
+            #expect(try fixture.database.evaluationHistory("MQ017").last?.comment == "À reprendre")
+            #expect(try fixture.database.auditEntries().count == before + 2)
+            #expect(try await browser.get("/promotions/REMMS-2025/saisie").status == .forbidden)
+        }
+    }
+}

@@ -18,7 +18,7 @@ extension StaffRoutes.CohortPage: PageContent {
     func html(csrf: String) -> HTML {
         """
         <h1>Promotion \(name)</h1>
-        <p>Situation au \(asOf). <a href="\(WebRoutes.cohortDeposits.path(name))">Dépôts de la promotion</a> (attendus, en retard, à évaluer, à publier).</p>
+        <p>Situation au \(asOf). <a href="\(WebRoutes.cohortDeposits.path(name))">Dépôts de la promotion</a> (attendus, en retard, à évaluer, à publier) · <a href="\(WebRoutes.cohortEntry.path(name))">Saisir une épreuve pour toute la promotion</a>.</p>
         <table>
           <caption class="sr-only">Candidats de la promotion \(name)</caption>
           <thead><tr><th scope="col">Candidat</th><th scope="col">Voie d'accès</th><th scope="col">Blocs</th><th scope="col">Titre</th></tr></thead>

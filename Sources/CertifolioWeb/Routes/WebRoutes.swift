@@ -141,6 +141,7 @@ enum WebRoutes {
     static let cohort = Route<String>("promotions/{cohort}")
     static let cohortDeposits = Route<String>("promotions/{cohort}/depots")
     static let cohortDepositsCSV = Route<String>("promotions/{cohort}/depots.csv")
+    static let cohortEntry = Route<String>("promotions/{cohort}/saisie")
     static let candidate = Route<CandidateID>("candidats/{id}")
     static let candidateAttestation = Route<CandidateID>("candidats/{id}/attestation.pdf")
     static let evaluations = Route<CandidateID>("candidats/{id}/evaluations")
