@@ -69,12 +69,20 @@ extension Certifolio {
     /// The épreuves a candidate hands in, in the référentiel's order (blocks, then final
     /// exams), each with its deadline in force and its deposits. The whole-block modality (VAE)
     /// is listed for a block only when it is dated for the cohort, extended or deposited.
-    public func depositSlots(of candidate: CandidateID) throws -> [DepositSlot] {
-        guard let context = try database.depositContext(candidate) else { throw StoreError.unknownCandidate(candidate) }
-        guard let r = context.referentiel else { throw StoreError.unknownCertification(context.enrolment.certification) }
-        let deposits = try database.deposits(of: candidate)
+    /// `referentiel`, when the caller holds the candidate's already, is not read again.
+    public func depositSlots(of candidate: CandidateID, referentiel known: Referentiel? = nil) throws -> [DepositSlot] {
+        guard let context = try database.depositContext(candidate, loadReferentiel: known == nil) else {
+            throw StoreError.unknownCandidate(candidate)
+        }
+        guard let r = known ?? context.referentiel else {
+            throw StoreError.unknownCertification(context.enrolment.certification)
+        }
+        return Self.slots(r, context, deposits: try database.deposits(of: candidate), limit: depositLimit)
+    }
+
+    static func slots(_ r: Referentiel, _ context: DepositContext, deposits: [Deposit], limit: Int64) -> [DepositSlot] {
         let check = DepositCheck(referentiel: r, enrolment: context.enrolment, calendar: context.calendar,
-                                 extensions: context.extensions, limit: depositLimit)
+                                 extensions: context.extensions, limit: limit)
         var epreuves: [(Component, ModalityID)] = []
         for block in r.blocks {
             let component = Component.block(block.code)

@@ -16,9 +16,9 @@ extension AppDatabase {
     /// A cohort's calendar (every cohort's when nil), by cohort then épreuve.
     public func calendar(cohort: String? = nil) throws -> [CalendarEntry] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: """
+            try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT * FROM calendar_entry \(cohort == nil ? "" : "WHERE cohort = ?") ORDER BY cohort, component, coalesce(deadline, sitting_date), modality
-                """, arguments: cohort.map { [$0] } ?? []).map(CalendarRow.entry)
+                """), arguments: cohort.map { [$0] } ?? []).map(CalendarRow.entry)
         }
     }
 }

@@ -12,18 +12,9 @@ public struct DepositContext: Sendable {
 }
 
 extension AppDatabase {
-    public func depositContext(_ candidate: CandidateID) throws -> DepositContext? {
-        try writer.read { db in
-            guard let enrolment = try EnrolmentRow.fetchOne(db, sql: """
-                SELECT certification, route, enrolled_on, cohort FROM enrolment WHERE candidate_id = ?
-                """, arguments: [candidate])?.value else { return nil }
-            let calendar = try Row.fetchAll(db, sql: "SELECT * FROM calendar_entry WHERE cohort = ?",
-                                            arguments: [enrolment.cohort]).map(CalendarRow.entry)
-            let extensions = try Row.fetchAll(db, sql: "SELECT * FROM deadline_extension WHERE candidate = ?",
-                                              arguments: [candidate]).map(DepositRows.extensionValue)
-            return DepositContext(enrolment: enrolment, referentiel: try ReferentielRows.load(enrolment.certification, db),
-                                  calendar: calendar, extensions: extensions)
-        }
+    /// `loadReferentiel` false: the caller has the référentiel already (the web keeps them).
+    public func depositContext(_ candidate: CandidateID, loadReferentiel: Bool = true) throws -> DepositContext? {
+        try writer.read { db in try DepositRows.context(candidate, loadReferentiel: loadReferentiel, db) }
     }
 
     /// Records a checked deposit as the next version of its épreuve, in one transaction: the
@@ -126,10 +117,24 @@ extension AppDatabase {
 
 /// `deposit`, `deposit_file` and `deadline_extension` rows, by column name.
 enum DepositRows {
+    static func context(_ candidate: CandidateID, loadReferentiel: Bool, _ db: Database) throws -> DepositContext? {
+        // Cached statements: the candidate's page reads this at every request.
+        guard let enrolment = try EnrolmentRow.fetchOne(db.cachedStatement(sql: """
+            SELECT certification, route, enrolled_on, cohort FROM enrolment WHERE candidate_id = ?
+            """), arguments: [candidate])?.value else { return nil }
+        let calendar = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM calendar_entry WHERE cohort = ?"),
+                                        arguments: [enrolment.cohort]).map(CalendarRow.entry)
+        let extensions = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM deadline_extension WHERE candidate = ?"),
+                                          arguments: [candidate]).map(extensionValue)
+        return DepositContext(enrolment: enrolment,
+                              referentiel: loadReferentiel ? try ReferentielRows.load(enrolment.certification, db) : nil,
+                              calendar: calendar, extensions: extensions)
+    }
+
     static func deposits(_ db: Database, where condition: String, _ arguments: StatementArguments) throws -> [Deposit] {
-        var deposits = try Row.fetchAll(db, sql: """
+        var deposits = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT * FROM deposit WHERE \(condition) ORDER BY candidate, component, modality, version
-            """, arguments: arguments).map { row in
+            """), arguments: arguments).map { row in
             Deposit(id: try row.decode(forColumn: "id"), candidate: try row.decode(forColumn: "candidate"),
                     component: try row.decode(forColumn: "component"), modality: try row.decode(forColumn: "modality"),
                     version: try row.decode(forColumn: "version"), at: try row.decode(forColumn: "deposited_at"),
@@ -138,9 +143,9 @@ enum DepositRows {
         guard !deposits.isEmpty else { return [] }
         let index = Dictionary(uniqueKeysWithValues: deposits.enumerated().map { ($1.id, $0) })
         let ids = deposits.map(\.id.rawValue)
-        for row in try Row.fetchAll(db, sql: """
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
             SELECT * FROM deposit_file WHERE deposit IN (SELECT value FROM json_each(?)) ORDER BY deposit, position
-            """, arguments: ["[" + ids.map(String.init).joined(separator: ",") + "]"]) {
+            """), arguments: ["[" + ids.map(String.init).joined(separator: ",") + "]"]) {
             let id: DepositID = try row.decode(forColumn: "deposit")
             guard let at = index[id] else { continue }
             deposits[at].files.append(DepositedFile(name: try row.decode(forColumn: "name"), kind: try row.decode(forColumn: "kind"),

@@ -224,6 +224,14 @@ extension AppDatabase {
 
 /// Reading sessions and decisions back: rows decoded by column name into the domain's values.
 enum JuryRows {
+    /// The open sessions a candidate is convoked to: day and place, earliest first.
+    static func openConvocations(_ candidate: CandidateID, _ db: Database) throws -> [(date: Day, place: String)] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT s.date, s.place FROM jury_session s JOIN jury_convocation c ON c.session_id = s.id
+            WHERE c.candidate_id = ? AND s.closed_at IS NULL ORDER BY s.date, s.id
+            """), arguments: [candidate]).map { (try $0.decode(forColumn: "date"), try $0.decode(forColumn: "place")) }
+    }
+
     /// A `jury_session` row.
     struct SessionRow: FetchableRecord {
         var certification: CertificationCode

@@ -14,6 +14,16 @@ public struct PublicationState: Sendable, Equatable {
     public var lastPublishedAt: String?
 }
 
+/// See `AppDatabase.candidateSnapshot`.
+public struct CandidateSnapshot: Sendable {
+    public var record: CandidateRecord
+    public var history: [EvaluationEntry]
+    public var published: Set<Int64>
+    public var deposit: DepositContext
+    public var deposits: [Deposit]
+    public var convocations: [(date: Day, place: String)]
+}
+
 extension AppDatabase {
     /// Publishes to a cohort's candidates every evaluation of an épreuve recorded so far;
     /// audited with the number of evaluations it makes visible. Returns that number.
@@ -40,15 +50,43 @@ extension AppDatabase {
         }
     }
 
+    /// Everything the candidate's own page shows, in one snapshot: the record and its history,
+    /// which evaluations are published, what deposits are checked against, the deposits, and the
+    /// open sessions they are convoked to (the référentiel comes from the caller's cache).
+    public func candidateSnapshot(_ id: CandidateID) throws -> CandidateSnapshot? {
+        try writer.read { db in
+            guard var record = try RecordLoader.load(db, .candidate(id), events: false).first else { return nil }
+            let history = try RecordLoader.history(id, db)
+            record.events = history.sorted { $0.id < $1.id }.map(\.event)
+            guard let context = try DepositRows.context(id, loadReferentiel: false, db) else { return nil }
+            return CandidateSnapshot(record: record, history: history, published: try Self.publishedEvents(id, db),
+                                     deposit: context, deposits: try DepositRows.deposits(db, where: "candidate = ?", [id]),
+                                     convocations: try JuryRows.openConvocations(id, db))
+        }
+    }
+
+    /// A record, its history and which of its evaluations are published, in one snapshot.
+    public func recordWithPublishedEvents(_ id: CandidateID) throws
+        -> (record: CandidateRecord, history: [EvaluationEntry], published: Set<Int64>)? {
+        try writer.read { db in
+            guard var record = try RecordLoader.load(db, .candidate(id), events: false).first else { return nil }
+            let history = try RecordLoader.history(id, db)
+            record.events = history.sorted { $0.id < $1.id }.map(\.event)
+            return (record, history, try Self.publishedEvents(id, db))
+        }
+    }
+
     /// The evaluations of a candidate their own page may show (imported, or published).
     public func publishedEvents(of candidate: CandidateID) throws -> Set<Int64> {
-        try writer.read { db in
-            Set(try Int64.fetchAll(db, sql: """
+        try writer.read { db in try Self.publishedEvents(candidate, db) }
+    }
+
+    static func publishedEvents(_ candidate: CandidateID, _ db: Database) throws -> Set<Int64> {
+        Set(try Int64.fetchAll(db.cachedStatement(sql: """
                 SELECT e.id FROM evaluation_event e JOIN enrolment n ON n.candidate_id = e.candidate_id
                 LEFT JOIN publication p ON p.cohort = n.cohort AND p.component = e.component AND p.modality = e.modality
                 WHERE e.candidate_id = ? AND (e.batch_id IS NOT NULL OR e.id <= coalesce(p.up_to_event, 0))
-                """, arguments: [candidate]))
-        }
+                """), arguments: [candidate]))
     }
 
     /// For each cohort and épreuve with evaluations recorded on the web: how many are published,

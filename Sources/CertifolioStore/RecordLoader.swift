@@ -52,10 +52,11 @@ enum RecordLoader {
     static func history(_ candidate: CandidateID, _ db: Database) throws -> [EvaluationEntry] {
         // Rows decoded as the cursor goes (not copied first).
         var grids: [Int64: [CompetenceAssessment]] = [:]
-        for row in try Row.fetchAll(db, sql: """
+        // Cached statements: a record page runs these at every request.
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
             SELECT g.event_id, g.competence, g.rating, g.comment FROM evaluation_grid g
             JOIN evaluation_event e ON e.id = g.event_id WHERE e.candidate_id = ? ORDER BY g.event_id, g.position
-            """, arguments: [candidate]) {
+            """), arguments: [candidate]) {
             grids[try row.decode(forColumn: "event_id"), default: []].append(CompetenceAssessment(
                 competence: try row.decode(forColumn: "competence"), rating: try row.decode(forColumn: "rating"),
                 comment: try row.decode(forColumn: "comment")))

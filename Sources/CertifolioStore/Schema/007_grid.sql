@@ -31,3 +31,6 @@ CREATE TABLE publication (
     published_by TEXT NOT NULL,
     PRIMARY KEY (cohort, component, modality)
 ) STRICT;
+
+-- A candidate's page asks for the open sessions they are convoked to.
+CREATE INDEX jury_convocation_candidate ON jury_convocation (candidate_id);

@@ -10,10 +10,7 @@ struct CandidatePortalRoutes {
         let portal = router.group().add(middleware: RequireRole(.candidate))
         let records = RecordPages(services: services)
         portal.get(WebRoutes.portal) { _, context -> Response in
-            let id = try Self.ownID(context)
-            let loaded = try records.load(id, correctable: false, published: true)
-            let agenda = try AgendaView(candidate: id, enrolment: loaded.record.enrolment, referentiel: loaded.referentiel,
-                                        verdict: loaded.verdict, now: services.now(), app: services.app)
+            let (loaded, agenda) = try records.portal(try Self.ownID(context))
             return services.pages.render(CandidatePortalHTML.render(loaded.view, agenda: agenda), title: "Mon dossier",
                                          context: context)
         }

@@ -17,15 +17,28 @@ struct RecordPages {
         let verdict: Verdict
     }
 
-    /// `published`: as the candidate's own page shows it (unpublished evaluations left out).
-    func load(_ id: CandidateID, correctable: Bool, published: Bool = false) throws -> Loaded {
-        let read = published ? try services.app.publishedRecordWithHistory(id) : try services.app.recordWithHistory(id)
-        guard let (record, history) = read else { throw Forbidden() }
+    /// As staff and the jury see it: every evaluation as soon as it is recorded.
+    func load(_ id: CandidateID, correctable: Bool) throws -> Loaded {
+        guard let (record, history) = try services.app.recordWithHistory(id) else { throw Forbidden() }
         let referentiel = try services.referentiel(record.enrolment.certification)
         let verdict = VerdictEngine.verdict(for: record, referentiel: referentiel, asOf: services.today())
         let view = RecordView(record: record, referentiel: referentiel, verdict: verdict, history: history,
-                              correctable: correctable, forCandidate: published)
+                              correctable: correctable)
         return Loaded(view: view, record: record, referentiel: referentiel, history: history, verdict: verdict)
+    }
+
+    /// The candidate's own page: their published record and what comes next, from one snapshot.
+    func portal(_ id: CandidateID) throws -> (loaded: Loaded, agenda: AgendaView) {
+        guard let portfolio = try services.app.candidatePortfolio(id, referentiels: try services.referentiels()) else {
+            throw Forbidden()
+        }
+        let referentiel = portfolio.referentiel
+        let verdict = VerdictEngine.verdict(for: portfolio.record, referentiel: referentiel, asOf: services.today())
+        let view = RecordView(record: portfolio.record, referentiel: referentiel, verdict: verdict,
+                              history: portfolio.history, correctable: false, forCandidate: true)
+        return (Loaded(view: view, record: portfolio.record, referentiel: referentiel, history: portfolio.history,
+                       verdict: verdict),
+                AgendaView(portfolio, referentiel: referentiel, verdict: verdict, now: services.now()))
     }
 
     /// The attestation of the blocks acquired so far, as a download.

@@ -31,8 +31,7 @@ struct AgendaView {
     let registrationEnd: Day
     let latestDeposits: [(label: String, deposit: Deposit)]
 
-    init(candidate: CandidateID, enrolment: Enrolment, referentiel: Referentiel, verdict: Verdict, now: ParisTime,
-         app: Certifolio) throws {
+    init(_ portfolio: CandidatePortfolio, referentiel: Referentiel, verdict: Verdict, now: ParisTime) {
         // An acquired block, a final exam passed: nothing left to hand in or sit for them.
         let acquired = Set(verdict.blocks.filter { $0.status == .acquired }.map(\.code))
         let passed = Set(verdict.finals.filter { $0.status == .passed }.map(\.id))
@@ -42,19 +41,18 @@ struct AgendaView {
             case .final: return passed.contains(modality)
             }
         }
-        let slots = try app.depositSlots(of: candidate)
+        let slots = portfolio.slots
         deadlines = slots.compactMap { slot in
             guard let deadline = slot.deadline, slot.isOpen(at: now), !done(slot.component, slot.modality) else { return nil }
             return Deadline(label: slot.label, deadline: deadline, daysLeft: deadline.day.ordinal - now.day.ordinal,
                             extended: slot.extended, deposited: slot.deposits.last.map { "déposé (version \($0.version))" })
         }.sorted { $0.deadline < $1.deadline }
-        sittings = try app.calendar(cohort: enrolment.cohort).compactMap { entry in
+        sittings = portfolio.calendar.compactMap { entry in
             guard case let .sitting(day, place) = entry.schedule, day >= now.day, !done(entry.component, entry.modality),
                   referentiel.submission(of: entry.component, entry.modality) != nil else { return nil }
             return Sitting(label: referentiel.epreuveName(entry.component, entry.modality), day: day, place: place)
         }.sorted { $0.day < $1.day }
-        juries = try app.jurySessions().filter { $0.convoked.contains(candidate) && $0.closedAt == nil }
-            .map { Jury(day: $0.date, place: $0.place) }.sorted { $0.day < $1.day }
+        juries = portfolio.convocations.map { Jury(day: $0.date, place: $0.place) }
         certification = referentiel.code
         registrationEnd = referentiel.registrationEnd
         latestDeposits = slots.flatMap { slot in slot.deposits.map { (slot.label, $0) } }
