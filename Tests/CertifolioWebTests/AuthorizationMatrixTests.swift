@@ -29,6 +29,11 @@ struct AuthorizationMatrixTests {
         Rule(method: .get, path: "/mon-dossier", allowed: [.candidate], status: .ok),
         Rule(method: .get, path: "/mon-dossier/attestation.pdf", allowed: [.candidate], status: .ok),
         Rule(method: .get, path: "/mon-dossier/parchemin.pdf", allowed: [.candidate], status: .ok),
+        Rule(method: .get, path: "/mon-dossier/depots", allowed: [.candidate], status: .ok),
+        // A deposit streams as multipart (DepositWebTests posts one, and a forged one); a plain form is refused.
+        Rule(method: .post, path: "/mon-dossier/depots", allowed: [.candidate], status: .badRequest),
+        Rule(method: .get, path: "/mon-dossier/depots/1/accuse-de-depot.pdf", allowed: [.candidate], status: .notFound),
+        Rule(method: .get, path: "/mon-dossier/depots/1/fichiers/1", allowed: [.candidate], status: .notFound),
         // Staff: évaluateur (own cohorts) and gestionnaire (all).
         Rule(method: .get, path: "/tableau-de-bord", allowed: staff, status: .ok),
         Rule(method: .get, path: "/promotions", allowed: staff, status: .ok),
@@ -45,6 +50,15 @@ struct AuthorizationMatrixTests {
         Rule(method: .post, path: "/candidats/MQ014/evaluations/{event}/correction", allowed: staff,
              status: .unprocessableContent),
         Rule(method: .get, path: "/candidats/RE001/evaluations/{event}/correction", allowed: [.manager], status: .ok),
+        Rule(method: .get, path: "/a-evaluer", allowed: staff, status: .ok),
+        Rule(method: .get, path: "/candidats/MQ014/depots/1/fichiers/1", allowed: staff, status: .notFound),
+        Rule(method: .get, path: "/candidats/RE001/depots/1/fichiers/1", allowed: [.manager], status: .notFound),
+        Rule(method: .get, path: "/promotions/MEQP-2025/depots", allowed: staff, status: .ok),
+        Rule(method: .get, path: "/promotions/MEQP-2025/depots.csv", allowed: staff, status: .ok),
+        Rule(method: .get, path: "/promotions/REMMS-2025/depots", allowed: [.manager], status: .ok),
+        Rule(method: .get, path: "/promotions/MEQP-2025/saisie", allowed: staff, status: .ok),
+        Rule(method: .post, path: "/promotions/MEQP-2025/saisie", allowed: staff, status: .unprocessableContent),
+        Rule(method: .post, path: "/promotions/REMMS-2025/saisie", allowed: [.manager], status: .unprocessableContent),
         // Gestionnaire only.
         Rule(method: .get, path: "/candidats", allowed: [.manager], status: .ok),
         Rule(method: .get, path: "/inscription", allowed: [.manager], status: .ok),
@@ -57,6 +71,11 @@ struct AuthorizationMatrixTests {
         Rule(method: .post, path: "/comptes", allowed: [.manager], status: .unprocessableContent),
         Rule(method: .post, path: "/comptes/3/promotions", allowed: [.manager], status: .seeOther,
              fields: [("promotions[]", "MEQP-2025")]),
+        Rule(method: .get, path: "/calendrier", allowed: [.manager], status: .ok),
+        Rule(method: .post, path: "/calendrier", allowed: [.manager], status: .unprocessableContent),
+        Rule(method: .get, path: "/publications", allowed: [.manager], status: .ok),
+        Rule(method: .post, path: "/publications", allowed: [.manager], status: .unprocessableContent),
+        Rule(method: .post, path: "/candidats/MQ014/delais", allowed: [.manager], status: .unprocessableContent),
         // Secrétaire de jury only.
         Rule(method: .get, path: "/jury", allowed: [.secretary], status: .ok),
         Rule(method: .post, path: "/jury", allowed: [.secretary], status: .unprocessableContent),
@@ -71,6 +90,7 @@ struct AuthorizationMatrixTests {
         Rule(method: .get, path: "/jury/1/pv.pdf", allowed: [.secretary], status: .unprocessableContent),
         Rule(method: .get, path: "/jury/1/pv.csv", allowed: [.secretary], status: .unprocessableContent),
         Rule(method: .get, path: "/jury/1/attestations/MQ012.pdf", allowed: [.secretary], status: .ok),
+        Rule(method: .get, path: "/jury/1/depots/1/fichiers/1", allowed: [.secretary], status: .notFound),
         // RE001 is not convoked to session 1: nobody gets their attestation through it.
         Rule(method: .get, path: "/jury/1/attestations/RE001.pdf", allowed: [], status: .ok),
     ]
@@ -117,7 +137,8 @@ struct AuthorizationMatrixTests {
         try await fixture.application().test(.router) { client in
             let browser = Browser(client)
             try await browser.signIn(who)
-            for rule in Self.rules where rule.method == .post {
+            // A deposit's body streams and is not a plain form: DepositWebTests forges one as multipart.
+            for rule in Self.rules where rule.method == .post && rule.path != "/mon-dossier/depots" {
                 let path = rule.path.replacingOccurrences(of: "{event}", with: "1")
                 let forged = try await browser.post(path, rule.fields, token: "forged")
                 #expect(forged.status == .forbidden, "\(who) \(rule)")
