@@ -70,11 +70,7 @@ struct CalendarWebTests {
 struct CohortDepositWebTests {
     @Test func countsPerEpreuveAndStateWithTheLateAndTheCSV() async throws {
         let fixture = try WebFixture()
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("c-\(UUID().uuidString).pdf").path
-        try Data(DepositWebTests.pdf).write(to: URL(fileURLWithPath: path))
-        _ = try fixture.database.deposit(DepositDraft(candidate: "MQ016", component: "RNCP41818BC04", modality: "etude_de_cas",
-                                                      files: [try fixture.database.receiveFile(copying: path)]),
-                                         at: DepositWebTests.now, actor: Actor("test"))
+        try fixture.deposit("MQ016", "RNCP41818BC04", "etude_de_cas")
         let lines = try fixture.database.cohortDepositLines("MEQP-2025", at: DepositWebTests.now)
         let bc04 = lines.filter { $0.slot.component == .block("RNCP41818BC04") && $0.slot.modality == "etude_de_cas" }
         #expect(bc04.first { $0.candidate.id == "MQ016" }?.state == .deposited)
@@ -102,17 +98,9 @@ struct CohortDepositWebTests {
 struct JuryEvidenceWebTests {
     @Test func theDecisionPageShowsDepositsAndGridsBlockByBlock() async throws {
         let fixture = try WebFixture()
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("j-\(UUID().uuidString).pdf").path
-        try Data(DepositWebTests.pdf).write(to: URL(fileURLWithPath: path))
         let actor = Actor("test")
-        let mine = try fixture.database.deposit(DepositDraft(candidate: "MQ016", component: "RNCP41818BC04",
-                                                             modality: "etude_de_cas",
-                                                             files: [try fixture.database.receiveFile(copying: path)]),
-                                                at: DepositWebTests.now, actor: actor)
-        let other = try fixture.database.deposit(DepositDraft(candidate: "RE001", component: "RNCP36888BC04",
-                                                              modality: "mise_en_situation",
-                                                              files: [try fixture.database.receiveFile(copying: path)]),
-                                                 at: DepositWebTests.now, actor: actor)
+        let mine = try fixture.deposit("MQ016", "RNCP41818BC04", "etude_de_cas")
+        let other = try fixture.deposit("RE001", "RNCP36888BC04", "mise_en_situation")
         let block = try #require(try fixture.database.referentiels()["RNCP41818"]?.block("RNCP41818BC04"))
         var grid = block.competences.map { _ in CompetenceDraft(rating: "acquis") }
         grid[0] = CompetenceDraft(rating: "non_acquis", comment: "Délégation absente")

@@ -64,12 +64,7 @@ struct DepositWebTests {
 
     @Test func onlyTheCandidateReadsTheirDepositsAndStaffCannotDepositForThem() async throws {
         let fixture = try WebFixture()
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dep-\(UUID().uuidString).pdf").path
-        try Data(Self.pdf).write(to: URL(fileURLWithPath: path))
-        let file = try fixture.database.receiveFile(copying: path)
-        let deposit = try fixture.database.deposit(DepositDraft(candidate: "MQ013", component: "RNCP41818BC04",
-                                                                modality: "etude_de_cas", files: [file]),
-                                                   at: Self.now, actor: Actor("test"))
+        let deposit = try fixture.deposit("MQ013", "RNCP41818BC04", "etude_de_cas")
         try await fixture.application(now: Self.now).test(.router) { client in
             let other = Browser(client)
             try await other.get("/connexion")
@@ -94,18 +89,9 @@ struct DepositWebTests {
 struct AssessmentWebTests {
     @Test func fromDepositToPublishedGrid() async throws {
         let fixture = try WebFixture()
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("q-\(UUID().uuidString).pdf").path
-        try Data(DepositWebTests.pdf).write(to: URL(fileURLWithPath: path))
-        let actor = Actor("test")
-        let mine = try fixture.database.deposit(DepositDraft(candidate: "MQ013", component: "RNCP41818BC04",
-                                                             modality: "etude_de_cas",
-                                                             files: [try fixture.database.receiveFile(copying: path)]),
-                                                at: DepositWebTests.now, actor: actor)
+        let mine = try fixture.deposit("MQ013", "RNCP41818BC04", "etude_de_cas")
         // REMMS-2025 is not the évaluateur's cohort.
-        let other = try fixture.database.deposit(DepositDraft(candidate: "RE001", component: "RNCP36888BC04",
-                                                              modality: "mise_en_situation",
-                                                              files: [try fixture.database.receiveFile(copying: path)]),
-                                                 at: DepositWebTests.now, actor: actor)
+        let other = try fixture.deposit("RE001", "RNCP36888BC04", "mise_en_situation")
         let referentiel = try #require(try fixture.database.referentiels()["RNCP41818"])
         try await fixture.application(now: DepositWebTests.now).test(.router) { client in
             let evaluator = Browser(client)

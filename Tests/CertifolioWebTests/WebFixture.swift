@@ -59,6 +59,18 @@ struct WebFixture {
         _ = try database.convoke(session, candidates: [], cohort: "MEQP-2025", actor: actor)
     }
 
+    /// A one-file PDF deposit recorded through the door (what a candidate's upload records).
+    @discardableResult
+    func deposit(_ candidate: CandidateID, _ component: String, _ modality: String,
+                 at moment: ParisTime = DepositWebTests.now) throws -> Deposit {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("depot-\(UUID().uuidString).pdf").path
+        try Data(DepositWebTests.pdf).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return try database.deposit(DepositDraft(candidate: candidate, component: component, modality: modality,
+                                                 files: [try database.receiveFile(copying: path)]),
+                                    at: moment, actor: Actor("test"))
+    }
+
     /// The application on `WebFixture.today`, or at the moment `now` (Paris time).
     func application(now: ParisTime? = nil) async throws -> some ApplicationProtocol {
         let today = now?.day ?? Self.today
