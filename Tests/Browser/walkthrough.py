@@ -9,9 +9,10 @@ then drives headless Chromium (Debian's chromium + chromium-driver, selenium fro
 3. the secrétaire de jury convokes, takes the proposals, closes the session and downloads the PV;
 4. the gestionnaire checks a cohort file (errors first, then a preview and the import), enrols one
    candidate by hand and opens their account, with which the new candidate signs in;
-5. the portfolio: the candidate deposits a PDF (within the extension the gestionnaire granted)
-   and downloads its receipt, the évaluateur assesses it from the queue with the competence grid,
-   the gestionnaire publishes, the candidate reads the grid (desktop and 390-px phone).
+5. the portfolio (run before 3): the candidate deposits a PDF (within the extension the
+   gestionnaire granted) and downloads its receipt, the évaluateur assesses it from the queue with
+   the competence grid, the gestionnaire publishes, the candidate reads the grid (desktop and
+   390-px phone), and in 3 the jury sees the deposit and the grid on the decision page.
 
 Screenshots go to docs/screenshots/ for a person to look at. Exits non-zero at the first
 thing that does not happen as a user would expect.
@@ -298,7 +299,7 @@ def portfolio_journey(base, downloads, work, candidate):
         driver.quit()
 
 
-def secretary_closes_the_session(base, downloads, session):
+def secretary_closes_the_session(base, downloads, session, candidate):
     print("3. La secrétaire clôt la session et télécharge le PV")
     driver = browser(downloads)
     try:
@@ -309,6 +310,17 @@ def secretary_closes_the_session(base, downloads, session):
         submit(driver, driver.find_element(By.CSS_SELECTOR, f"form[action='/jury/{session}/convocation'] button"))
         expect("candidat(s) convoqué(s)" in text(driver), "la promotion est convoquée")
         shoot(driver, "07-session-convoquee")
+        # The jury sees what lies behind each block: the deposit and the latest grid.
+        driver.get(f"{base}/jury/{session}/candidats/{candidate}")
+        page = text(driver)
+        expect("Dépôts et grilles, bloc par bloc" in page and "Dernière grille : RNCP41818BC04 — Étude de cas" in page,
+               f"la page de décision de {candidate} montre son dépôt et la grille du bloc 4")
+        evidence = driver.find_element(By.ID, "preuves").find_element(By.XPATH, "..")
+        evidence.find_element(By.CSS_SELECTOR, "details.grid-result summary").click()
+        expect("Argumentation à étayer" in evidence.text, "avec la remarque de l'évaluateur")
+        driver.execute_script("arguments[0].scrollIntoView()", evidence)
+        shoot(driver, "18-jury-depots-et-grilles")
+        driver.get(f"{base}/jury/{session}")
         submit(driver, driver.find_element(By.CSS_SELECTOR, f"form[action='/jury/{session}/propositions'] button"))
         expect("reprise(s) des propositions" in text(driver), "les propositions sont reprises comme décisions")
         submit(driver, driver.find_element(By.CSS_SELECTOR, f"form[action='/jury/{session}/cloture'] button"))
@@ -417,7 +429,7 @@ def main():
         candidate_reads_missing_items(base, downloads, candidate)
         evaluator_records_an_evaluation(base, downloads, evaluated, block)
         portfolio_journey(base, downloads, work, candidate)
-        secretary_closes_the_session(base, downloads, session)
+        secretary_closes_the_session(base, downloads, session, candidate)
         manager_enrols_and_opens_an_account(base, downloads, work)
         audit = run("audit", "verify", "--db", db)
         print("  " + audit.strip().splitlines()[0])
