@@ -10,6 +10,12 @@ struct CandidateDepositsPage: PageContent {
     /// Why the last deposit was refused, and for which épreuve.
     var refused: (epreuve: String, errors: [String])?
 
+    /// What can still be deposited, the nearest deadline first; then what is closed.
+    private var open: [DepositSlot] {
+        slots.filter { $0.isOpen(at: now) }.sorted { ($0.deadline?.stored ?? "9") < ($1.deadline?.stored ?? "9") }
+    }
+    private var closed: [DepositSlot] { slots.filter { !$0.isOpen(at: now) } }
+
     func html(csrf: String) -> HTML {
         // A refusal for an épreuve the page does not list (a forged or stale form) goes on top.
         let shownWithItsEpreuve = slots.contains { Self.key($0.component, $0.modality) == refused?.epreuve }
@@ -20,7 +26,8 @@ struct CandidateDepositsPage: PageContent {
         PDF, ODT ou DOCX, \(DepositProblem.megabytes(limit)) au plus chacun. Chaque dépôt est une nouvelle version,
         les précédentes restent conservées ; un accusé de dépôt (PDF) en donne la preuve.</p>
         \(slots.isEmpty ? "<p>Aucune épreuve de votre certification ne se dépose.</p>" as HTML : .empty)\
-        \(slots.html { section($0, csrf: csrf) })
+        \(open.isEmpty ? .empty : "<h2 class=\"group\">À déposer</h2>\n" as HTML)\(open.html { section($0, csrf: csrf) })\
+        \(closed.isEmpty ? .empty : "<h2 class=\"group\">Dates limites passées</h2>\n" as HTML)\(closed.html { section($0, csrf: csrf) })
         """
     }
 
@@ -30,7 +37,7 @@ struct CandidateDepositsPage: PageContent {
         let errors = refused?.epreuve == key ? refused?.errors ?? [] : []
         return """
             <section class="panel deposit" aria-labelledby="\(id)">
-              <h2 id="\(id)">\(slot.label)</h2>
+              <h3 id="\(id)">\(slot.label)</h3>
               <p class="deadline\(deadlineTone(slot))">\(deadlineText(slot))</p>
               \(FormHTML.refusal("Dépôt refusé, rien n'a été enregistré :", errors))\
               \(DepositHTML.versions(slot.deposits, receipt: { WebRoutes.portalReceipt.path($0.id) },
