@@ -196,6 +196,9 @@ public final class IncomingFile {
 
     public func write(_ bytes: [UInt8]) throws { try receiver.write(bytes) }
 
+    /// Bytes received so far.
+    public var size: Int64 { receiver.size }
+
     /// Closes and removes it (a refused or interrupted upload).
     public func abandon() { receiver.abandon() }
 }

@@ -99,7 +99,8 @@ public final class FileReceiver {
     public let path: String
     private let handle: FileHandle
     private var hasher = SHA256()
-    private var size: Int64 = 0
+    /// Bytes received so far (kept or only counted).
+    public private(set) var size: Int64 = 0
     private var kept: Int64 = 0
     private let limit: Int64
 

@@ -62,6 +62,23 @@ struct DepositWebTests {
         }
     }
 
+    @Test func aFileOverTheLimitIsRefusedWithItsSizeAndOneFarOverItStopsTheUpload() async throws {
+        let fixture = try WebFixture(depositLimit: 100)
+        try await fixture.application(now: Self.now).test(.router) { client in
+            let browser = Browser(client)
+            try await browser.signIn(.candidate)
+            try await browser.get("/mon-dossier/depots")
+            let over = try await browser.upload("/mon-dossier/depots", fields: [Self.bc04],
+                                                files: [("fichiers", "gros.pdf", Self.pdf + Array(repeating: 32, count: 120))])
+            #expect(over.status == .unprocessableContent && over.text.contains("« gros.pdf » pèse \(Self.pdf.count + 120) octets : la limite est de 100 octets"))
+            let far = try await browser.upload("/mon-dossier/depots", fields: [Self.bc04],
+                                               files: [("fichiers", "enorme.pdf", Self.pdf + Array(repeating: 32, count: 500))])
+            #expect(far.status == .contentTooLarge && far.text.contains("« enorme.pdf » dépasse de loin la limite"))
+            #expect(try fixture.database.deposits(of: "MQ013").isEmpty)
+            #expect(try fixture.database.sweepStrayFiles(olderThan: 0) == 0, "no file left behind")
+        }
+    }
+
     @Test func onlyTheCandidateReadsTheirDepositsAndStaffCannotDepositForThem() async throws {
         let fixture = try WebFixture()
         let deposit = try fixture.deposit("MQ013", "RNCP41818BC04", "etude_de_cas")

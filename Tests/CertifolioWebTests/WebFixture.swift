@@ -32,8 +32,8 @@ struct WebFixture {
 
     let database: Certifolio
 
-    init() throws {
-        database = try Certifolio.inMemory()
+    init(depositLimit: Int64? = nil) throws {
+        database = try Certifolio.inMemory(depositLimit: depositLimit)
         let actor = Actor("test")
         for code in ["RNCP41818", "RNCP36888"] {
             _ = try database.importReferentiel(file: Self.samples.appendingPathComponent("referentiels/\(code).yaml").path, actor: actor)

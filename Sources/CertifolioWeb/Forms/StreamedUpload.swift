@@ -96,6 +96,12 @@ struct StreamedUpload {
                 }
                 try buffer.readableBytesView.withContiguousStorageIfAvailable { try receiver?.write(UnsafeRawBufferPointer($0)) }
                     ?? receiver?.write(Array(buffer.readableBytesView))
+                // Somewhat over the limit, the file is counted to the end so that the page can say its
+                // size; far over it, the upload stops here.
+                if let receiver, receiver.size > 2 * app.depositLimit {
+                    failure = HTTPError(.contentTooLarge, message: "« \(filename) » dépasse de loin la limite de "
+                                        + "\(DepositProblem.megabytes(app.depositLimit)) par fichier : rien n'a été déposé.")
+                }
             } catch {
                 failure = HTTPError(.internalServerError, message: "Le fichier n'a pas pu être reçu ; rien n'a été déposé.")
             }
