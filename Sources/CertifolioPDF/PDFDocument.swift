@@ -17,6 +17,8 @@ public final class PDFDocument {
     public private(set) var pageNumber = 1
     /// Printed at the foot of every page, with the page number; nil for no footer at all.
     public var footer: String?
+    /// The number of pages, when known (`counted`): the footer then says "page 2/5".
+    public private(set) var totalPages: Int?
 
     let context: OpaquePointer
     /// cairo and pango, as loaded from the system.
@@ -160,9 +162,29 @@ public final class PDFDocument {
         }
     }
 
+    /// Writes a document whose footer says "page x/y": `draw` runs twice, first into a scratch
+    /// file to count the pages, then into `path` with the total known (the footer sits below
+    /// the content, so the two runs break pages alike). Returns the number of pages.
+    @discardableResult
+    public static func counted(path: String, title: String, footer: String, margin: Double = 48,
+                               draw: (PDFDocument) throws -> Void) throws -> Int {
+        let scratch = FileManager.default.temporaryDirectory
+            .appendingPathComponent("certifolio-pages-\(UUID().uuidString).pdf").path
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let first = try PDFDocument(path: scratch, title: title, footer: footer, margin: margin)
+        try draw(first)
+        try first.finish()
+        let document = try PDFDocument(path: path, title: title, footer: footer, margin: margin)
+        document.totalPages = first.pageNumber
+        try draw(document)
+        try document.finish()
+        return document.pageNumber
+    }
+
     private func drawFooter() {
         guard let footer else { return }
-        let text = footer.isEmpty ? "Page \(pageNumber)" : "\(footer) — page \(pageNumber)"
+        let number = totalPages.map { "\(pageNumber)/\($0)" } ?? "\(pageNumber)"
+        let text = footer.isEmpty ? "Page \(number)" : "\(footer) — page \(number)"
         draw(text, style: TextStyle.small.with(grey: 0.4, alignment: .center), x: margin,
              y: Self.pageHeight - margin + 2, width: contentWidth)
     }

@@ -8,19 +8,19 @@ public enum MinutesPDF {
     /// Returns the number of pages written.
     @discardableResult
     public static func write(_ m: JuryMinutes, to path: String) throws -> Int {
-        let pdf = try PDFDocument(path: path, title: "Procès-verbal — session n° \(m.session.id)",
-                                  footer: "PV \(m.referentiel.code), session n° \(m.session.id) du \(m.session.date.french)")
-        DocumentParts.heading(pdf, m.referentiel, title: "Procès-verbal de la session de jury",
-                              subtitle: "Session n° \(m.session.id) du \(m.session.date.french) — \(m.session.place)")
-        sessionFacts(pdf, m)
-        decisionsTable(pdf, m)
-        totals(pdf, m)
-        partialValidations(pdf, m)
-        motives(pdf, m)
-        amendments(pdf, m)
-        signatures(pdf, m)
-        try pdf.finish()
-        return pdf.pageNumber
+        // Written twice to number the pages "x/y" (a page of a PV must show it belongs to the whole).
+        try PDFDocument.counted(path: path, title: "Procès-verbal — session n° \(m.session.id)",
+                                footer: "PV \(m.referentiel.code), session n° \(m.session.id) du \(m.session.date.french)") { pdf in
+            DocumentParts.heading(pdf, m.referentiel, title: "Procès-verbal de la session de jury",
+                                  subtitle: "Session n° \(m.session.id) du \(m.session.date.french) — \(m.session.place)")
+            sessionFacts(pdf, m)
+            decisionsTable(pdf, m)
+            totals(pdf, m)
+            partialValidations(pdf, m)
+            motives(pdf, m)
+            amendments(pdf, m)
+            signatures(pdf, m)
+        }
     }
 
     private static func sessionFacts(_ pdf: PDFDocument, _ m: JuryMinutes) {
@@ -54,9 +54,17 @@ public enum MinutesPDF {
         }
         table.end()
         pdf.paragraph("« Acquis » : bloc validé par un jury antérieur, conservé (capitalisation). « — » : pas de décision. "
-                      + "« * » : décision modifiée par avenant (voir ci-dessous). Colonnes : "
-                      + blocks.map { "\(shortCode($0, in: m.referentiel.code)) = \($0)" }.joined(separator: ", ") + ".",
-                      style: .note, spaceAfter: 10)
+                      + "« * » : décision modifiée par avenant (voir ci-dessous).", style: .note, spaceAfter: 4)
+        // The blocks' intitulés, once, under the table whose columns carry their short codes; together.
+        pdf.keep(m.referentiel.blocks.reduce(0) { total, block in
+            total + pdf.measure("\(shortCode(block.code, in: m.referentiel.code)) — \(block.code) : \(block.title)",
+                                style: .note, width: pdf.contentWidth) + 1
+        })
+        for block in m.referentiel.blocks {
+            pdf.paragraph("\(shortCode(block.code, in: m.referentiel.code)) — \(block.code) : \(block.title)",
+                          style: .note, spaceAfter: 1)
+        }
+        pdf.skip(9)
     }
 
     private static func cell(_ row: JuryMinutes.Row, _ component: DecisionComponent, amended: Set<DecisionSlot>) -> String {
@@ -151,7 +159,9 @@ public enum MinutesPDF {
     }
 
     private static func signatures(_ pdf: PDFDocument, _ m: JuryMinutes) {
-        pdf.keep(120)
+        // The heading, every member's row (about 62 points each with its signature space) and the
+        // "Fait à" line stay on one page: a signature is never separated from the PV it signs.
+        pdf.keep(60 + 62 * Double(max(1, m.session.members.count)))
         pdf.paragraph("Membres du jury", style: .heading)
         let table = PDFTable(pdf, columns: [.init("Nom", weight: 2), .init("Rôle", weight: 3),
                                             .init("Qualité", weight: 1), .init("Signature", weight: 2)], style: .body)

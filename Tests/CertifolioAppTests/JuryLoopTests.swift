@@ -206,6 +206,18 @@ import Testing
             #expect(text.contains(expected), "PV should contain « \(expected) »")
         }
         #expect(text.contains("Validé *"), "the amended title is marked")
+        // Pages say "x/y"; the blocks' intitulés are in a legend; the signatures are on one page.
+        let pages = try PDFText.pages(loop.path("pv.pdf"))
+        #expect(pages.count > 1)
+        for (n, page) in pages.enumerated() {
+            #expect(PDFText.flat(text: page).contains("— page \(n + 1)/\(pages.count)"), "page \(n + 1)")
+        }
+        #expect(text.contains("BC03 — RNCP41818BC03 : Piloter le système d'informations et de la performance"))
+        let signing = try #require(pages.first { $0.contains("Membres du jury") })
+        #expect(PDFText.flat(text: signing).contains("Fait à Paris, Cnam, salle 31.2.85, le 30 juin 2027."))
+        for member in ["M. François Lemaître", "Nadia Berrada", "Claire Dubois"] {
+            #expect(signing.contains(member), "\(member) signs on the page of the table")
+        }
         #expect(minutes.totals.titles == 16)
         #expect(minutes.amendments.count == 1)
 
