@@ -321,20 +321,28 @@ extension Certifolio {
                            decisions: try database.sessionDecisions(id), asOf: asOf, gaps: gaps)
     }
 
-    /// Writes the PV (and its CSV twin): both or neither.
+    /// Writes the PV (and its CSV twin): both or neither. Each PV written is a document issued:
+    /// numbered `PV-<fiche>-<session>-<n>` on every page, its SHA-256 recorded with the number and
+    /// in the audit trail.
     @discardableResult
-    public func writeMinutes(_ id: JurySessionID, pdf: String, csv: String?, asOf: Day) throws -> JuryMinutes {
+    public func writeMinutes(_ id: JurySessionID, pdf: String, csv: String?, asOf: Day,
+                             actor: Actor) throws -> (minutes: JuryMinutes, document: IssuedDocument) {
         let minutes = try minutes(id, asOf: asOf)
-        try MinutesPDF.write(minutes, to: pdf)
-        if let csv {
-            do {
-                try Data(MinutesCSV.render(minutes).utf8).write(to: URL(fileURLWithPath: csv), options: .atomic)
-            } catch {
-                try? FileManager.default.removeItem(atPath: pdf)
-                throw InputError(SourceLocation(file: csv), "impossible d'écrire le fichier CSV ; rien n'a été écrit.")
+        let document = try database.issueDocument(kind: "pv", subject: "session \(id)",
+                                                  prefix: "PV-\(minutes.referentiel.code)-\(id)", actor: actor) { number in
+            try MinutesPDF.write(minutes, to: pdf, number: number)
+            // Inside the issue: a CSV twin that cannot be written spends no number.
+            if let csv {
+                do {
+                    try Data(MinutesCSV.render(minutes).utf8).write(to: URL(fileURLWithPath: csv), options: .atomic)
+                } catch {
+                    try? FileManager.default.removeItem(atPath: pdf)
+                    throw InputError(SourceLocation(file: csv), "impossible d'écrire le fichier CSV ; rien n'a été écrit.")
+                }
             }
+            return pdf
         }
-        return minutes
+        return (minutes, document)
     }
 
     /// One notification letter per convoked candidate of a closed session, in `folder`;

@@ -7,10 +7,12 @@ import CertifolioPDF
 public enum MinutesPDF {
     /// Returns the number of pages written.
     @discardableResult
-    public static func write(_ m: JuryMinutes, to path: String) throws -> Int {
+    /// `number`: the document's number (`Certifolio.writeMinutes` issues one), on every page.
+    public static func write(_ m: JuryMinutes, to path: String, number: String? = nil) throws -> Int {
         // Written twice to number the pages "x/y" (a page of a PV must show it belongs to the whole).
-        try PDFDocument.counted(path: path, title: "Procès-verbal — session n° \(m.session.id)",
-                                footer: "PV \(m.referentiel.code), session n° \(m.session.id) du \(m.session.date.french)") { pdf in
+        let footer = "PV \(m.referentiel.code), session n° \(m.session.id) du \(m.session.date.french)"
+            + (number.map { ", document \($0)" } ?? "")
+        return try PDFDocument.counted(path: path, title: "Procès-verbal — session n° \(m.session.id)", footer: footer) { pdf in
             DocumentParts.heading(pdf, m.referentiel, title: "Procès-verbal de la session de jury",
                                   subtitle: "Session n° \(m.session.id) du \(m.session.date.french) — \(m.session.place)")
             sessionFacts(pdf, m)

@@ -83,9 +83,10 @@ struct JuryDemo {
     private func writeDocuments(_ id: JurySessionID) throws {
         let pv = documents.appendingPathComponent("pv-session-\(id).pdf").path
         let csv = documents.appendingPathComponent("pv-session-\(id).csv").path
-        let minutes = try app.writeMinutes(id, pdf: pv, csv: csv, asOf: day.adding(days: 10))
+        let (minutes, document) = try app.writeMinutes(id, pdf: pv, csv: csv, asOf: day.adding(days: 10), actor: actor)
         let t = minutes.totals
-        print("  Procès-verbal : \(pv) (+ CSV) — \(t.candidates) candidats, \(t.titles) titres, "
+        print("  Procès-verbal n° \(document.number) (SHA-256 \(document.sha256.prefix(16))…, au journal) : \(pv) (+ CSV) — "
+              + "\(t.candidates) candidats, \(t.titles) titres, "
               + "\(t.partial) validations partielles, \(minutes.amendments.count) avenant.")
         let notifications = try app.writeNotifications(id, folder: documents.path, asOf: day.adding(days: 10))
         print("  Notifications : \(notifications.count) PDF (notification-\(id)-MQ….pdf)")

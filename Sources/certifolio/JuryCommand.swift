@@ -249,11 +249,13 @@ struct JuryMinutesCommand: ParsableCommand {
     @Option(name: .long, help: "Fichier PDF à écrire.") var out: String
     @Option(name: .long, help: "Double CSV du procès-verbal.") var csv: String?
     @OptionGroup var asOf: AsOfOption
+    @OptionGroup var actor: ActorOptions
 
     func run() throws {
         let app = try Certifolio.open(path: options.db)
-        let minutes = try app.writeMinutes(try session.id, pdf: out, csv: csv, asOf: asOf.day)
-        print("Procès-verbal écrit : \(out)\(csv.map { " et \($0)" } ?? "") (\(minutes.rows.count) candidat(s)).")
+        let (minutes, document) = try app.writeMinutes(try session.id, pdf: out, csv: csv, asOf: asOf.day, actor: actor.value)
+        print("Procès-verbal n° \(document.number) écrit : \(out)\(csv.map { " et \($0)" } ?? "") "
+              + "(\(minutes.rows.count) candidat(s)) ; SHA-256 \(document.sha256), au journal d'audit.")
     }
 }
 

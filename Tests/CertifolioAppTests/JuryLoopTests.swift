@@ -187,8 +187,8 @@ import Testing
         try loop.database.revoke(Revocation(candidate: "MQ031", component: .title, decision: .ajourne,
                                             reason: "Livret non remis (constat du 2 juillet 2027)",
                                             date: Day(iso: "2027-07-03")!), in: loop.session, actor: tester)
-        let minutes = try loop.database.writeMinutes(loop.session, pdf: loop.path("pv.pdf"), csv: loop.path("pv.csv"),
-                                                     asOf: Day(iso: "2027-07-10")!)
+        let (minutes, document) = try loop.database.writeMinutes(loop.session, pdf: loop.path("pv.pdf"), csv: loop.path("pv.csv"),
+                                                                 asOf: Day(iso: "2027-07-10")!, actor: tester)
         let text = try PDFText.flat(loop.path("pv.pdf"))
         for expected in ["AROBASE INGENIERIE", "Procès-verbal de la session de jury",
                          "RNCP41818 — Manager expert qualité et performance des organisations d'économie sociale et solidaire",
@@ -206,6 +206,22 @@ import Testing
             #expect(text.contains(expected), "PV should contain « \(expected) »")
         }
         #expect(text.contains("Validé *"), "the amended title is marked")
+        // The PV is a document issued: its number on every page, its SHA-256 in the audit trail.
+        #expect(document.number == "PV-RNCP41818-1-1")
+        #expect(text.contains("document PV-RNCP41818-1-1 — page 1/"))
+        let issued = try #require(try loop.database.auditEntries().last { $0.action == "document.issue" })
+        let sha256sum = Process()
+        sha256sum.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        sha256sum.arguments = [loop.path("pv.pdf")]
+        let out = Pipe()
+        sha256sum.standardOutput = out
+        try sha256sum.run()
+        sha256sum.waitUntilExit()
+        let digest = String(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).prefix(64))
+        #expect(digest.count == 64 && issued.details.contains(digest), "the audit holds the file's SHA-256")
+        let again = try loop.database.writeMinutes(loop.session, pdf: loop.path("pv2.pdf"), csv: nil,
+                                                   asOf: Day(iso: "2027-07-10")!, actor: tester)
+        #expect(again.document.number == "PV-RNCP41818-1-2")
         // Pages say "x/y"; the blocks' intitulés are in a legend; the signatures are on one page.
         let pages = try PDFText.pages(loop.path("pv.pdf"))
         #expect(pages.count > 1)
@@ -253,7 +269,7 @@ import Testing
         // Another candidate's letter is unchanged by MQ031's amendment.
         #expect(try PDFText.flat(loop.path("notification-1-MQ001.pdf")).contains("Le titre vous est délivré"))
         // The PV says when the session closed, in Paris time.
-        try loop.database.writeMinutes(loop.session, pdf: loop.path("pv.pdf"), csv: nil, asOf: Day(iso: "2027-07-10")!)
+        try loop.database.writeMinutes(loop.session, pdf: loop.path("pv.pdf"), csv: nil, asOf: Day(iso: "2027-07-10")!, actor: tester)
         #expect(try PDFText.flat(loop.path("pv.pdf")).contains("(heure de Paris)"))
     }
 
@@ -341,20 +357,21 @@ import Testing
         let loop = try Loop()
         try loop.runToClosing()
         do {
-            try loop.database.writeMinutes(loop.session, pdf: loop.path("absent/pv.pdf"), csv: nil, asOf: JuryLoopTests.sessionDay)
+            try loop.database.writeMinutes(loop.session, pdf: loop.path("absent/pv.pdf"), csv: nil, asOf: JuryLoopTests.sessionDay, actor: tester)
             Issue.record("a PDF in a missing folder should be refused")
         } catch let error as UserFacingError {
             #expect(error.message.contains("absent/pv.pdf : impossible d'écrire le PDF"))
         }
         #expect(throws: InputError.self) {
             try loop.database.writeMinutes(loop.session, pdf: loop.path("pv.pdf"), csv: loop.path("absent/pv.csv"),
-                                           asOf: JuryLoopTests.sessionDay)
+                                           asOf: JuryLoopTests.sessionDay, actor: tester)
         }
+        #expect(!(try loop.database.auditEntries().contains { $0.action == "document.issue" }), "no number spent")
         #expect(!FileManager.default.fileExists(atPath: loop.path("pv.pdf")), "the PDF goes when its CSV twin fails")
         #expect(throws: JuryError.sessionOpen(JurySessionID(2))) {
             let open = try loop.database.createJurySession(certification: "RNCP41818", date: JuryLoopTests.sessionDay,
                                                            place: "P", actor: tester)
-            try loop.database.writeMinutes(open, pdf: loop.path("pv.pdf"), csv: nil, asOf: JuryLoopTests.sessionDay)
+            try loop.database.writeMinutes(open, pdf: loop.path("pv.pdf"), csv: nil, asOf: JuryLoopTests.sessionDay, actor: tester)
         }
     }
 }

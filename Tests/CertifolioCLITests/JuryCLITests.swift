@@ -88,8 +88,11 @@ import Testing
         let audit = try cli.run("audit", "verify", "--db", cli.db)
         #expect(audit.status == 0)
         #expect(audit.stdout.contains("Journal d'audit intact"))
-        let log = try cli.run("audit", "log", "--db", cli.db, "--last", "1")
+        let log = try cli.run("audit", "log", "--db", cli.db, "--last", "2")
         #expect(log.stdout.contains("secretaire@cnam.fr  jury.close  session 1"))
+        // The PV printed after the closing is a document issued, numbered, with its SHA-256.
+        #expect(log.stdout.contains("document.issue  session 1  {\"bytes\""))
+        #expect(log.stdout.contains("\"number\":\"PV-RNCP36888-1-1\""))
     }
 
     @Test func badInputExitsOneAndChangesNothing() throws {

@@ -103,8 +103,11 @@ struct JuryRoutes {
         }
         jury.get(WebRoutes.minutesPDF) { _, context in
             let id = try WebRoutes.minutesPDF.values(context)
-            let minutes = try services.app.minutes(id, asOf: services.today())
-            return try Downloads.pdf(named: "pv-session-\(id).pdf") { try MinutesPDF.write(minutes, to: $0) }
+            let actor = try context.requireIdentity().actor
+            // Each PV downloaded is a document issued: numbered, its SHA-256 in the audit trail.
+            return try Downloads.pdf(named: "pv-session-\(id).pdf") {
+                try services.app.writeMinutes(id, pdf: $0, csv: nil, asOf: services.today(), actor: actor)
+            }
         }
         jury.get(WebRoutes.minutesCSV) { _, context in
             let id = try WebRoutes.minutesCSV.values(context)
