@@ -70,7 +70,7 @@ extension Certifolio {
         let candidate: Candidate
         let enrolment: Enrolment
         switch EnrolmentCheck.check(draft, referentiels: try database.referentiels(),
-                                    enrolledIn: known?.enrolment.certification) {
+                                    enrolledIn: known?.enrolment.certification, openRoutesOnly: true) {
         case .success(let checked): (candidate, enrolment) = checked
         case .failure(let refused): throw EnrolmentRefused.fields(refused.problems)
         }

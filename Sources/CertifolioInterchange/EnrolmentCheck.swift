@@ -3,11 +3,18 @@ import CertifolioCore
 /// The one check of an enrolment, whether it comes from a line of `candidates.csv` or from the
 /// enrolment form: required fields, an id without spaces, real dates, an e-mail address, a
 /// certification whose référentiel is imported, one of its access routes, and a candidate not
-/// already enrolled in another certification.
+/// already enrolled in another certification; a birth date at least 15 years before the
+/// enrolment (an earlier one is a typing error: a birth year of 2030, a date swapped). The form
+/// (`openRoutesOnly`) also refuses a route the fiche closes; `candidates.csv` records it and the
+/// verdict reports it (contract §3).
 public enum EnrolmentCheck {
+    /// The youngest age at enrolment taken as plausible.
+    public static let minimumAge = 15
+
     /// The candidate and the enrolment, or every problem, in the order of the fields.
     public static func check(_ d: EnrolmentDraft, referentiels: [CertificationCode: Referentiel],
-                             enrolledIn known: CertificationCode?) -> Result<(Candidate, Enrolment), Problems> {
+                             enrolledIn known: CertificationCode?, openRoutesOnly: Bool = false)
+        -> Result<(Candidate, Enrolment), Problems> {
         var problems: [EnrolmentProblem] = []
         func required(_ value: String, _ field: EnrolmentField, _ what: String) -> String? {
             if value.isEmpty { problems.append(EnrolmentProblem(field, "\(what) manquant.")) }
@@ -35,6 +42,11 @@ public enum EnrolmentCheck {
             problems.append(EnrolmentProblem(.email, "adresse électronique « \(d.email) » invalide."))
         }
         let enrolledOn = day(d.enrolledOn, .enrolledOn)
+        if let birth, let enrolledOn,
+           enrolledOn < Day(year: birth.year + minimumAge, month: birth.month, day: min(birth.day, 28))! {
+            problems.append(EnrolmentProblem(.birthDate, "date de naissance \(birth.french) invraisemblable : "
+                + "le candidat aurait moins de \(minimumAge) ans à son inscription du \(enrolledOn.french)."))
+        }
         var referentiel: Referentiel?
         if let code = required(d.certification, .certification, "code de certification") {
             referentiel = referentiels[CertificationCode(code)]
@@ -49,6 +61,10 @@ public enum EnrolmentCheck {
             if referentiel.route(AccessRouteID(text)) == nil {
                 problems.append(EnrolmentProblem(.accessRoute, "voie d'accès « \(text) » inconnue pour \(referentiel.code). "
                     + "Voies possibles : " + referentiel.accessRoutes.map(\.id.rawValue).joined(separator: ", ") + "."))
+                route = nil
+            } else if openRoutesOnly, let open = referentiel.route(AccessRouteID(text)), !open.allowed {
+                problems.append(EnrolmentProblem(.accessRoute, "la fiche \(referentiel.code) n'ouvre pas la voie « \(open.label) » : "
+                    + "un candidat ne peut pas s'y inscrire."))
                 route = nil
             }
         }

@@ -30,6 +30,22 @@ import Testing
         #expect(try sandbox.database.candidateRecord("NW 21") == nil)
     }
 
+    /// Issue 13: a birth date in 2030 and a route the fiche closes were accepted by the form.
+    @Test func anImpossibleBirthDateAndAClosedRouteAreRefused() throws {
+        let sandbox = try ImportPipelineTests.Sandbox()
+        let enrolment = NewEnrolment(candidateID: "NW022", familyName: "Durand", givenNames: "Lou", birthDate: "2030-01-05",
+                                     certification: "RNCP36888", accessRoute: "formation_initiale", enrolledOn: "2027-09-01")
+        do {
+            try sandbox.database.enrol(enrolment, source: "test", actor: tester)
+            Issue.record("the enrolment should be refused")
+        } catch EnrolmentRefused.fields(let problems) {
+            #expect(problems.map(\.field) == [.birthDate, .accessRoute])
+            #expect(problems[0].message.contains("le candidat aurait moins de 15 ans à son inscription du 1er septembre 2027"))
+            #expect(problems[1].message.contains("n'ouvre pas la voie"))
+        }
+        #expect(try sandbox.database.candidateRecord("NW022") == nil)
+    }
+
     @Test func anEnrolmentIsWrittenOnceAndAConflictNamesTheId() throws {
         let sandbox = try ImportPipelineTests.Sandbox()
         let enrolment = NewEnrolment(candidateID: "NW020", familyName: "Durand", givenNames: "Lou",

@@ -109,6 +109,16 @@ import Testing
         #expect(other?.problem.contains("déjà inscrit en RNCP36888") == true)
     }
 
+    @Test func aBirthDateLessThanFifteenYearsBeforeTheEnrolmentIsRefusedAtItsColumn() {
+        let line = "C001,Lefèvre,Zoé,2030-02-03,zoe@exemple.fr,RNCP41818,apprentissage,2025-09-15,P2025\n"
+        let young = Fixtures.error { try Fixtures.read(candidates: Fixtures.candidatesHeader + "\n" + line) }
+        #expect(young?.location == SourceLocation(file: "candidates.csv", line: 2, column: 4, columnName: "birth_date"))
+        #expect(young?.problem.contains("le candidat aurait moins de 15 ans") == true)
+        // A closed route is recorded from a file (the verdict reports it, contract §3).
+        let closed = "C001,Lefèvre,Zoé,1990-02-03,zoe@exemple.fr,RNCP41818,formation_initiale,2025-09-15,P2025\n"
+        #expect(Fixtures.error { try Fixtures.read(candidates: Fixtures.candidatesHeader + "\n" + closed) } == nil)
+    }
+
     @Test func errorsNameTheRealColumnWhenColumnsAreReordered() {
         let header = "cohort,certification,access_route,enrolled_on,email,birth_date,given_names,family_name,candidate_id\n"
         let line = "P2025,RNCP41818,apprentissage,2025-09-15,zoe@exemple.fr,1990-02-03,Zoé,Lefèvre,C001\n"
