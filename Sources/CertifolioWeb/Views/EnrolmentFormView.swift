@@ -43,7 +43,7 @@ struct EnrolmentFormView {
         let chosen = Self.routeValue(enrolment.certification, enrolment.accessRoute)
         routeGroups = referentiels.sorted { $0.code.rawValue < $1.code.rawValue }.map { referentiel in
             let code = referentiel.code
-            return OptionGroup(label: "\(code) — \(referentiel.title)", options: referentiel.accessRoutes.map { route in
+            return OptionGroup(label: "\(code) — \(referentiel.title)", options: referentiel.accessRoutes.filter(\.allowed).map { route in
                 let value = Self.routeValue(code.rawValue, route.id.rawValue)
                 return SelectOption(value: value, label: "\(code) — \(route.label)", selected: value == chosen)
             })
