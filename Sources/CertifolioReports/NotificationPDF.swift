@@ -11,8 +11,10 @@ public enum NotificationPDF {
                                   footer: "Notification de décision — session n° \(m.session.id)")
         DocumentParts.heading(pdf, r, title: "Notification de décision du jury",
                               subtitle: "Session du \(m.session.date.french) — \(m.session.place)")
-        pdf.paragraph("\(row.candidate.displayName) (candidat n° \(row.candidate.id)), \(row.route.lowercased()).",
-                      style: TextStyle.body.with(bold: true), spaceAfter: 10)
+        pdf.paragraph("\(row.candidate.displayName) (candidat n° \(row.candidate.id))",
+                      style: TextStyle.body.with(bold: true), spaceAfter: 2)
+        // The route's label as the fiche writes it ("Par expérience (VAE)", not lowered to "(vae)").
+        pdf.paragraph("Voie d'accès : \(row.route)", spaceAfter: 10)
         pdf.paragraph("Le jury réuni le \(m.session.date.french) a pris les décisions suivantes :", spaceAfter: 6)
         let table = PDFTable(pdf, columns: [.init("Objet", weight: 4), .init("Décision", weight: 1.2),
                                             .init("Motif", weight: 3)], style: .body)

@@ -266,6 +266,10 @@ import Testing
         #expect(after.contains("Ajourné Avenant du 3 juillet 2027 : Livret non remis (constat du 2 juillet 2027)"))
         #expect(after.contains("Reste à acquérir pour obtenir le titre"))
         #expect(after.contains("Fait à Paris, Cnam, salle 31.2.85, le 10 juillet 2027."))
+        // The route by its label, as the fiche writes it (issue 13: "par expérience (vae)").
+        let enrolment = try #require(try loop.database.enrolment(of: "MQ031"))
+        let route = try #require(try loop.database.referentiels()["RNCP41818"]?.route(enrolment.route)?.label)
+        #expect(after.contains("Voie d'accès : \(route)"))
         // Another candidate's letter is unchanged by MQ031's amendment.
         #expect(try PDFText.flat(loop.path("notification-1-MQ001.pdf")).contains("Le titre vous est délivré"))
         // The PV says when the session closed, in Paris time.
