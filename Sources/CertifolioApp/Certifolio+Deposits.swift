@@ -107,11 +107,13 @@ extension Certifolio {
     /// Every candidate of a cohort on every épreuve they hand in, with where they stand at
     /// `moment`: deposit awaited or late, deposited, assessed, published.
     public func cohortDepositLines(_ cohort: String, at moment: ParisTime) throws -> [CohortDepositLine] {
-        try database.candidateRecords(cohort: cohort).flatMap { record -> [CohortDepositLine] in
-            let id = record.candidate.id
-            guard let history = try database.recordWithHistory(id)?.history else { return [] }
-            let published = try database.publishedEvents(of: id)
-            return try depositSlots(of: id).map { slot in
+        let referentiels = try database.referentiels()
+        return try database.candidateRecords(cohort: cohort).flatMap { record -> [CohortDepositLine] in
+            // One snapshot per candidate (history, publication, deposits), the référentiels read once.
+            guard let s = try database.candidateSnapshot(record.candidate.id),
+                  let referentiel = referentiels[record.enrolment.certification] else { return [] }
+            let (history, published) = (s.history, s.published)
+            return Self.slots(referentiel, s.deposit, deposits: s.deposits, limit: depositLimit).map { slot in
                 let events = history.filter { $0.event.component == slot.component && $0.event.modality == slot.modality }
                 let state: DepositState
                 if let latest = slot.deposits.last {
@@ -147,7 +149,7 @@ extension Certifolio {
         guard let referentiel = found else {
             throw StoreError.unknownCertification(enrolment.certification)
         }
-        let c: Component = component == "final" ? .final : .block(BlockCode(component))
+        let c = Component(fileValue: component)
         let m = ModalityID(modality)
         switch referentiel.submission(of: c, m) {
         case nil:

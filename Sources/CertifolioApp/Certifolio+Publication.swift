@@ -13,7 +13,7 @@ extension Certifolio {
         guard let codes = try database.cohortCertifications()[cohort], !codes.isEmpty else {
             throw CalendarRefused(problems: [.unknownCohort(cohort)])
         }
-        let c: Component = component == "final" ? .final : .block(BlockCode(component))
+        let c = Component(fileValue: component)
         let m = ModalityID(modality)
         let certifications = codes.compactMap { referentiels[$0] }
         guard certifications.contains(where: { $0.submission(of: c, m) != nil }) else {

@@ -58,6 +58,11 @@ public enum Component: Hashable, Sendable {
     case block(BlockCode)
     case final
 
+    /// From its file form: `final`, else a block code.
+    public init(fileValue: String) {
+        self = fileValue == "final" ? .final : .block(BlockCode(fileValue))
+    }
+
     /// As written in files: the block code or `final`.
     public var fileValue: String {
         switch self {

@@ -13,7 +13,7 @@ public struct CalendarCheck: Sendable {
         guard let referentiels = cohorts[d.cohort], !referentiels.isEmpty else {
             return .failure(CalendarRefused(problems: [.unknownCohort(d.cohort)]))
         }
-        let component: Component = d.component == "final" ? .final : .block(BlockCode(d.component))
+        let component = Component(fileValue: d.component)
         let modality = ModalityID(d.modality)
         // The épreuve must be one of every certification in the cohort (a block code names its own).
         let submissions = referentiels.map { $0.submission(of: component, modality) }

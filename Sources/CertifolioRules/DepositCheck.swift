@@ -38,7 +38,7 @@ public struct DepositCheck: Sendable {
 
     public func check(_ d: DepositDraft, at moment: ParisTime) -> Result<Checked, DepositRefused> {
         var problems: [DepositProblem] = []
-        let component: Component = d.component == "final" ? .final : .block(BlockCode(d.component))
+        let component = Component(fileValue: d.component)
         let modality = ModalityID(d.modality)
         var deadline: ParisTime?
         switch referentiel.submission(of: component, modality) {

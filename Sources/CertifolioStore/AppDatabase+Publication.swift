@@ -77,10 +77,6 @@ extension AppDatabase {
     }
 
     /// The evaluations of a candidate their own page may show (imported, or published).
-    public func publishedEvents(of candidate: CandidateID) throws -> Set<Int64> {
-        try writer.read { db in try Self.publishedEvents(candidate, db) }
-    }
-
     static func publishedEvents(_ candidate: CandidateID, _ db: Database) throws -> Set<Int64> {
         Set(try Int64.fetchAll(db.cachedStatement(sql: """
                 SELECT e.id FROM evaluation_event e JOIN enrolment n ON n.candidate_id = e.candidate_id

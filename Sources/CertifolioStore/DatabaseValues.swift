@@ -73,7 +73,7 @@ extension Component: DatabaseValueConvertible {
     public var databaseValue: DatabaseValue { fileValue.databaseValue }
 
     public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Component? {
-        String.fromDatabaseValue(dbValue).map { $0 == "final" ? .final : .block(BlockCode($0)) }
+        String.fromDatabaseValue(dbValue).map(Component.init(fileValue:))
     }
 }
 

@@ -81,11 +81,18 @@ public struct EvaluationForm: Sendable, Decodable {
         "\(component.fileValue)|\(modality.rawValue)"
     }
 
+    /// The component and modality of an épreuve value ("RNCP41818BC01|note_synthese"), as typed;
+    /// empty strings for a value without its two parts (the check then says which is wrong).
+    public static func epreuveParts(_ value: String) -> (component: String, modality: String) {
+        let parts = value.split(separator: "|", maxSplits: 1).map(String.init)
+        return parts.count == 2 ? (parts[0], parts[1]) : ("", "")
+    }
+
     /// The evaluation this form describes, before any check: the épreuve select holds
     /// "component|modality", a date may be typed the French way (jj/mm/aaaa).
     public func draft(evaluator: String) -> EvaluationDraft {
-        let parts = epreuve.split(separator: "|", maxSplits: 1).map(String.init)
-        return EvaluationDraft(component: parts.count == 2 ? parts[0] : "", modality: parts.count == 2 ? parts[1] : "",
+        let parts = Self.epreuveParts(epreuve)
+        return EvaluationDraft(component: parts.component, modality: parts.modality,
                                date: Day(typed: date)?.iso ?? date, score: score, maxScore: maxScore,
                                result: result, evaluator: evaluator, reason: reason, grid: grid, deposit: deposit)
     }

@@ -18,7 +18,7 @@ struct CandidateDepositsPage: PageContent {
 
     func html(csrf: String) -> HTML {
         // A refusal for an épreuve the page does not list (a forged or stale form) goes on top.
-        let shownWithItsEpreuve = slots.contains { Self.key($0.component, $0.modality) == refused?.epreuve }
+        let shownWithItsEpreuve = slots.contains { EvaluationForm.epreuveValue($0.component, $0.modality) == refused?.epreuve }
         return """
         <h1>Mes dépôts</h1>
         \(shownWithItsEpreuve ? .empty : FormHTML.refusal("Dépôt refusé, rien n'a été enregistré :", refused?.errors ?? []))\
@@ -32,7 +32,7 @@ struct CandidateDepositsPage: PageContent {
     }
 
     private func section(_ slot: DepositSlot, csrf: String) -> HTML {
-        let key = Self.key(slot.component, slot.modality)
+        let key = EvaluationForm.epreuveValue(slot.component, slot.modality)
         let id = "depot-" + key.replacingOccurrences(of: "|", with: "-")
         let errors = refused?.epreuve == key ? refused?.errors ?? [] : []
         return """
@@ -75,9 +75,6 @@ struct CandidateDepositsPage: PageContent {
         </form>
         """
     }
-
-    /// The form's value for an épreuve: "RNCP41818BC01|note_synthese".
-    static func key(_ component: Component, _ modality: ModalityID) -> String { "\(component.fileValue)|\(modality)" }
 }
 
 /// A list of deposit versions (latest first) with their files, for the candidate's page and

@@ -82,7 +82,7 @@ extension StaffRoutes.CandidatePage: PageContent {
                 } ?? .empty
                 let assess: HTML = slot.deposits.last.map { latest -> HTML in
                     let link = WebRoutes.candidate.path(id) + "?epreuve="
-                        + StaffRoutes.query("\(slot.component.fileValue)|\(slot.modality)") + "&depot=\(latest.id)#saisie"
+                        + StaffRoutes.query(EvaluationForm.epreuveValue(slot.component, slot.modality)) + "&depot=\(latest.id)#saisie"
                     return "<p><a href=\"\(link)\">Évaluer la version \(latest.version) avec la grille</a></p>"
                 } ?? .empty
                 return """

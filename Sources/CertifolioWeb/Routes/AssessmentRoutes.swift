@@ -49,7 +49,7 @@ struct AssessmentRoutes {
                     (f.name, WebRoutes.depositFile.path((d.candidate, d.id, Int64(n + 1))))
                 },
                 assess: WebRoutes.candidate.path(d.candidate) + "?epreuve="
-                    + StaffRoutes.query("\(d.component.fileValue)|\(d.modality)") + "&depot=\(d.id)#saisie")
+                    + StaffRoutes.query(EvaluationForm.epreuveValue(d.component, d.modality)) + "&depot=\(d.id)#saisie")
         }
         return services.pages.render(AssessmentQueuePage(lines: lines), title: "À évaluer", context: context)
     }

@@ -66,8 +66,7 @@ struct DepositForm {
     }
 
     func draft(for candidate: CandidateID) -> DepositDraft {
-        let parts = epreuve.split(separator: "|", maxSplits: 1).map(String.init)
-        return DepositDraft(candidate: candidate, component: parts.first ?? "", modality: parts.count > 1 ? parts[1] : "",
-                            files: files)
+        let parts = EvaluationForm.epreuveParts(epreuve)
+        return DepositDraft(candidate: candidate, component: parts.component, modality: parts.modality, files: files)
     }
 }

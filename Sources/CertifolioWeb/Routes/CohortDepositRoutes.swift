@@ -27,7 +27,7 @@ struct CohortDepositRoutes {
                 csv += [l.candidate.id.rawValue, l.candidate.familyName, l.candidate.givenNames, l.slot.component.fileValue,
                         l.slot.modality.rawValue, l.slot.label, l.state.rawValue, l.slot.deadline?.stored ?? "",
                         latest.map { String($0.version) } ?? "", latest?.at.stored ?? ""]
-                    .map(Self.field).joined(separator: ";") + "\n"
+                    .map { CSVField.quoted($0, separator: ";") }.joined(separator: ";") + "\n"
             }
             return Downloads.file(ByteBuffer(string: csv), type: "text/csv; charset=utf-8", filename: "depots-\(cohort).csv")
         }
@@ -40,12 +40,6 @@ struct CohortDepositRoutes {
         let lines = try services.app.cohortDepositLines(cohort, at: services.now())
         return (cohort, lines)
     }
-
-    /// A CSV field, quoted when it holds the separator, a quote or a line break.
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
 }
 
 struct CohortDepositsPage: PageContent {
@@ -57,7 +51,7 @@ struct CohortDepositsPage: PageContent {
     func html(csrf: String) -> HTML {
         var epreuves: [(key: String, label: String)] = []
         for line in lines {
-            let key = "\(line.slot.component.fileValue)|\(line.slot.modality)"
+            let key = EvaluationForm.epreuveValue(line.slot.component, line.slot.modality)
             if !epreuves.contains(where: { $0.key == key }) { epreuves.append((key, line.slot.label)) }
         }
         let base = WebRoutes.cohortDeposits.path(cohort)
@@ -71,7 +65,7 @@ struct CohortDepositsPage: PageContent {
               <tbody>
             \(epreuves.html { e in
                 let cells = DepositState.allCases.html { s -> HTML in
-                    let n = lines.filter { "\($0.slot.component.fileValue)|\($0.slot.modality)" == e.key && $0.state == s }.count
+                    let n = lines.filter { EvaluationForm.epreuveValue($0.slot.component, $0.slot.modality) == e.key && $0.state == s }.count
                     return n == 0 ? "<td>0</td>" : "<td><a href=\"\(link(e.key, s))\">\(n)</a></td>"
                 }
                 return "    <tr><th scope=\"row\">\(e.label)</th>\(cells)</tr>\n"
@@ -81,7 +75,7 @@ struct CohortDepositsPage: PageContent {
             """
         var list = HTML.empty
         if let epreuve, let state {
-            let chosen = lines.filter { "\($0.slot.component.fileValue)|\($0.slot.modality)" == epreuve && $0.state == state }
+            let chosen = lines.filter { EvaluationForm.epreuveValue($0.slot.component, $0.slot.modality) == epreuve && $0.state == state }
             let title = epreuves.first { $0.key == epreuve }?.label ?? epreuve
             list = """
                 <section aria-labelledby="liste"><h2 id="liste">\(title) : \(state.label) (\(chosen.count))</h2>

@@ -54,9 +54,9 @@ struct CohortEntryRoutes {
         let records = try services.app.candidateRecords(cohort: cohort)
         guard let certification = records.first?.enrolment.certification else { throw HTTPError(.notFound) }
         let referentiel = try services.referentiel(certification)
-        let parts = form.epreuve.split(separator: "|", maxSplits: 1).map(String.init)
-        let chosen: (Component, ModalityID)? = parts.count == 2
-            ? (parts[0] == "final" ? .final : .block(BlockCode(parts[0])), ModalityID(parts[1])) : nil
+        let parts = EvaluationForm.epreuveParts(form.epreuve)
+        let chosen: (Component, ModalityID)? = parts.component.isEmpty
+            ? nil : (Component(fileValue: parts.component), ModalityID(parts.modality))
         let page = BulkEntryPage(
             cohort: cohort, form: form, errors: errors, notice: notice,
             epreuves: CalendarRoutes.epreuves(referentiel).map { c, m, _ in

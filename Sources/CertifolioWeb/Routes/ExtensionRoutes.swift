@@ -14,17 +14,17 @@ struct ExtensionRoutes {
             let id = try WebRoutes.extensions.values(context)
             try RecordAccess.requireCandidate(id, account, services.app)
             let form = try context.form.decode(ExtensionForm.self)
-            let parts = form.epreuve.split(separator: "|", maxSplits: 1).map(String.init)
+            let parts = EvaluationForm.epreuveParts(form.epreuve)
             let staff = StaffRoutes(services: services)
             func refused(_ message: String) throws -> Response {
                 try staff.candidatePage(id, form: EvaluationForm(date: services.today().iso), errors: nil, context: context,
                                         status: .unprocessableContent, extension: form, extensionError: message)
             }
-            guard parts.count == 2 else { return try refused("choisissez l'épreuve.") }
+            guard !parts.component.isEmpty else { return try refused("choisissez l'épreuve.") }
             guard !form.until.isEmpty else { return try refused("indiquez la nouvelle date limite.") }
             guard !form.reason.isEmpty else { return try refused("un délai se motive : indiquez sa raison.") }
             do {
-                try services.app.grantExtension(candidate: id, component: parts[0], modality: parts[1], until: form.until,
+                try services.app.grantExtension(candidate: id, component: parts.component, modality: parts.modality, until: form.until,
                                                 reason: form.reason, actor: account.actor)
             } catch let error as DepositRefused {
                 return try refused(error.problems.map(\.message).joined(separator: " "))
@@ -63,7 +63,7 @@ struct ExtensionFormView {
     init(action: String, slots: [DepositSlot], form: ExtensionForm?, error: String?) {
         self.action = action
         options = slots.map { slot in
-            let value = "\(slot.component.fileValue)|\(slot.modality)"
+            let value = EvaluationForm.epreuveValue(slot.component, slot.modality)
             let current = slot.deadline.map { " — date limite \($0.french)" + (slot.extended ? ", délai accordé" : "") } ?? ""
             return SelectOption(value: value, label: slot.label + current, selected: value == form?.epreuve)
         }

@@ -15,10 +15,10 @@ struct PublicationRoutes {
         manager.post(WebRoutes.publications) { _, context -> Response in
             let account = try context.requireIdentity()
             let form = try context.form.decode(PublicationForm.self)
-            let parts = form.epreuve.split(separator: "|", maxSplits: 1).map(String.init)
+            let parts = EvaluationForm.epreuveParts(form.epreuve)
             do {
-                let count = try services.app.publish(cohort: form.cohort, component: parts.first ?? "",
-                                                     modality: parts.count > 1 ? parts[1] : "", actor: account.actor)
+                let count = try services.app.publish(cohort: form.cohort, component: parts.component,
+                                                     modality: parts.modality, actor: account.actor)
                 return flashRedirect(WebRoutes.publications.path,
                                      "Résultats publiés à la promotion \(form.cohort) : \(count) évaluation(s) désormais visible(s) des candidats.",
                                      context)
@@ -37,7 +37,7 @@ struct PublicationRoutes {
                 epreuve: cohorts[s.cohort]?.lazy.compactMap { $0.epreuveLabel(s.component, s.modality) }.first
                     ?? referentiels.values.lazy.compactMap { $0.epreuveLabel(s.component, s.modality) }.first
                     ?? "\(s.component.fileValue) / \(s.modality)",
-                value: "\(s.component.fileValue)|\(s.modality)", unpublished: s.unpublished, published: s.published,
+                value: EvaluationForm.epreuveValue(s.component, s.modality), unpublished: s.unpublished, published: s.published,
                 last: s.lastPublishedAt.map(DocumentParts.timestamp))
         }
         return services.pages.render(PublicationPage(lines: lines, error: error), title: "Publication des résultats",

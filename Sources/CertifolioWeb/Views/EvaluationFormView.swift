@@ -36,8 +36,8 @@ struct EvaluationFormView {
     init(action: String, referentiel: Referentiel, form: EvaluationForm, errors: FormErrors?, isCorrection: Bool,
          chooseLink: ((String) -> String)? = nil) {
         self.action = action
-        let parts = form.epreuve.split(separator: "|", maxSplits: 1).map(String.init)
-        if parts.count == 2, parts[0] != "final", let block = referentiel.block(BlockCode(parts[0])),
+        let parts = EvaluationForm.epreuveParts(form.epreuve)
+        if parts.component != "final", let block = referentiel.block(BlockCode(parts.component)),
            !block.competences.isEmpty {
             grid = GridView(block: "\(block.code) — \(block.title)", lines: block.competences.enumerated().map { i, text in
                 let line = i < form.grid.count ? form.grid[i] : CompetenceDraft()
