@@ -29,13 +29,12 @@ struct PublicationRoutes {
     }
 
     private func page(_ context: WebContext, error: String?) throws -> Response {
-        let referentiels = try services.referentiels()
+        // An épreuve is named by its cohort's référentiel (both fiches have a `memoire`).
         let cohorts = try services.app.calendarCheck().cohorts
         let lines = try services.app.publicationStates().map { s in
             PublicationPage.Line(
                 cohort: s.cohort,
                 epreuve: cohorts[s.cohort]?.lazy.compactMap { $0.epreuveLabel(s.component, s.modality) }.first
-                    ?? referentiels.values.lazy.compactMap { $0.epreuveLabel(s.component, s.modality) }.first
                     ?? "\(s.component.fileValue) / \(s.modality)",
                 value: EvaluationForm.epreuveValue(s.component, s.modality), unpublished: s.unpublished, published: s.published,
                 last: s.lastPublishedAt.map(DocumentParts.timestamp))
