@@ -63,6 +63,12 @@ extension Certifolio {
         try database.addJuryMember(member, to: id, actor: actor)
     }
 
+    /// Records whether a member is present or excused and whether they preside.
+    public func setJuryMemberStanding(named name: String, in id: JurySessionID, presides: Bool, excused: Bool,
+                                      actor: Actor) throws {
+        try database.setJuryMemberStanding(named: name, in: id, presides: presides, excused: excused, actor: actor)
+    }
+
     /// Removes a member from an open session (a closed session's jury is part of its PV).
     public func removeJuryMember(named name: String, from id: JurySessionID, actor: Actor) throws {
         try database.removeJuryMember(named: name, from: id, actor: actor)
@@ -316,9 +322,45 @@ extension Certifolio {
         let gaps = try Dictionary(uniqueKeysWithValues: context.session.convoked.map { candidate in
             (candidate, CompetenceGaps.toAcquire(try database.evaluationHistory(candidate)))
         })
-        return JuryMinutes(session: context.session, referentiel: context.referentiel,
-                           records: try database.candidateRecords(session: id),
-                           decisions: try database.sessionDecisions(id), asOf: asOf, gaps: gaps)
+        var minutes = JuryMinutes(session: context.session, referentiel: context.referentiel,
+                                  records: try database.candidateRecords(session: id),
+                                  decisions: try database.sessionDecisions(id), asOf: asOf, gaps: gaps)
+        minutes.profile = try certifierProfile(for: context.referentiel)
+        return minutes
+    }
+
+    /// The *projet de PV* of a session still open: the decisions entered so far, as if the
+    /// session closed on its date. It counts for nothing and is marked so on every page.
+    public func draftMinutes(_ id: JurySessionID) throws -> JuryMinutes {
+        let context = try Context(id, database)
+        guard !context.session.isClosed else { throw JuryError.sessionClosed(id) }
+        let date = context.session.date
+        // Drafts take negative ids, which no recorded decision has, and the session's date.
+        let drafts = try database.draftDecisions(id).enumerated().map { i, draft in
+            RecordedSessionDecision(id: -Int64(i + 1), date: date, decision: draft)
+        }
+        let byCandidate = Dictionary(grouping: drafts, by: \.decision.candidate)
+        let records = try database.candidateRecords(session: id).map { record in
+            var record = record
+            record.decisions += (byCandidate[record.candidate.id] ?? []).map {
+                JuryDecision(id: $0.id, component: $0.decision.component, decision: $0.decision.decision, date: date,
+                             revokes: $0.decision.revokes)
+            }
+            return record
+        }
+        let gaps = try Dictionary(uniqueKeysWithValues: context.session.convoked.map { candidate in
+            (candidate, CompetenceGaps.toAcquire(try database.evaluationHistory(candidate)))
+        })
+        var minutes = JuryMinutes(session: context.session, referentiel: context.referentiel, records: records,
+                                  decisions: drafts, asOf: date, gaps: gaps)
+        minutes.profile = try certifierProfile(for: context.referentiel)
+        minutes.isDraft = true
+        return minutes
+    }
+
+    /// Writes the projet de PV; it is not a document issued (no number, nothing recorded).
+    public func writeDraftMinutes(_ id: JurySessionID, pdf: String) throws {
+        try MinutesPDF.write(try draftMinutes(id), to: pdf)
     }
 
     /// Writes the PV (and its CSV twin): both or neither. Each PV written is a document issued:
@@ -363,17 +405,28 @@ extension Certifolio {
         return written
     }
 
-    /// A candidate's record ready for an attestation or a parchemin issued on `day`, at the
-    /// place of the last closed session they were convoked to (else the certifier's name).
+    /// The notification of one convoked candidate of a closed session.
+    public func writeNotification(_ id: JurySessionID, candidate: CandidateID, pdf: String, asOf: Day) throws {
+        let minutes = try minutes(id, asOf: asOf)
+        guard let row = minutes.rows.first(where: { $0.candidate.id == candidate }) else {
+            throw JuryError.notConvoked(candidate, id)
+        }
+        try NotificationPDF.write(minutes, row: row, to: pdf)
+    }
+
+    /// A candidate's record ready for an attestation or a parchemin issued on `day`.
     public func candidateDocument(_ candidate: CandidateID, issuedOn day: Day,
                                   place: String?) throws -> CandidateDocument {
         guard let record = try database.candidateRecord(candidate) else { throw StoreError.unknownCandidate(candidate) }
         guard let referentiel = try database.referentiels()[record.enrolment.certification] else {
             throw StoreError.unknownCertification(record.enrolment.certification)
         }
+        // Made where the certifier signs (its profile's town), else where the candidate's jury sat.
+        let profile = try certifierProfile(for: referentiel)
         let lastPlace = try database.lastClosedSessionPlace(of: candidate)
         return CandidateDocument(record: record, referentiel: referentiel, issuedOn: day,
-                                 issuedAt: place ?? lastPlace ?? referentiel.certifiers.first?.legalName ?? "—")
+                                 issuedAt: place ?? profile?.city ?? lastPlace ?? referentiel.certifiers.first?.legalName ?? "—",
+                                 profile: profile)
     }
 
     public static func writeAttestation(_ document: CandidateDocument, to path: String) throws {

@@ -35,7 +35,12 @@ public struct Candidate: Sendable, Equatable {
     }
 
     /// "Camille MARTIN", as French documents write a name.
-    public var displayName: String { "\(givenNames) \(familyName.uppercased())" }
+    public var displayName: String { Self.displayName(givenNames: givenNames, familyName: familyName) }
+
+    /// "Noé MOREAU": given names, then the family name in capitals, as French documents write it.
+    public static func displayName(givenNames: String, familyName: String) -> String {
+        "\(givenNames) \(familyName.uppercased())"
+    }
 }
 
 /// A candidate's inscription to a certification through an access route.

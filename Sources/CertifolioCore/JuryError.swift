@@ -19,6 +19,9 @@ public enum JuryError: UserFacingError, Equatable {
     case nothingToRevoke(CandidateID, component: String, JurySessionID?)
     case amendmentBeforeSession(Day, session: Day)
     case notYetSat(JurySessionID, on: Day, today: Day)
+    /// The fiche names who presides (`role` is its label): the session designates no one.
+    case presidentNamedByFiche(role: String, CertificationCode)
+    case excusedCannotPreside(String)
 
     public var message: String {
         switch self {
@@ -68,6 +71,11 @@ public enum JuryError: UserFacingError, Equatable {
         case let .notYetSat(id, day, today):
             return "la session n° \(id) siège le \(day.french) : aucune décision ne peut y être prise ni la session "
                 + "close avant cette date (nous sommes le \(today.french)) ; rien n'a été modifié."
+        case let .presidentNamedByFiche(role, code):
+            return "la fiche \(code) désigne qui préside le jury (« \(role) ») : la session n'a pas à désigner "
+                + "de président."
+        case let .excusedCannotPreside(name):
+            return "« \(name) » a une absence excusée : un membre absent ne peut présider la session."
         case let .amendmentBeforeSession(date, session):
             return "un avenant daté du \(date.french) ne peut être antérieur à la session du \(session.french)."
         }

@@ -30,11 +30,26 @@ public struct JuryMember: Sendable, Equatable {
     public var role: JuryRoleID
     /// External to the certifier and the training centre (the fiche asks it of some seats).
     public var external: Bool
+    /// Designated by the session to preside (when the fiche names no presiding role).
+    public var presides: Bool
+    /// Excused: named on the PV as such, fills no seat and signs nothing.
+    public var excused: Bool
 
-    public init(name: String, role: JuryRoleID, external: Bool) {
+    public init(name: String, role: JuryRoleID, external: Bool, presides: Bool = false, excused: Bool = false) {
         self.name = name
         self.role = role
         self.external = external
+        self.presides = presides
+        self.excused = excused
+    }
+}
+
+extension JurySession {
+    /// Who presides: the member holding the role the fiche names to preside the route's jury,
+    /// else the member the session designated; nil when neither.
+    public func president(in referentiel: Referentiel) -> JuryMember? {
+        let named = Set(referentiel.accessRoutes.compactMap { $0.jury?.president })
+        return members.first { !$0.excused && named.contains($0.role) } ?? members.first { $0.presides && !$0.excused }
     }
 }
 

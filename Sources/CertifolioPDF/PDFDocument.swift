@@ -137,6 +137,21 @@ public final class PDFDocument {
         cairo.stroke(context)
     }
 
+    /// A QR code, `side` points wide, its top-left corner at (x, y); the quiet zone of four
+    /// modules the standard asks for is left white around it, inside `side`.
+    public func qrCode(_ code: QRCode, x: Double, y top: Double, side: Double) {
+        let module = side / Double(code.size + 8)
+        cairo.setSourceRGB(context, 0, 0, 0)
+        for (row, line) in code.modules.enumerated() {
+            for (column, dark) in line.enumerated() where dark {
+                // A hair wider than the module so that neighbours join without seams.
+                cairo.rectangle(context, x + Double(column + 4) * module, top + Double(row + 4) * module,
+                                module + 0.02, module + 0.02)
+            }
+        }
+        cairo.fill(context)
+    }
+
     /// Places `y` (after drawing side by side, for instance).
     public func moveTo(y newY: Double) { y = newY }
 

@@ -9,12 +9,16 @@ public struct CandidateDocument: Sendable {
     public var verdict: Verdict
     public var issuedOn: Day
     public var issuedAt: String
+    /// The certifier's particulars (signatory, town), when recorded.
+    public var profile: CertifierProfile?
 
-    public init(record: CandidateRecord, referentiel: Referentiel, issuedOn: Day, issuedAt: String) {
+    public init(record: CandidateRecord, referentiel: Referentiel, issuedOn: Day, issuedAt: String,
+                profile: CertifierProfile? = nil) {
         self.record = record
         self.referentiel = referentiel
         self.issuedOn = issuedOn
         self.issuedAt = issuedAt
+        self.profile = profile
         verdict = VerdictEngine.verdict(for: record, referentiel: referentiel, asOf: issuedOn)
     }
 
@@ -25,6 +29,9 @@ public struct CandidateDocument: Sendable {
 
     public var candidate: Candidate { record.candidate }
 
-    /// "née le" / "né(e) le": the record does not say, so the neutral form.
+    /// "né(e) le": the record does not say, so the neutral form.
     var bornOn: String { "né(e) le \(candidate.birthDate.french)" }
+
+    /// The parchemin's line under the name.
+    var birth: String { "date de naissance : \(candidate.birthDate.french)" }
 }

@@ -7,6 +7,10 @@ import CertifolioRules
 public struct JuryMinutes: Sendable {
     public var referentiel: Referentiel
     public var session: JurySession
+    /// The certifier's particulars (address, signatory, appeal mention), when recorded.
+    public var profile: CertifierProfile?
+    /// A *projet de PV*: the decisions entered in a session still open, which count for nothing yet.
+    public var isDraft = false
 
     public struct Row: Sendable {
         public var candidate: Candidate
@@ -53,6 +57,20 @@ public struct JuryMinutes: Sendable {
 
     public var rows: [Row]
     public var amendments: [Amendment]
+
+    /// For one access route present among the convoked candidates: the jury the fiche requires
+    /// and, per candidate, what the session's composition lacks (empty when it is met).
+    public struct RouteComposition: Sendable {
+        public var route: String
+        public var requirement: String
+        public var candidates: Int
+        public var problems: [String]
+    }
+
+    public var compositions: [RouteComposition]
+
+    /// Whether the jury met the fiche for every candidate: a final PV is not produced otherwise.
+    public var compositionIsMet: Bool { compositions.allSatisfy(\.problems.isEmpty) }
 
     public struct Totals: Sendable, Equatable {
         public var candidates = 0
@@ -140,6 +158,21 @@ public struct JuryMinutes: Sendable {
                                                                                  gaps: gaps[record.candidate.id] ?? [:]),
                     titleAwarded: today.title.status == .awarded))
         }
+        var compositions: [RouteComposition] = []
+        for record in records {
+            let label = referentiel.route(record.enrolment.route)?.label ?? record.enrolment.route.rawValue
+            let check = JuryCompositionCheck.check(members: session.members, for: record, referentiel: referentiel)
+            let problems = check.problems.map { "\(record.candidate.id) — \($0)" }
+            if let i = compositions.firstIndex(where: { $0.route == label }) {
+                compositions[i].candidates += 1
+                compositions[i].problems += problems
+            } else {
+                compositions.append(RouteComposition(route: label,
+                                                     requirement: referentiel.route(record.enrolment.route)?.jury?.text ?? "",
+                                                     candidates: 1, problems: problems))
+            }
+        }
+        self.compositions = compositions
         let byID = Dictionary(decisions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         amendments = decisions.filter { amendmentIDs.contains($0.id) }.compactMap { replacement in
             guard let revokedID = replacement.decision.revokes, let revoked = byID[revokedID],
@@ -162,9 +195,9 @@ public struct JuryMinutes: Sendable {
         }
         items += verdict.title.reasons.filter { $0.code != .blockNotValidated }.map(\.message)
         if items.isEmpty {
-            let motive = title?.decision.motive.map { " (\($0))" } ?? ""
-            items.append("La délivrance du titre, \(title.map { $0.decision.decision.pvWord.lowercased() } ?? "non décidée") "
-                         + "par ce jury\(motive).")
+            let motive = title?.decision.motive.map { " — \($0)" } ?? ""
+            items.append(title.map { "Le titre, que ce jury n'a pas délivré (décision : \($0.decision.decision.pvWord.lowercased())\(motive))." }
+                         ?? "Le titre, sur lequel ce jury n'a pas statué.")
         }
         return items
     }

@@ -9,18 +9,32 @@ public enum MinutesPDF {
     @discardableResult
     /// `number`: the document's number (`Certifolio.writeMinutes` issues one), on every page.
     public static func write(_ m: JuryMinutes, to path: String, number: String? = nil) throws -> Int {
+        // A PV states that the jury met the fiche for every route: without it there is no PV to sign.
+        guard m.isDraft || m.compositionIsMet else {
+            throw MinutesRefused(session: m.session.id, problems: m.compositions.flatMap(\.problems))
+        }
         // Written twice to number the pages "x/y" (a page of a PV must show it belongs to the whole).
-        let footer = "PV \(m.referentiel.code), session n° \(m.session.id) du \(m.session.date.french)"
+        let footer = (m.isDraft ? "PROJET DE PV — sans valeur de décision — " : "")
+            + "PV \(m.referentiel.code), session n° \(m.session.id) du \(m.session.date.french)"
             + (number.map { ", document \($0)" } ?? "")
-        return try PDFDocument.counted(path: path, title: "Procès-verbal — session n° \(m.session.id)", footer: footer) { pdf in
-            DocumentParts.heading(pdf, m.referentiel, title: "Procès-verbal de la session de jury",
-                                  subtitle: "Session n° \(m.session.id) du \(m.session.date.french) — \(m.session.place)")
+        let title = m.isDraft ? "Projet de procès-verbal de la session de jury" : "Procès-verbal de la session de jury"
+        return try PDFDocument.counted(path: path, title: "\(title) — session n° \(m.session.id)", footer: footer) { pdf in
+            DocumentParts.heading(pdf, m.referentiel, title: title,
+                                  subtitle: "Session n° \(m.session.id) du \(m.session.date.french) — \(m.session.place)",
+                                  profile: m.profile)
+            if m.isDraft {
+                pdf.paragraph("Projet établi avant la clôture : les décisions ci-dessous ne sont pas encore prises ; "
+                              + "seul le procès-verbal de la session close fait foi.",
+                              style: TextStyle.body.with(bold: true), spaceAfter: 8)
+            }
             sessionFacts(pdf, m)
+            jury(pdf, m)
             decisionsTable(pdf, m)
             totals(pdf, m)
             partialValidations(pdf, m)
             motives(pdf, m)
             amendments(pdf, m)
+            DocumentParts.appeal(pdf, m.profile)
             signatures(pdf, m)
         }
     }
@@ -28,26 +42,73 @@ public enum MinutesPDF {
     private static func sessionFacts(_ pdf: PDFDocument, _ m: JuryMinutes) {
         DocumentParts.line(pdf, "Date de la session", m.session.date.french)
         DocumentParts.line(pdf, "Lieu", m.session.place)
-        let presidentRoles = Set(m.referentiel.accessRoutes.compactMap { $0.jury?.president })
-        if let president = m.session.members.first(where: { presidentRoles.contains($0.role) }) {
-            DocumentParts.line(pdf, "Présidence", president.name)
-        }
+        DocumentParts.line(pdf, "Présidence", m.session.president(in: m.referentiel)?.name
+                           ?? "aucun membre désigné (la fiche ne nomme pas de rôle présidant le jury)")
         DocumentParts.line(pdf, "Candidats convoqués", String(m.rows.count))
         if let closed = m.session.closedAt { DocumentParts.line(pdf, "Session close le", DocumentParts.timestamp(closed)) }
         pdf.skip(8)
     }
 
+    /// The jury as it sat: each member's role, status and attendance, then, for every route
+    /// present, the composition the fiche requires and whether it was met.
+    private static func jury(_ pdf: PDFDocument, _ m: JuryMinutes) {
+        pdf.keep(60)
+        pdf.paragraph("Composition du jury", style: .heading)
+        let president = m.session.president(in: m.referentiel)
+        let table = PDFTable(pdf, columns: [.init("Membre", weight: 2.2), .init("Rôle", weight: 3.6),
+                                            .init("Qualité", weight: 1), .init("Présence", weight: 1.2)])
+        table.begin()
+        for (i, member) in m.session.members.enumerated() {
+            let role = m.referentiel.juryRole(member.role)?.label ?? member.role.rawValue
+            table.row([member.name + (member == president ? "\n(préside le jury)" : ""), role,
+                       member.external ? "externe" : "interne", member.excused ? "excusé" : "présent"],
+                      shaded: i % 2 == 1)
+        }
+        table.end()
+        // Routes met under the same requirement share one sentence.
+        var met: [(requirement: String, routes: [String], candidates: Int)] = []
+        for c in m.compositions where c.problems.isEmpty {
+            if let i = met.firstIndex(where: { $0.requirement == c.requirement }) {
+                met[i].routes.append(c.route)
+                met[i].candidates += c.candidates
+            } else {
+                met.append((c.requirement, [c.route], c.candidates))
+            }
+        }
+        for group in met {
+            let routes = group.routes.map { "« \($0) »" }.joined(separator: ", ")
+            pdf.paragraph("\(group.routes.count > 1 ? "Voies" : "Voie") \(routes) (\(candidates(group.candidates))) : "
+                          + "le jury réuni satisfait à la composition exigée par la fiche — \(group.requirement)",
+                          style: .note, spaceAfter: 3)
+        }
+        for c in m.compositions where !c.problems.isEmpty {
+            let who = candidates(c.candidates)
+            do {
+                pdf.paragraph("Voie « \(c.route) » (\(who)) : la composition exigée par la fiche — \(c.requirement) — "
+                              + "n'est pas réunie :", style: TextStyle.note.with(bold: true), spaceAfter: 1)
+                for problem in c.problems {
+                    pdf.paragraph("• " + problem, style: .note, spaceAfter: 1, x: pdf.margin + 10, width: pdf.contentWidth - 10)
+                }
+                pdf.skip(2)
+            }
+        }
+        pdf.skip(8)
+    }
+
+    private static func candidates(_ n: Int) -> String { n > 1 ? "\(n) candidats" : "1 candidat" }
+
     private static func decisionsTable(_ pdf: PDFDocument, _ m: JuryMinutes) {
         pdf.paragraph("Décisions", style: .heading)
         let blocks = m.referentiel.blocks.map(\.code)
         let amended = Set(m.amendments.map(\.revoked.decision.slot))
-        var columns = [PDFTable.Column("Candidat — voie d'accès", weight: 4.2)]
+        var columns = [PDFTable.Column("Candidat — date de naissance — voie d'accès", weight: 4.6)]
         columns += blocks.map { PDFTable.Column(shortCode($0, in: m.referentiel.code), weight: 1, alignment: .center) }
         columns.append(PDFTable.Column("Titre", weight: 1.1, alignment: .center))
         let table = PDFTable(pdf, columns: columns)
         table.begin()
         for (i, row) in m.rows.enumerated() {
-            var cells = ["\(row.candidate.id) — \(row.candidate.displayName)\n\(row.route)"]
+            var cells = ["\(row.candidate.id) — \(row.candidate.displayName)\n\(row.candidate.birthDate.french) — "
+                         + row.route]
             for code in blocks {
                 cells.append(cell(row, .block(code), amended: amended))
             }
@@ -161,18 +222,32 @@ public enum MinutesPDF {
     }
 
     private static func signatures(_ pdf: PDFDocument, _ m: JuryMinutes) {
-        // The heading, every member's row (about 62 points each with its signature space) and the
-        // "Fait à" line stay on one page: a signature is never separated from the PV it signs.
-        pdf.keep(60 + 62 * Double(max(1, m.session.members.count)))
-        pdf.paragraph("Membres du jury", style: .heading)
+        // Members present sign; the heading, every row (about 62 points each with its signature
+        // space) and the "Fait à" line stay on one page: a signature is never separated from the
+        // PV it signs.
+        let present = m.session.members.filter { !$0.excused }
+        let president = m.session.president(in: m.referentiel)
+        pdf.keep(60 + 62 * Double(max(1, present.count)))
+        pdf.paragraph(m.isDraft ? "Signatures (après la clôture)" : "Signatures des membres présents", style: .heading)
         let table = PDFTable(pdf, columns: [.init("Nom", weight: 2), .init("Rôle", weight: 3),
-                                            .init("Qualité", weight: 1), .init("Signature", weight: 2)], style: .body)
+                                            .init("Signature", weight: 2)], style: .body)
         table.begin()
-        for member in m.session.members {
+        for member in present {
             let role = m.referentiel.juryRole(member.role)?.label ?? member.role.rawValue
-            table.row([member.name, role, member.external ? "externe" : "interne", "\n\n\n"])
+            table.row([member.name + (member == president ? "\npréside le jury" : ""), role, "\n\n\n"])
         }
         table.end()
-        pdf.paragraph("Fait à \(m.session.place), le \(m.session.date.french).", spaceAfter: 4)
+        pdf.paragraph("Fait à \(m.profile?.city ?? m.session.place), le \(m.session.date.french).", spaceAfter: 4)
+    }
+}
+
+/// A PV whose jury did not meet the fiche for some candidate: it cannot be produced.
+public struct MinutesRefused: UserFacingError, Equatable {
+    public var session: JurySessionID
+    public var problems: [String]
+
+    public var message: String {
+        (["le procès-verbal de la session n° \(session) ne peut être établi : la composition du jury exigée par la fiche "
+          + "n'est pas réunie :"] + problems.map { "  - " + $0 }).joined(separator: "\n")
     }
 }

@@ -6,13 +6,24 @@ import CertifolioPDF
 /// acquired and what remains to be acquired for the title.
 public enum NotificationPDF {
     public static func write(_ m: JuryMinutes, row: JuryMinutes.Row, to path: String) throws {
+        let footer = "Notification de décision — \(row.candidate.id) — session n° \(m.session.id) du \(m.session.date.french)"
+        try PDFDocument.counted(path: path, title: "Notification — \(row.candidate.displayName)", footer: footer) { pdf in
+            letter(pdf, m, row)
+        }
+    }
+
+    private static func letter(_ pdf: PDFDocument, _ m: JuryMinutes, _ row: JuryMinutes.Row) {
         let r = m.referentiel
-        let pdf = try PDFDocument(path: path, title: "Notification — \(row.candidate.displayName)",
-                                  footer: "Notification de décision — session n° \(m.session.id)")
         DocumentParts.heading(pdf, r, title: "Notification de décision du jury",
-                              subtitle: "Session du \(m.session.date.french) — \(m.session.place)")
-        pdf.paragraph("\(row.candidate.displayName) (candidat n° \(row.candidate.id))",
-                      style: TextStyle.body.with(bold: true), spaceAfter: 2)
+                              subtitle: "Session du \(m.session.date.french) — \(m.session.place)", profile: m.profile)
+        // The address block, on the right as a window envelope shows it.
+        let block = [row.candidate.displayName, row.candidate.email].joined(separator: "\n")
+        let x = pdf.margin + pdf.contentWidth * 0.5
+        let height = pdf.measure(block, style: .body, width: pdf.contentWidth * 0.5)
+        pdf.draw(block, style: .body, x: x, y: pdf.y, width: pdf.contentWidth * 0.5)
+        pdf.skip(height + 14)
+        pdf.paragraph("Candidat n° \(row.candidate.id) — date de naissance : \(row.candidate.birthDate.french)",
+                      spaceAfter: 2)
         // The route's label as the fiche writes it ("Par expérience (VAE)", not lowered to "(vae)").
         pdf.paragraph("Voie d'accès : \(row.route)", spaceAfter: 10)
         pdf.paragraph("Le jury réuni le \(m.session.date.french) a pris les décisions suivantes :", spaceAfter: 6)
@@ -44,8 +55,22 @@ public enum NotificationPDF {
                           style: .note)
         }
         pdf.skip(10)
-        pdf.paragraph("Fait à \(m.session.place), le \(m.documentDate.french). Pour le jury, son président.")
-        try pdf.finish()
+        DocumentParts.appeal(pdf, m.profile)
+        signature(pdf, m)
+    }
+
+    /// Where and when, then who signs: the certifier's signatory (with their quality) notifies
+    /// the decision of the jury, whose president is named.
+    private static func signature(_ pdf: PDFDocument, _ m: JuryMinutes) {
+        pdf.keep(120)
+        pdf.paragraph("Fait à \(m.profile?.city ?? m.session.place), le \(m.documentDate.french).", spaceAfter: 10)
+        let half = pdf.contentWidth / 2 - 10
+        let president = m.session.president(in: m.referentiel)?.name ?? "président non désigné"
+        let signatory = m.profile.map { "\($0.signatoryName)\n\($0.signatoryQuality)" }
+            ?? "signataire non renseigné dans les paramètres du certificateur"
+        pdf.draw("Pour le jury, son président :\n\(president)", style: .body, x: pdf.margin, y: pdf.y, width: half)
+        pdf.draw("Pour le certificateur :\n\(signatory)", style: .body, x: pdf.margin + half + 20, y: pdf.y, width: half)
+        pdf.skip(90)
     }
 
     /// The motive, or for an amendment (a decision that replaced the session's) its date and reason.

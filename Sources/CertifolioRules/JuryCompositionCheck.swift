@@ -4,7 +4,7 @@ import CertifolioCore
 ///
 /// The seats come from the référentiel, per access route. A member who evaluated the candidate
 /// (named as evaluator of one of their events) does not sit on that candidate's decision: they
-/// step aside and do not fill a seat.
+/// step aside and do not fill a seat; nor does a member excused from the session.
 public struct JuryCompositionCheck: Sendable, Equatable {
     /// French sentences, each saying what is missing; empty when the composition is met.
     public var problems: [String]
@@ -24,7 +24,8 @@ public struct JuryCompositionCheck: Sendable, Equatable {
         }
         let evaluators = Set(record.events.map { PersonName($0.evaluator) })
         let steppingAside = members.filter { evaluators.contains(PersonName($0.name)) }
-        let sitting = members.filter { !evaluators.contains(PersonName($0.name)) }
+        // An excused member fills no seat: the PV names them as excused.
+        let sitting = members.filter { !$0.excused && !evaluators.contains(PersonName($0.name)) }
 
         var problems: [String] = []
         for seat in jury.seats {
@@ -42,7 +43,11 @@ public struct JuryCompositionCheck: Sendable, Equatable {
                 sentence += " \(names(insiders)) \(insiders.count > 1 ? "sont membres internes" : "est membre interne"), "
                     + "or le référentiel exige un membre externe."
             }
-            let aside = steppingAside.filter { $0.role == seat.role }
+            let excused = members.filter { $0.excused && $0.role == seat.role }
+            if !excused.isEmpty {
+                sentence += " \(names(excused)) ne \(excused.count > 1 ? "siègent pas (absences excusées)" : "siège pas (absence excusée)")."
+            }
+            let aside = steppingAside.filter { $0.role == seat.role && !$0.excused }
             if !aside.isEmpty {
                 sentence += " \(names(aside)) \(aside.count > 1 ? "ont" : "a") évalué \(record.candidate.id) "
                     + "et ne \(aside.count > 1 ? "siègent" : "siège") pas pour sa décision."

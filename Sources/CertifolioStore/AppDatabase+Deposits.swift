@@ -89,7 +89,9 @@ extension AppDatabase {
 
     /// The contents some deposit records (what `sweep` must keep).
     public func recordedContents() throws -> Set<String> {
-        try writer.read { db in Set(try String.fetchAll(db, sql: "SELECT DISTINCT sha256 FROM deposit_file")) }
+        try writer.read { db in
+            Set(try String.fetchAll(db, sql: "SELECT sha256 FROM deposit_file UNION SELECT sha256 FROM parchemin"))
+        }
     }
 
     /// Grants (or replaces) a candidate's extension for an épreuve, audited with its reason and

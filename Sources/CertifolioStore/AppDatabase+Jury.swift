@@ -38,6 +38,20 @@ extension AppDatabase {
             try AuditLog.append(db, actor: actor, action: "jury.member", subject: "session \(id)",
                                 details: ["name": name, "role": member.role.rawValue,
                                           "external": member.external ? "oui" : "non"])
+            if member.presides || member.excused {
+                try JuryRows.setStanding(of: name, in: JuryRows.openSession(id, db), presides: member.presides,
+                                         excused: member.excused, actor: actor, db)
+            }
+        }
+    }
+
+    /// Records a member's attendance and whether they preside (one president per session; the
+    /// session designates one only when the fiche names no presiding role).
+    public func setJuryMemberStanding(named name: String, in id: JurySessionID, presides: Bool, excused: Bool,
+                                      actor: Actor) throws {
+        try writer.write { db in
+            try JuryRows.setStanding(of: name, in: JuryRows.openSession(id, db), presides: presides, excused: excused,
+                                     actor: actor, db)
         }
     }
 
@@ -253,8 +267,35 @@ enum JuryRows {
 
         init(row: Row) throws {
             value = JuryMember(name: try row.decode(forColumn: "name"), role: try row.decode(forColumn: "role"),
-                               external: try row.decode(forColumn: "external"))
+                               external: try row.decode(forColumn: "external"),
+                               presides: try row.decode(forColumn: "presides"), excused: try row.decode(forColumn: "excused"))
         }
+    }
+
+    static func setStanding(of name: String, in session: JurySession, presides: Bool, excused: Bool, actor: Actor,
+                            _ db: Database) throws {
+        guard let member = session.members.first(where: { $0.name == name }) else {
+            throw JuryError.unknownMember(name, session.id)
+        }
+        if presides {
+            guard !excused else { throw JuryError.excusedCannotPreside(name) }
+            let named = Set(try JuryRoleID.fetchAll(db, sql: """
+                SELECT jury_president FROM access_route WHERE certification = ? AND jury_president IS NOT NULL
+                """, arguments: [session.certification]))
+            if let role = named.first {
+                let label = try String.fetchOne(db, sql: "SELECT label FROM jury_role WHERE certification = ? AND id = ?",
+                                                arguments: [session.certification, role])
+                throw JuryError.presidentNamedByFiche(role: label ?? role.rawValue, session.certification)
+            }
+            try db.execute(sql: "UPDATE jury_member SET presides = 0 WHERE session_id = ? AND presides = 1 AND name <> ?",
+                           arguments: [session.id, name])
+        }
+        guard member.presides != presides || member.excused != excused else { return }
+        try db.execute(sql: "UPDATE jury_member SET presides = ?, excused = ? WHERE session_id = ? AND name = ?",
+                       arguments: [presides, excused, session.id, name])
+        try AuditLog.append(db, actor: actor, action: "jury.member.standing", subject: "session \(session.id)",
+                            details: ["name": name, "presides": presides ? "oui" : "non",
+                                      "attendance": excused ? "excusé" : "présent"])
     }
 
     /// A decision's columns, in `jury_draft_decision` and `jury_decision` alike.
@@ -288,7 +329,7 @@ enum JuryRows {
             throw JuryError.unknownSession(id)
         }
         let members = try MemberRow.fetchAll(db, sql: """
-            SELECT name, role, external FROM jury_member WHERE session_id = ? ORDER BY id
+            SELECT name, role, external, presides, excused FROM jury_member WHERE session_id = ? ORDER BY id
             """, arguments: [id]).map(\.value)
         let convoked = try CandidateID.fetchAll(db, sql: """
             SELECT candidate_id FROM jury_convocation WHERE session_id = ? ORDER BY candidate_id

@@ -29,6 +29,23 @@ public struct FileVault: Sendable {
                                 limit: limit)
     }
 
+    /// A file this program writes itself (an issued parchemin): made in `incoming/` by `make`,
+    /// then hashed; `install` puts it in place inside the transaction that records it.
+    public func make(name: String, _ make: (String) throws -> Void) throws -> ReceivedFile {
+        try FileManager.default.createDirectory(at: incoming, withIntermediateDirectories: true)
+        let path = incoming.appendingPathComponent(UUID().uuidString + ".part").path
+        do {
+            try make(path)
+            Self.flush(path)
+            let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
+            guard let sha256 = Self.hash(path: path) else { throw StoreError.fileNotKept(name: name, detail: "illisible") }
+            return ReceivedFile(name: name, path: path, size: size, sha256: sha256, kind: .pdf)
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw error
+        }
+    }
+
     /// Moves a received file into place (or drops it when that content is already kept), and
     /// flushes the directory so that the move survives a crash.
     func install(_ file: ReceivedFile) throws {
@@ -42,7 +59,7 @@ public struct FileVault: Sendable {
         guard rename(file.path, target.path) == 0 else {
             throw StoreError.fileNotKept(name: file.name, detail: String(cString: strerror(errno)))
         }
-        Self.flushDirectory(folder.path)
+        Self.flush(folder.path)
     }
 
     /// Removes received files that were never recorded.
@@ -52,7 +69,11 @@ public struct FileVault: Sendable {
 
     /// Recomputes a kept file's SHA-256: nil when it is missing.
     public func hash(of sha256: String) -> String? {
-        guard let handle = FileHandle(forReadingAtPath: path(of: sha256)) else { return nil }
+        Self.hash(path: path(of: sha256))
+    }
+
+    static func hash(path: String) -> String? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
         var hasher = SHA256()
         while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
@@ -84,7 +105,8 @@ public struct FileVault: Sendable {
         return removed
     }
 
-    static func flushDirectory(_ path: String) {
+    /// Flushes a file, or a directory's entries, to disk.
+    static func flush(_ path: String) {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return }
         fsync(fd)

@@ -49,6 +49,7 @@ public enum WebApp {
         }
         StaticRoutes.add(to: router)
         SignInRoutes(services: services).add(to: router)
+        VerificationRoutes(services: services).add(to: router)
         CandidatePortalRoutes(services: services).add(to: router)
         CandidateDepositRoutes(services: services).add(to: router)
         StaffRoutes(services: services).add(to: router)
@@ -61,6 +62,8 @@ public enum WebApp {
         ExtensionRoutes(services: services).add(to: router)
         EnrolmentRoutes(services: services).add(to: router)
         JuryRoutes(services: services).add(to: router)
+        RegisterRoutes(services: services).add(to: router)
+        CertifierRoutes(services: services).add(to: router)
         return router
     }
 }

@@ -48,6 +48,9 @@ enum CommandWording {
         case JuryError.emptyName: "--name : " + error.message
         case JuryError.amendmentBeforeSession: "--date : " + error.message
         case JuryError.notYetSat: error.message + " (--as-of donne la date du jour à retenir)"
+        case let refused as CertifierProfileRefused:
+            (refused.problems.map { "\(CertifierCommand.flag($0.field)) : \($0.message)" } + ["Rien n'a été enregistré."])
+                .joined(separator: "\n")
         case StoreError.missingDatabase(let path):
             error.message + " Créez-la d'abord avec « certifolio init --db \(path) », ou vérifiez le chemin donné à --db."
         default: error.message

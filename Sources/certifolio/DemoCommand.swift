@@ -43,6 +43,8 @@ struct DemoCommand: ParsableCommand {
             print("  \(r.code) — \(r.title) (niveau \(r.level), échéance \(r.registrationEnd.french)) : "
                   + "\(r.blocks.count) blocs, épreuves finales : \(r.finalExams.map(\.id.rawValue).joined(separator: ", "))")
         }
+        try DemoCertifiers.set(on: app, actor: Self.actor)
+        print("  Paramètres des certificateurs (adresse, signataire, voies de recours — exemples) : certifolio certifier set")
 
         section("2. Cohortes")
         let cohortFolders = try files(in: folder).filter {

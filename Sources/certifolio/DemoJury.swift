@@ -22,6 +22,9 @@ struct JuryDemo {
             try app.addJuryMember(JuryMember(name: name, role: JuryRoleID(role), external: true), to: id, actor: actor)
             print("  Membre : \(name) (\(role), externe)")
         }
+        // The fiche names no presiding role: the session designates its president.
+        try app.setJuryMemberStanding(named: "Nadia Berrada", in: id, presides: true, excused: false, actor: actor)
+        print("  Présidence (la fiche n'en désigne pas) : Nadia Berrada (certifolio jury attendance --president)")
         let convocation = try app.convoke(id, candidates: [], cohort: "MEQP-2025",
                                                     actor: actor)
         print("  \(convocation.added) candidats convoqués ; laissés de côté : voie non ouverte "
@@ -56,6 +59,11 @@ struct JuryDemo {
         let decided = try app.decide(id, file: sheet.path, asOf: day, actor: actor)
         let accepted = try app.acceptProposals(id, asOf: day, actor: actor).recorded
         print("  \(decided.count) décisions motivées (écarts à la proposition), \(accepted) conformes aux propositions.")
+        if Typesetter.unavailability == nil {
+            let draft = documents.appendingPathComponent("projet-pv-session-\(id).pdf")
+            try app.writeDraftMinutes(id, pdf: draft.path)
+            print("  Projet de PV relu avant la clôture (certifolio jury pv --draft) : \(draft.lastPathComponent)")
+        }
         try app.close(id, asOf: day, actor: actor)
         print("  Session n° \(id) close : ses décisions comptent désormais, datées du \(day.french).")
         section("12. Avenant (certifolio jury revoke) et documents (jury pv, jury notify, attestation, parchemin)")
@@ -99,8 +107,10 @@ struct JuryDemo {
         if let holder = minutes.rows.first(where: \.titleAwarded)?.candidate.id {
             let document = try app.candidateDocument(holder, issuedOn: day.adding(days: 10), place: nil)
             try Certifolio.writeAttestation(document, to: documents.appendingPathComponent("attestation-\(holder).pdf").path)
-            try ParcheminPDF.write(document, to: documents.appendingPathComponent("parchemin-\(holder).pdf").path)
-            print("  Attestation et parchemin de \(holder) : attestation-\(holder).pdf, parchemin-\(holder).pdf")
+            let issued = try app.issueParchemin(holder, asOf: day.adding(days: 10), actor: actor)
+            try Certifolio.copyIssuedFile(issued.path, to: documents.appendingPathComponent("parchemin-\(holder).pdf").path)
+            print("  Attestation et parchemin de \(holder) : attestation-\(holder).pdf, parchemin-\(holder).pdf "
+                  + "(n° \(issued.entry.serial), vérification /verification/\(issued.entry.verificationCode))")
         }
     }
 }

@@ -36,15 +36,23 @@ struct AttestationCommand: ParsableCommand {
 
 struct ParcheminCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "parchemin", abstract: "Parchemin du titre d'un candidat qui l'a obtenu, en PDF.")
+        commandName: "parchemin",
+        abstract: "Parchemin du titre d'un candidat qui l'a obtenu, en PDF : délivré une fois (numéroté au registre), "
+            + "puis toujours le même fichier.")
 
     @OptionGroup var options: DatabaseOptions
     @OptionGroup var document: CandidateDocumentOptions
+    @OptionGroup var actor: ActorOptions
 
     func run() throws {
         let app = try Certifolio.open(path: options.db)
-        try ParcheminPDF.write(try document.document(app), to: document.out)
-        print("Parchemin écrit : \(document.out).")
+        let issued = try app.issueParchemin(CandidateID(document.candidate), asOf: document.asOf ?? Today.day(),
+                                            place: document.place, actor: actor.value)
+        try Certifolio.copyIssuedFile(issued.path, to: document.out)
+        let e = issued.entry
+        print((issued.issuedNow ? "Parchemin n° \(e.serial) délivré" : "Parchemin n° \(e.serial), déjà délivré le "
+                + DocumentParts.timestamp(e.issuedAt) + " : copie du fichier conservé")
+              + " : \(document.out) (code de vérification \(e.verificationCode), SHA-256 \(e.sha256)).")
     }
 }
 

@@ -8,7 +8,7 @@ struct JuryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jury",
         abstract: "Sessions de jury : composition, convocations, propositions, décisions, clôture, procès-verbal.",
-        subcommands: [JuryCreate.self, JuryList.self, JuryMemberCommand.self, JuryConvoke.self, JuryShow.self, JuryPropose.self,
+        subcommands: [JuryCreate.self, JuryList.self, JuryMemberCommand.self, JuryAttendance.self, JuryConvoke.self, JuryShow.self, JuryPropose.self,
                       JuryDecide.self, JuryClose.self, JuryRevoke.self, JuryMinutesCommand.self, JuryNotify.self])
 }
 
@@ -78,13 +78,38 @@ struct JuryMemberCommand: ParsableCommand {
     @Option(name: .long, help: "Nom du membre.") var name: String
     @Option(name: .long, help: "Rôle de jury (identifiant du référentiel).") var role: String
     @Flag(name: .long, help: "Membre externe au certificateur et à l'organisme de formation.") var external = false
+    @Flag(name: .long, help: "Préside la session (quand la fiche ne nomme pas de rôle présidant le jury).")
+    var president = false
+    @Flag(name: .long, help: "Absence excusée : nommé au PV, ne siège pas.") var excused = false
 
     func run() throws {
         let app = try Certifolio.open(path: options.db)
         let id = try session.id
-        try app.addJuryMember(JuryMember(name: name, role: JuryRoleID(role), external: external), to: id,
-                                   actor: actor.value)
-        print("Membre ajouté à la session n° \(id) : \(name) (\(role)\(external ? ", externe" : ", interne")).")
+        try app.addJuryMember(JuryMember(name: name, role: JuryRoleID(role), external: external, presides: president,
+                                         excused: excused), to: id, actor: actor.value)
+        print("Membre ajouté à la session n° \(id) : \(name) (\(role)\(external ? ", externe" : ", interne")"
+              + "\(president ? ", préside" : "")\(excused ? ", absence excusée" : "")).")
+    }
+}
+
+struct JuryAttendance: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "attendance",
+        abstract: "Note la présence ou l'absence excusée d'un membre, et qui préside (session ouverte).")
+
+    @OptionGroup var options: DatabaseOptions
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var session: SessionArgument
+    @Option(name: .long, help: "Nom du membre.") var name: String
+    @Flag(name: .long, help: "Absence excusée (sans ce drapeau : présent).") var excused = false
+    @Flag(name: .long, help: "Préside la session (quand la fiche ne nomme pas de rôle présidant le jury).")
+    var president = false
+
+    func run() throws {
+        let app = try Certifolio.open(path: options.db)
+        let id = try session.id
+        try app.setJuryMemberStanding(named: name, in: id, presides: president, excused: excused, actor: actor.value)
+        print("Session n° \(id) : \(name) — \(excused ? "absence excusée" : "présent")\(president ? ", préside" : "").")
     }
 }
 
@@ -248,11 +273,18 @@ struct JuryMinutesCommand: ParsableCommand {
     @OptionGroup var session: SessionArgument
     @Option(name: .long, help: "Fichier PDF à écrire.") var out: String
     @Option(name: .long, help: "Double CSV du procès-verbal.") var csv: String?
+    @Flag(name: .long, help: "Projet de PV d'une session encore ouverte (marqué comme tel, sans valeur de décision).")
+    var draft = false
     @OptionGroup var asOf: AsOfOption
     @OptionGroup var actor: ActorOptions
 
     func run() throws {
         let app = try Certifolio.open(path: options.db)
+        if draft {
+            try app.writeDraftMinutes(try session.id, pdf: out)
+            print("Projet de procès-verbal écrit : \(out) (non numéroté : il ne vaut pas décision).")
+            return
+        }
         let (minutes, document) = try app.writeMinutes(try session.id, pdf: out, csv: csv, asOf: asOf.day, actor: actor.value)
         print("Procès-verbal n° \(document.number) écrit : \(out)\(csv.map { " et \($0)" } ?? "") "
               + "(\(minutes.rows.count) candidat(s)) ; SHA-256 \(document.sha256), au journal d'audit.")

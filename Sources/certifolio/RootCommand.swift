@@ -6,7 +6,7 @@ struct RootCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "certifolio",
         abstract: "Certifolio : suivi des certifications RNCP, bloc par bloc, jusqu'au jury.",
-        subcommands: [InitCommand.self, ReferentielCommand.self, ImportCommand.self, CalendarCommand.self, DepositCommand.self, PortfolioCommand.self, ProgressCommand.self,
+        subcommands: [InitCommand.self, ReferentielCommand.self, CertifierCommand.self, ImportCommand.self, CalendarCommand.self, DepositCommand.self, PortfolioCommand.self, ProgressCommand.self,
                       JuryCommand.self, AttestationCommand.self, ParcheminCommand.self, AuditCommand.self,
                       UserCommand.self, ServeCommand.self, DemoCommand.self]
     )

@@ -201,7 +201,7 @@ import Testing
                          "MQ002, titre — Ajourné : Fraude constatée au mémoire",
                          "M. François Lemaître, ayant évalué ces candidats, n'a pas siégé",
                          "Avenants (décisions révoquées après la clôture)", "Livret non remis",
-                         "Membres du jury", "Nadia Berrada", "Professionnel externe, possédant une expertise dans l'ESS",
+                         "Composition du jury", "Signatures des membres présents", "Nadia Berrada", "Professionnel externe, possédant une expertise dans l'ESS",
                          "Signature", "Fait à Paris, Cnam, salle 31.2.85, le 30 juin 2027."] {
             #expect(text.contains(expected), "PV should contain « \(expected) »")
         }
@@ -229,7 +229,7 @@ import Testing
             #expect(PDFText.flat(text: page).contains("— page \(n + 1)/\(pages.count)"), "page \(n + 1)")
         }
         #expect(text.contains("BC03 — RNCP41818BC03 : Piloter le système d'informations et de la performance"))
-        let signing = try #require(pages.first { $0.contains("Membres du jury") })
+        let signing = try #require(pages.first { $0.contains("Signatures des membres présents") })
         #expect(PDFText.flat(text: signing).contains("Fait à Paris, Cnam, salle 31.2.85, le 30 juin 2027."))
         for member in ["M. François Lemaître", "Nadia Berrada", "Claire Dubois"] {
             #expect(signing.contains(member), "\(member) signs on the page of the table")
@@ -291,16 +291,15 @@ import Testing
                          "Fait à Paris, Cnam, salle 31.2.85, le 10 juillet 2027"] {
             #expect(attestation.contains(expected), "attestation should contain « \(expected) »")
         }
-        try ParcheminPDF.write(document, to: loop.path("parchemin.pdf"))
-        let parchemin = try PDFText.flat(loop.path("parchemin.pdf"))
+        let issued = try loop.database.issueParchemin("MQ001", asOf: Day(iso: "2027-07-10")!, actor: tester)
+        let parchemin = try PDFText.flat(issued.path)
         #expect(parchemin.contains("Manager expert qualité et performance des organisations d'économie sociale et solidaire"))
         #expect(parchemin.contains("est délivré à Noé MOREAU"))
         #expect(parchemin.contains("Vu la décision du jury réuni le 30 juin 2027"))
-        #expect(try PDFText.pageCount(loop.path("parchemin.pdf")) == 1)
+        #expect(try PDFText.pageCount(issued.path) == 1)
 
-        let adjourned = try loop.database.candidateDocument("MQ016", issuedOn: Day(iso: "2027-07-10")!, place: nil)
         #expect(throws: DocumentRefused.titleNotAwarded("MQ016", "RNCP41818")) {
-            try ParcheminPDF.write(adjourned, to: loop.path("refused.pdf"))
+            try loop.database.issueParchemin("MQ016", asOf: Day(iso: "2027-07-10")!, actor: tester)
         }
         let nobody = try loop.database.candidateDocument("MQ027", issuedOn: Day(iso: "2027-07-10")!, place: nil)
         #expect(throws: DocumentRefused.nothingAcquired("MQ027")) {

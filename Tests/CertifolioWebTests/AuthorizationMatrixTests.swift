@@ -25,10 +25,14 @@ struct AuthorizationMatrixTests {
 
     static let rules: [Rule] = [
         Rule(method: .get, path: "/static/style.css", allowed: Set(Who.allCases), status: .ok),
+        // Public: anyone checks a parchemin's code (an unknown one is a 404 page).
+        Rule(method: .get, path: "/verification", allowed: Set(Who.allCases), status: .ok),
+        Rule(method: .get, path: "/verification/ABCDEFGHJKMN", allowed: Set(Who.allCases), status: .notFound),
         // The candidate's own space.
         Rule(method: .get, path: "/mon-dossier", allowed: [.candidate], status: .ok),
         Rule(method: .get, path: "/mon-dossier/attestation.pdf", allowed: [.candidate], status: .ok),
-        Rule(method: .get, path: "/mon-dossier/parchemin.pdf", allowed: [.candidate], status: .ok),
+        // Not issued in the fixture: the candidate never gets a fresh original (CandidatePortalTests issues one).
+        Rule(method: .get, path: "/mon-dossier/parchemin.pdf", allowed: [.candidate], status: .notFound),
         Rule(method: .get, path: "/mon-dossier/depots", allowed: [.candidate], status: .ok),
         // A deposit streams as multipart (DepositWebTests posts one, and a forged one); a plain form is refused.
         Rule(method: .post, path: "/mon-dossier/depots", allowed: [.candidate], status: .badRequest),
@@ -76,6 +80,11 @@ struct AuthorizationMatrixTests {
         Rule(method: .get, path: "/publications", allowed: [.manager], status: .ok),
         Rule(method: .post, path: "/publications", allowed: [.manager], status: .unprocessableContent),
         Rule(method: .post, path: "/candidats/MQ014/delais", allowed: [.manager], status: .unprocessableContent),
+        Rule(method: .get, path: "/certificateur", allowed: [.manager], status: .ok),
+        Rule(method: .post, path: "/certificateur", allowed: [.manager], status: .unprocessableContent),
+        // Secrétaire and gestionnaire: the register of parchemins.
+        Rule(method: .get, path: "/parchemins", allowed: [.secretary, .manager], status: .ok),
+        Rule(method: .get, path: "/parchemins/RNCP41818-2027-0001", allowed: [.secretary, .manager], status: .notFound),
         // Secrétaire de jury only.
         Rule(method: .get, path: "/jury", allowed: [.secretary], status: .ok),
         Rule(method: .post, path: "/jury", allowed: [.secretary], status: .unprocessableContent),
@@ -91,6 +100,13 @@ struct AuthorizationMatrixTests {
         Rule(method: .get, path: "/jury/1/pv.csv", allowed: [.secretary], status: .unprocessableContent),
         Rule(method: .get, path: "/jury/1/attestations/MQ012.pdf", allowed: [.secretary], status: .ok),
         Rule(method: .get, path: "/jury/1/depots/1/fichiers/1", allowed: [.secretary], status: .notFound),
+        Rule(method: .post, path: "/jury/1/membres/presence", allowed: [.secretary], status: .unprocessableContent),
+        Rule(method: .get, path: "/jury/1/projet-pv.pdf", allowed: [.secretary], status: .ok),
+        Rule(method: .get, path: "/jury/1/cloture", allowed: [.secretary], status: .ok),
+        // Session 1 is open: no notification and no parchemin yet (refused in words).
+        Rule(method: .get, path: "/jury/1/notifications.zip", allowed: [.secretary], status: .unprocessableContent),
+        Rule(method: .get, path: "/jury/1/notifications/MQ012.pdf", allowed: [.secretary], status: .unprocessableContent),
+        Rule(method: .post, path: "/jury/1/parchemins", allowed: [.secretary], status: .unprocessableContent),
         // RE001 is not convoked to session 1: nobody gets their attestation through it.
         Rule(method: .get, path: "/jury/1/attestations/RE001.pdf", allowed: [], status: .ok),
     ]

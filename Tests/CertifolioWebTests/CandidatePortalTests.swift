@@ -1,8 +1,10 @@
+import CertifolioApp
 import CertifolioCore
 import CertifolioReports
 import CertifolioRules
 import Hummingbird
 import HummingbirdTesting
+import Foundation
 import Testing
 
 /// The candidate's progress page and documents: their own record only, in plain French.
@@ -56,7 +58,8 @@ struct CandidatePortalTests {
     }
 
     @Test func acquiredBlocksShowTheirJuryDateAndTheDocumentsDownload() async throws {
-        try await WebFixture().application().test(.router) { client in
+        let fixture = try WebFixture()
+        try await fixture.application().test(.router) { client in
             let browser = Browser(client)
             try await browser.signIn(.candidate)
             let page = try await browser.get("/mon-dossier")
@@ -67,8 +70,18 @@ struct CandidatePortalTests {
             #expect(attestation.headers[.contentType] == "application/pdf")
             #expect(attestation.bytes.starts(with: Array("%PDF".utf8)))
             #expect(attestation.headers[.contentDisposition] == "attachment; filename=\"attestation-MQ013.pdf\"")
+            // The title is awarded but no parchemin issued: the page says so, nothing to download.
+            #expect(page.text.contains("le certificateur ne l'a pas encore délivré"))
+            #expect(try await browser.get("/mon-dossier/parchemin.pdf").status == .notFound)
+            let issued = try fixture.database.issueParchemin("MQ013", asOf: WebFixture.today, actor: Actor("test"))
+            let issuedPage = try await browser.get("/mon-dossier")
+            #expect(issuedPage.text.contains("Parchemin n° \(issued.entry.serial)"))
+            #expect(issuedPage.body.contains("href=\"/verification/\(issued.entry.verificationCode)\""))
+            // Downloaded twice: the very file issued, byte for byte.
             let parchemin = try await browser.get("/mon-dossier/parchemin.pdf")
             #expect(parchemin.bytes.starts(with: Array("%PDF".utf8)))
+            #expect(parchemin.bytes == Array(try Data(contentsOf: URL(fileURLWithPath: issued.path))))
+            #expect(try await browser.get("/mon-dossier/parchemin.pdf").bytes == parchemin.bytes)
         }
     }
 

@@ -21,6 +21,14 @@ public enum PDFText {
         flat(text: try extract(path))
     }
 
+    /// The flat text of a PDF received as bytes (a download).
+    public static func flat(bytes: [UInt8]) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pdftext-\(UUID().uuidString).pdf").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return try flat(path)
+    }
+
     public static func flat(text: String) -> String {
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }

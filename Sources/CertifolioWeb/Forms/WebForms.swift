@@ -51,6 +51,22 @@ struct NewSessionForm: Decodable {
     enum CodingKeys: String, CodingKey { case certification, date, place = "lieu" }
 }
 
+/// A member's attendance and whether they preside.
+struct MemberStandingForm: Decodable {
+    let name: String
+    let excused: Bool
+    let presides: Bool
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.text(.name)
+        excused = try c.text(.attendance) == "excuse"
+        presides = try c.text(.presides) == "oui"
+    }
+
+    enum CodingKeys: String, CodingKey { case name = "nom", attendance = "presence", presides = "preside" }
+}
+
 /// A jury member added to a session, or (by name) removed from it.
 struct MemberForm: Decodable {
     let name: String

@@ -1,15 +1,25 @@
+import CertifolioCore
+
 /// The candidate's own page (`/mon-dossier`): their record, then their documents. The page
 /// read most often, from a phone: written in Swift (see `HTML`).
 enum CandidatePortalHTML {
-    static func render(_ record: RecordView, agenda: AgendaView) -> HTML {
+    /// `parchemin`: the one the certifier issued for the title in force; the page offers that
+    /// kept file and its verification address, never a fresh original.
+    static func render(_ record: RecordView, agenda: AgendaView, parchemin: ParcheminEntry?) -> HTML {
         var documents = HTML.empty
         if record.canDownloadAttestation {
             documents += """
                 <li><a href="\(WebRoutes.portalAttestation.path)">Attestation des blocs de compétences acquis (PDF)</a></li>
                 """
         }
-        if record.titleAwarded {
-            documents += "<li><a href=\"\(WebRoutes.portalParchemin.path)\">Parchemin du titre (PDF)</a></li>"
+        if let p = parchemin {
+            documents += """
+                <li><a href="\(WebRoutes.portalParchemin.path)">Parchemin n° \(p.serial) (PDF, l'exemplaire délivré)</a> — \
+                toute personne peut en vérifier l'authenticité à l'adresse \
+                <a href="\(WebRoutes.verificationCode.path(p.verificationCode))">\(WebRoutes.verificationCode.path(p.verificationCode))</a></li>
+                """
+        } else if record.titleAwarded {
+            documents += "<li>Parchemin : le certificateur ne l'a pas encore délivré ; il apparaîtra ici.</li>"
         }
         if !record.canDownloadAttestation {
             documents += "<li>Aucune attestation pour l'instant : un bloc est acquis quand un jury le valide.</li>"

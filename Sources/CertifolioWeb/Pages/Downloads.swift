@@ -15,6 +15,14 @@ enum Downloads {
         return file(ByteBuffer(bytes: data), type: "application/pdf", filename: filename)
     }
 
+    /// A file kept by the store (a deposited document, an issued parchemin), sent as it is.
+    static func kept(_ path: String, type: String, filename: String) throws -> Response {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw HTTPError(.internalServerError, message: "Le fichier conservé est introuvable : prévenez le gestionnaire.")
+        }
+        return file(ByteBuffer(bytes: data), type: type, filename: filename)
+    }
+
     static func file(_ body: ByteBuffer, type: String, filename: String) -> Response {
         var headers = PageRenderer.headers(type: type)
         headers[.contentDisposition] = disposition(filename)

@@ -49,11 +49,38 @@ extension JuryRoutes.SessionPage: PageContent {
         if !s.isOpen {
             minutes = """
                 <section class="panel" aria-labelledby="documents">
-                  <h2 id="documents">Procès-verbal</h2>
+                  <h2 id="documents">Documents de la session</h2>
                   <ul>
-                    <li><a href="\(s.pvLink)">Procès-verbal (PDF)</a></li>
-                    <li><a href="\(s.pvCSVLink)">Procès-verbal (CSV)</a></li>
+                    <li><a href="\(s.pvLink)">Procès-verbal (PDF, numéroté à chaque téléchargement)</a> — \
+                <a href="\(s.pvCSVLink)">son double CSV</a></li>
+                    <li><a href="\(WebRoutes.notifications.path(s.sessionID))">Notifications de décision de tous les candidats (ZIP)</a> \
+                — chacune aussi sur la ligne du candidat</li>
+                    <li><a href="\(WebRoutes.register.path)">Registre des parchemins</a></li>
                   </ul>
+                  <form method="post" action="\(WebRoutes.sessionParchemins.path(s.sessionID))" class="inline-form">
+                    \(FormHTML.token(csrf))
+                    <button type="submit">Délivrer les parchemins des titres accordés</button>
+                  </form>
+                  <p class="hint">Chaque parchemin est délivré une fois, numéroté au registre ; le télécharger ensuite \
+                redonne le même exemplaire.</p>
+                </section>
+
+                """
+        } else {
+            minutes = """
+                <p><a href="\(WebRoutes.draftMinutes.path(s.sessionID))">Projet de PV (PDF)</a> — les décisions saisies, \
+                marquées « projet » sur chaque page, à relire avant la clôture.</p>
+
+                """
+        }
+        var problems = HTML.empty
+        if !s.compositionProblems.isEmpty {
+            problems = """
+                <section class="alert" role="alert" aria-labelledby="composition-problemes">
+                  <h2 id="composition-problemes">Composition du jury non réunie</h2>
+                  <ul>\(s.compositionProblems.html { p in
+                      "<li>\(p.problem) <span class=\"id\">(\(p.candidates.count == 1 ? "candidat" : "\(p.candidates.count) candidats") : \(p.candidates.prefix(12).joined(separator: ", "))\(p.candidates.count > 12 ? "…" : ""))</span></li>"
+                  })</ul>
                 </section>
 
                 """
@@ -67,8 +94,9 @@ extension JuryRoutes.SessionPage: PageContent {
               <dt>Date</dt><dd>\(s.date)</dd>
               <dt>Lieu</dt><dd>\(s.place)</dd>
               <dt>État</dt><dd>\(state)</dd>
+              <dt>Présidence</dt><dd>\(s.president ?? "aucun membre désigné")</dd>
             </dl>
-            \(minutes)\(members(csrf: csrf))\(convocation(csrf: csrf))\(closing(csrf: csrf))
+            \(problems)\(minutes)\(members(csrf: csrf))\(convocation(csrf: csrf))\(closing(csrf: csrf))
             """
     }
 
@@ -80,15 +108,9 @@ extension JuryRoutes.SessionPage: PageContent {
             list = """
                 <table>
                   <caption class="sr-only">Membres du jury</caption>
-                  <thead><tr><th scope="col">Nom</th><th scope="col">Rôle</th><th scope="col">Externe</th>\(action)</tr></thead>
+                  <thead><tr><th scope="col">Nom</th><th scope="col">Rôle</th><th scope="col">Externe</th><th scope="col">Présence</th>\(action)</tr></thead>
                   <tbody>
-                \(s.members.html { m in
-                    let remove: HTML = s.isOpen ? """
-                        <td><form method="post" action="\(WebRoutes.memberRemoval.path(s.sessionID))">\(FormHTML.token(csrf))\
-                        <input type="hidden" name="nom" value="\(m.name)"><button type="submit" class="small">Retirer \(m.name)</button></form></td>
-                        """ : .empty
-                    return "<tr><td>\(m.name)</td><td>\(m.role)</td><td>\(m.external ? "oui" : "non")</td>\(remove)</tr>\n"
-                })  </tbody>
+                \(s.members.html { m in member(m, csrf: csrf) })  </tbody>
                 </table>
 
                 """
@@ -114,8 +136,33 @@ extension JuryRoutes.SessionPage: PageContent {
               \(list)\(add)\
               <h3>Composition exigée par la fiche</h3>
               <ul>\(s.routes.html { "<li>\($0)</li>" })</ul>
+              <p>\(s.presidingRole.map { "La fiche désigne qui préside : « \($0) »." as HTML }
+                  ?? "La fiche ne nomme pas de rôle présidant le jury : cochez « préside » pour le membre désigné par la session.")</p>
               <p>Composition respectée pour \(s.compositionMetCount) candidat(s) convoqué(s) sur \(s.convokedCount).</p>
             </section>
+
+            """
+    }
+
+    /// A member's row; on an open session, their attendance and presidency are set there.
+    private func member(_ m: SessionView.Member, csrf: String) -> HTML {
+        let s = session
+        let presence: HTML = (m.excused ? "excusé" : "présent") + (m.presides ? " — préside" as HTML : .empty)
+        guard s.isOpen else {
+            return "<tr><td>\(m.name)</td><td>\(m.role)</td><td>\(m.external ? "oui" : "non")</td><td>\(presence)</td></tr>\n"
+        }
+        let preside: HTML = s.presidingRole == nil ? """
+             <label class="inline"><input type="checkbox" name="preside" value="oui"\(m.presides ? " checked" : "")> préside</label>
+            """ : .empty
+        return """
+            <tr><td>\(m.name)</td><td>\(m.role)</td><td>\(m.external ? "oui" : "non")</td>
+            <td><form method="post" action="\(WebRoutes.memberStanding.path(s.sessionID))" class="inline-form">\(FormHTML.token(csrf))\
+            <input type="hidden" name="nom" value="\(m.name)">\
+            <select name="presence" aria-label="Présence de \(m.name)"><option value="present"\(m.excused ? "" : " selected")>présent</option>\
+            <option value="excuse"\(m.excused ? " selected" : "")>absence excusée</option></select>\(preside)\
+            <button type="submit" class="small">Enregistrer</button></form></td>
+            <td><form method="post" action="\(WebRoutes.memberRemoval.path(s.sessionID))">\(FormHTML.token(csrf))\
+            <input type="hidden" name="nom" value="\(m.name)"><button type="submit" class="small">Retirer \(m.name)</button></form></td></tr>
 
             """
     }
@@ -161,12 +208,13 @@ extension JuryRoutes.SessionPage: PageContent {
     private func candidate(isOpen: Bool, _ c: SessionView.Candidate) -> HTML {
         let name: HTML = isOpen ? "<a href=\"\(c.decisionLink)\">\(c.name)</a>" : "\(c.name)"
         let attestation: HTML = c.attestationLink.map { "<br><a href=\"\($0)\">Attestation (PDF)</a>" } ?? .empty
-        let composition: HTML = c.compositionMet ? "respectée"
-            : "<strong>non respectée</strong><ul>\(c.problems.html { "<li>\($0)</li>" })</ul>"
+        // The problems themselves are listed once at the top of the page.
+        let composition: HTML = c.compositionMet ? "respectée" : "<strong>non respectée</strong>"
+        let notification: HTML = c.notificationLink.map { "<br><a href=\"\($0)\">Notification (PDF)</a>" } ?? .empty
         let aside: HTML = c.steppingAside.map { "<br>Se retirent (évaluateurs du candidat) : \($0)" } ?? .empty
         return """
               <tr>
-                <td>\(name) <span class="id">(\(c.id))</span>\(attestation)</td>
+                <td>\(name) <span class="id">(\(c.id))</span>\(attestation)\(notification)</td>
                 <td>\(c.route)</td>
                 \(isOpen ? "<td>\(c.proposal)</td>" as HTML : .empty)
                 <td>\(c.decisions)</td>
@@ -185,11 +233,8 @@ extension JuryRoutes.SessionPage: PageContent {
                 \(FormHTML.token(csrf))
                 <button type="submit">Reprendre les propositions pour les candidats sans décision</button>
               </form>
-              <form method="post" action="\(WebRoutes.closing.path(session.sessionID))" class="inline-form">
-                \(FormHTML.token(csrf))
-                <button type="submit" class="primary">Clore la session</button>
-              </form>
-              <p class="hint">La clôture fait entrer les décisions dans les dossiers ; la session ne peut plus être modifiée ensuite.</p>
+              <p><a class="button primary" href="\(WebRoutes.closingReview.path(session.sessionID))">Clore la session…</a></p>
+              <p class="hint">Une page récapitule d'abord ce que la clôture verrouille et demande confirmation.</p>
             </section>
 
             """

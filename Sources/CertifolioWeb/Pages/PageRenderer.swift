@@ -75,9 +75,12 @@ struct Navigation {
                      Link(href: WebRoutes.calendar.path, label: "Calendrier"),
                      Link(href: WebRoutes.publications.path, label: "Publication"),
                      Link(href: WebRoutes.imports.path, label: "Importer"),
-                     Link(href: WebRoutes.accounts.path, label: "Comptes")]
+                     Link(href: WebRoutes.accounts.path, label: "Comptes"),
+                     Link(href: WebRoutes.register.path, label: "Parchemins"),
+                     Link(href: WebRoutes.certifierProfile.path, label: "Certificateur")]
         case .secretary:
-            links = [Link(href: WebRoutes.sessions.path, label: "Sessions de jury")]
+            links = [Link(href: WebRoutes.sessions.path, label: "Sessions de jury"),
+                     Link(href: WebRoutes.register.path, label: "Parchemins")]
         }
     }
 }

@@ -25,10 +25,7 @@ struct AssessmentRoutes {
         guard let deposit = try services.app.deposit(id), deposit.candidate == candidate,
               position >= 1, position <= deposit.files.count else { throw HTTPError(.notFound) }
         let file = deposit.files[Int(position) - 1]
-        guard let data = FileManager.default.contents(atPath: services.app.storedFilePath(file)) else {
-            throw HTTPError(.internalServerError, message: "Le fichier déposé est introuvable : prévenez le gestionnaire.")
-        }
-        return Downloads.file(ByteBuffer(bytes: data), type: file.kind.mediaType, filename: file.name)
+        return try Downloads.kept(services.app.storedFilePath(file), type: file.kind.mediaType, filename: file.name)
     }
 
     private func queue(_ context: WebContext) throws -> Response {

@@ -10,9 +10,11 @@ struct CandidatePortalRoutes {
         let portal = router.group().add(middleware: RequireRole(.candidate))
         let records = RecordPages(services: services)
         portal.get(WebRoutes.portal) { _, context -> Response in
-            let (loaded, agenda) = try records.portal(try Self.ownID(context))
-            return services.pages.render(CandidatePortalHTML.render(loaded.view, agenda: agenda), title: "Mon dossier",
-                                         context: context)
+            let id = try Self.ownID(context)
+            let (loaded, agenda) = try records.portal(id)
+            let parchemin = try services.app.currentParchemin(of: id, asOf: services.today())?.entry
+            return services.pages.render(CandidatePortalHTML.render(loaded.view, agenda: agenda, parchemin: parchemin),
+                                         title: "Mon dossier", context: context)
         }
         portal.get(WebRoutes.portalAttestation) { _, context in try records.attestation(try Self.ownID(context)) }
         portal.get(WebRoutes.portalParchemin) { _, context in try records.parchemin(try Self.ownID(context)) }

@@ -51,6 +51,15 @@ struct JuryRoutes {
                 return "Membre ajouté."
             }
         }
+        jury.post(WebRoutes.memberStanding) { _, context in
+            try write(WebRoutes.memberStanding, context) { id, form, actor in
+                let standing = try form.decode(MemberStandingForm.self)
+                try services.app.setJuryMemberStanding(named: standing.name, in: id, presides: standing.presides,
+                                                       excused: standing.excused, actor: actor)
+                return "\(standing.name) : " + (standing.excused ? "absence excusée" : "présent")
+                    + (standing.presides ? ", préside la session." : ".")
+            }
+        }
         jury.post(WebRoutes.memberRemoval) { _, context in
             try write(WebRoutes.memberRemoval, context) { id, form, actor in
                 try services.app.removeJuryMember(named: try form.decode(MemberForm.self).name, from: id, actor: actor)
@@ -79,6 +88,39 @@ struct JuryRoutes {
                                                                  actor: actor)
                 return "\(accepted.recorded) décision(s) reprise(s) des propositions ; les décisions déjà saisies sont "
                     + "conservées." + accepted.titlesLeft.map { " Titre laissé sans décision — \($0.message)" }.joined()
+            }
+        }
+        // Closing is confirmed on a page that says what it locks.
+        jury.get(WebRoutes.closingReview) { _, context in
+            let id = try WebRoutes.closingReview.values(context)
+            let session = try services.app.jurySession(id)
+            guard !session.isClosed else { return Self.redirect(WebRoutes.session.path(id)) }
+            let review = ClosingReview(session: session, referentiel: try services.referentiel(session.certification),
+                                       reviews: try services.app.reviews(id),
+                                       drafts: try services.app.draftDecisions(id))
+            return services.pages.render(review, title: "Clore la session n° \(id)", context: context)
+        }
+        jury.get(WebRoutes.draftMinutes) { _, context in
+            let id = try WebRoutes.draftMinutes.values(context)
+            return try Downloads.pdf(named: "projet-pv-session-\(id).pdf") { try services.app.writeDraftMinutes(id, pdf: $0) }
+        }
+        jury.get(WebRoutes.notification) { _, context in
+            let (id, candidate) = try WebRoutes.notification.values(context)
+            return try Downloads.pdf(named: "notification-\(id)-\(candidate).pdf") {
+                try services.app.writeNotification(id, candidate: candidate, pdf: $0, asOf: services.today())
+            }
+        }
+        jury.get(WebRoutes.notifications) { _, context in
+            let id = try WebRoutes.notifications.values(context)
+            return try notificationsArchive(id)
+        }
+        jury.post(WebRoutes.sessionParchemins) { _, context in
+            try write(WebRoutes.sessionParchemins, context) { id, _, actor in
+                let issued = try services.app.issueParchemins(session: id, asOf: services.today(), actor: actor)
+                let new = issued.filter(\.issuedNow).count
+                return issued.isEmpty ? "Aucun titre délivré par cette session : aucun parchemin à délivrer."
+                    : "\(new) parchemin\(new > 1 ? "s" : "") délivré\(new > 1 ? "s" : "") et inscrit\(new > 1 ? "s" : "") au "
+                        + "registre ; \(issued.count - new) déjà délivré\(issued.count - new > 1 ? "s" : "")."
             }
         }
         jury.post(WebRoutes.closing) { _, context in
@@ -122,6 +164,24 @@ struct JuryRoutes {
             }
             return try RecordPages(services: services).attestation(candidate)
         }
+    }
+
+    /// Every notification of a closed session in one ZIP, for the certifier's own mailing.
+    private func notificationsArchive(_ id: JurySessionID) throws -> Response {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certifolio-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var zip = ZipArchive()
+        for path in try services.app.writeNotifications(id, folder: folder.path, asOf: services.today()) {
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            zip.add(name: (path as NSString).lastPathComponent, data: [UInt8](data))
+        }
+        return Downloads.file(ByteBuffer(bytes: zip.finished()), type: "application/zip",
+                              filename: "notifications-session-\(id).zip")
+    }
+
+    static func redirect(_ path: String) -> Response {
+        Response(status: .seeOther, headers: [.location: path])
     }
 
     private func list(_ context: WebContext, draft: NewSessionForm, error: String?,

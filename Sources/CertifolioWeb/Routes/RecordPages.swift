@@ -47,9 +47,12 @@ struct RecordPages {
         return try Downloads.pdf(named: "attestation-\(id).pdf") { try Certifolio.writeAttestation(document, to: $0) }
     }
 
-    /// The parchemin, once the title is awarded.
+    /// The parchemin issued for the title in force: always that same kept file, never a new
+    /// original (404 until the certifier has issued it).
     func parchemin(_ id: CandidateID) throws -> Response {
-        let document = try services.app.candidateDocument(id, issuedOn: services.today(), place: nil)
-        return try Downloads.pdf(named: "parchemin-\(id).pdf") { try ParcheminPDF.write(document, to: $0) }
+        guard let issued = try services.app.currentParchemin(of: id, asOf: services.today()) else {
+            throw HTTPError(.notFound, message: "Le parchemin n'a pas encore été délivré par le certificateur.")
+        }
+        return try Downloads.kept(issued.path, type: "application/pdf", filename: "parchemin-\(issued.entry.serial).pdf")
     }
 }

@@ -124,6 +124,10 @@ enum WebRoutes {
     static let signOut = Route<Void>("deconnexion")
     static let stylesheet = Route<Void>("static/style.css")
 
+    // Public: anyone holding a parchemin's code checks it.
+    static let verification = Route<Void>("verification")
+    static let verificationCode = Route<String>("verification/{code}")
+
     // The candidate's own space.
     static let portal = Route<Void>("mon-dossier")
     static let portalAttestation = Route<Void>("mon-dossier/attestation.pdf")
@@ -175,6 +179,15 @@ enum WebRoutes {
     static let minutesPDF = Route<JurySessionID>("jury/{session}/pv.pdf")
     static let minutesCSV = Route<JurySessionID>("jury/{session}/pv.csv")
     static let sessionAttestation = Route<(JurySessionID, CandidateID)>("jury/{session}/attestations/{candidate}.pdf")
+    static let memberStanding = Route<JurySessionID>("jury/{session}/membres/presence")
+    static let draftMinutes = Route<JurySessionID>("jury/{session}/projet-pv.pdf")
+    static let notifications = Route<JurySessionID>("jury/{session}/notifications.zip")
+    static let notification = Route<(JurySessionID, CandidateID)>("jury/{session}/notifications/{candidate}.pdf")
+    static let sessionParchemins = Route<JurySessionID>("jury/{session}/parchemins")
+    static let closingReview = Route<JurySessionID>("jury/{session}/cloture")
+    static let register = Route<Void>("parchemins")
+    static let parcheminFile = Route<String>("parchemins/{serial}")
+    static let certifierProfile = Route<Void>("certificateur")
 }
 
 extension RouterMethods {

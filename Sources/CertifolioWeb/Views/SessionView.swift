@@ -10,6 +10,8 @@ struct SessionView {
         let name: String
         let role: String
         let external: Bool
+        let presides: Bool
+        let excused: Bool
     }
 
     struct Candidate {
@@ -24,6 +26,7 @@ struct SessionView {
         let steppingAside: String?
         let decisionLink: String
         let attestationLink: String?
+        let notificationLink: String?
     }
 
     let id: Int64
@@ -43,6 +46,12 @@ struct SessionView {
     let cohorts: [SelectOption]
     let pvLink: String
     let pvCSVLink: String
+    /// The fiche names who presides (a role); otherwise the session designates a member.
+    let presidingRole: String?
+    /// Who presides, if anyone does yet.
+    let president: String?
+    /// Each composition problem once, with the candidates it concerns (the rows do not repeat it).
+    let compositionProblems: [(problem: String, candidates: [String])]
 
     init(session: JurySession, referentiel: Referentiel, reviews: [JuryReview], drafts: [SessionDecision],
          recorded: [RecordedSessionDecision], cohorts: [String]) {
@@ -54,8 +63,24 @@ struct SessionView {
         closedOn = session.closedAt.map(DocumentParts.timestamp)
         members = session.members.map { m in
             Member(name: m.name, role: referentiel.juryRoles.first { $0.id == m.role }?.label ?? m.role.rawValue,
-                   external: m.external)
+                   external: m.external, presides: m.presides, excused: m.excused)
         }
+        presidingRole = referentiel.accessRoutes.compactMap { $0.jury?.president }.first
+            .map { referentiel.juryRole($0)?.label ?? $0.rawValue }
+        president = session.president(in: referentiel)?.name
+        var problems: [(problem: String, candidates: [String])] = []
+        for review in reviews {
+            for problem in review.composition.problems {
+                // The sentence names the candidate when an evaluator steps aside; grouped by its words.
+                let words = problem.capitalizedFirst
+                if let i = problems.firstIndex(where: { $0.problem == words }) {
+                    problems[i].candidates.append(review.record.candidate.id.rawValue)
+                } else {
+                    problems.append((words, [review.record.candidate.id.rawValue]))
+                }
+            }
+        }
+        compositionProblems = problems
         roles = referentiel.juryRoles.map { SelectOption(value: $0.id.rawValue, label: $0.label) }
         routes = referentiel.accessRoutes.filter(\.allowed).compactMap { route in
             route.jury.map { "\(route.label) : \($0.text)" }
@@ -79,7 +104,8 @@ struct SessionView {
                     : review.composition.steppingAside.map(\.name).joined(separator: ", "),
                 decisionLink: WebRoutes.decision.path((session.id, id)),
                 attestationLink: session.isClosed && !review.proposal.acquired.isEmpty
-                    ? WebRoutes.sessionAttestation.path((session.id, id)) : nil)
+                    ? WebRoutes.sessionAttestation.path((session.id, id)) : nil,
+                notificationLink: session.isClosed ? WebRoutes.notification.path((session.id, id)) : nil)
         }
         convokedCount = session.convoked.count
         decidedCount = Set(decisions.map(\.candidate)).count
