@@ -113,3 +113,23 @@ extension Certifolio {
         }
     }
 }
+
+extension Certifolio {
+    /// Every issued parchemin's kept file, rehashed: the ones missing or altered.
+    public func verifyParcheminFiles() throws -> (files: Int, broken: [ParcheminEntry]) {
+        let entries = try database.parcheminRegister()
+        return (entries.count, entries.filter { database.vault.hash(of: $0.sha256) != $0.sha256 })
+    }
+}
+
+/// `audit verify`: issued parchemins whose kept file is missing or altered.
+public struct ParcheminFilesBroken: UserFacingError, Equatable {
+    public var broken: [ParcheminEntry]
+
+    public init(broken: [ParcheminEntry]) { self.broken = broken }
+
+    public var message: String {
+        (broken.map { "parchemin n° \($0.serial) (\($0.candidate)) : fichier conservé manquant ou modifié (SHA-256 attendu \($0.sha256))." }
+         + ["Restaurez ces fichiers depuis une sauvegarde : un parchemin n'est jamais refait."]).joined(separator: "\n")
+    }
+}

@@ -140,7 +140,7 @@ public enum MinutesPDF {
     }
 
     /// "BC01" for "RNCP41818BC01": the column headers stay narrow.
-    static func shortCode(_ code: BlockCode, in certification: CertificationCode) -> String {
+    public static func shortCode(_ code: BlockCode, in certification: CertificationCode) -> String {
         code.rawValue.hasPrefix(certification.rawValue)
             ? String(code.rawValue.dropFirst(certification.rawValue.count)) : code.rawValue
     }

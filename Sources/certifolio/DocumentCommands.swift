@@ -73,8 +73,11 @@ struct AuditCommand: ParsableCommand {
             case .intact(let entries):
                 let files = try app.verifyDepositedFiles()
                 guard files.problems.isEmpty else { throw DepositFilesBroken(problems: files.problems) }
+                let parchemins = try app.verifyParcheminFiles()
+                guard parchemins.broken.isEmpty else { throw ParcheminFilesBroken(broken: parchemins.broken) }
                 print("Journal d'audit intact : \(entries) entrée(s) vérifiée(s) ; "
-                      + "\(files.files) fichier(s) déposé(s) présent(s) avec leur SHA-256.")
+                      + "\(files.files) fichier(s) déposé(s) présent(s) avec leur SHA-256"
+                      + (parchemins.files > 0 ? " ; \(parchemins.files) parchemin(s) conservé(s) intact(s)." : "."))
             case let .broken(entry, problem):
                 throw AuditChainBroken(entry: entry, problem: problem)
             }

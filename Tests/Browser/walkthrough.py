@@ -6,7 +6,9 @@ then drives headless Chromium (Debian's chromium + chromium-driver, selenium fro
 
 1. the candidate signs in and reads what is missing for the title (desktop and 360-px phone);
 2. the évaluateur records evaluations and sees the candidate's block change status;
-3. the secrétaire de jury convokes, takes the proposals, closes the session and downloads the PV;
+3. the secrétaire de jury convokes, takes the proposals, designates the president, reads the projet
+   de PV, confirms the closing, downloads the PV and the notifications (ZIP), issues the parchemins
+   and reads the register; anyone verifies a parchemin's code (390-px phone), its QR code decoded;
 4. the gestionnaire checks a cohort file (errors first, then a preview and the import), enrols one
    candidate by hand and opens their account, with which the new candidate signs in;
 5. the portfolio (run before 3): the candidate deposits a PDF (within the extension the
@@ -27,6 +29,7 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
+import zipfile
 from pathlib import Path
 
 from selenium import webdriver
@@ -102,8 +105,11 @@ def browser(download_dir, width=1280, height=1000):
 
 def shoot(driver, name, full_page=True):
     if full_page:
-        height = driver.execute_script("return document.documentElement.scrollHeight")
+        # Measured in a window of ordinary height: a window left tall by the previous capture
+        # would make every page as tall as itself.
         width = driver.get_window_size()["width"]
+        driver.set_window_size(width, 900)
+        height = driver.execute_script("return document.documentElement.scrollHeight")
         driver.set_window_size(width, min(max(height + 100, 600), 6000))
     driver.save_screenshot(str(SHOTS / f"{name}.png"))
     print(f"  capture : docs/screenshots/{name}.png")
@@ -300,7 +306,7 @@ def portfolio_journey(base, downloads, work, candidate):
 
 
 def secretary_closes_the_session(base, downloads, session, candidate):
-    print("3. La secrétaire clôt la session et télécharge le PV")
+    print("3. La secrétaire clôt la session, télécharge le PV et les notifications, délivre les parchemins")
     driver = browser(downloads)
     try:
         sign_in(driver, base, "jury@example.fr")
@@ -323,10 +329,22 @@ def secretary_closes_the_session(base, downloads, session, candidate):
         driver.get(f"{base}/jury/{session}")
         submit(driver, driver.find_element(By.CSS_SELECTOR, f"form[action='/jury/{session}/propositions'] button"))
         expect("reprise(s) des propositions" in text(driver), "les propositions sont reprises comme décisions")
+        # The fiche names no presiding role: the session designates Nadia Berrada.
+        row = driver.find_element(By.XPATH, "//tr[td[text()='Nadia Berrada']]")
+        row.find_element(By.CSS_SELECTOR, "input[name=preside]").click()
+        submit(driver, row.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+        expect("Nadia Berrada : présent, préside la session." in text(driver), "la présidence est désignée")
+        draft = fetch(driver, f"{base}/jury/{session}/projet-pv.pdf")
+        expect(draft.startswith(b"%PDF"), "le projet de PV se télécharge avant la clôture")
+        # Closing is confirmed on a page that says what it locks.
+        driver.find_element(By.PARTIAL_LINK_TEXT, "Clore la session").click()
+        expect("Ce qui sera arrêté" in text(driver) and "Présidence : Nadia Berrada" in text(driver),
+               "la page de confirmation récapitule ce que la clôture verrouille")
+        shoot(driver, "19-cloture-confirmation")
         submit(driver, driver.find_element(By.CSS_SELECTOR, f"form[action='/jury/{session}/cloture'] button"))
         expect("Session close" in text(driver), "la session est close")
         shoot(driver, "08-session-close")
-        link = driver.find_element(By.LINK_TEXT, "Procès-verbal (PDF)")
+        link = driver.find_element(By.PARTIAL_LINK_TEXT, "Procès-verbal (PDF")
         href = link.get_attribute("href")
         link.click()  # a download: the page stays
         target = downloads / f"pv-session-{session}.pdf"
@@ -336,16 +354,105 @@ def secretary_closes_the_session(base, downloads, session, candidate):
             time.sleep(0.1)
         if not target.exists():
             # Some headless builds ignore the download folder: fetch with the browser's cookies.
-            cookies = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
-            request = urllib.request.Request(href, headers={"Cookie": cookies})
-            target.write_bytes(urllib.request.urlopen(request).read())
+            target.write_bytes(fetch(driver, href))
         expect(target.read_bytes().startswith(b"%PDF"), f"le PV est téléchargé ({target.stat().st_size} octets)")
         pdftotext = shutil.which("pdftotext")
         if pdftotext:
             words = subprocess.run([pdftotext, str(target), "-"], capture_output=True, text=True).stdout
             expect("Paris, Cnam" in words, "le PV porte le lieu de la session")
+            expect("Présidence : Nadia Berrada" in words and "Voies et délais de recours" in words,
+                   "le PV nomme qui préside et porte la mention des recours")
+        # Every notification at once, for the certifier's own mailing.
+        archive = work_file(downloads, "notifications.zip", fetch(driver, f"{base}/jury/{session}/notifications.zip"))
+        with zipfile.ZipFile(archive) as z:
+            names = z.namelist()
+            expect(z.testzip() is None and len(names) > 20 and all(z.read(n).startswith(b"%PDF") for n in names),
+                   f"les notifications de la session arrivent en un ZIP ({len(names)} PDF)")
+        # The parchemins, issued once and numbered in the register.
+        driver.get(f"{base}/jury/{session}")
+        submit(driver, driver.find_element(By.CSS_SELECTOR, f"form[action='/jury/{session}/parchemins'] button"))
+        expect("inscrits au registre" in text(driver), "les parchemins des titres accordés sont délivrés")
+        driver.find_element(By.LINK_TEXT, "Parchemins").click()
+        expect("RNCP41818-2027-0001" in text(driver), "le registre numérote chaque parchemin")
+        shoot(driver, "20-registre-parchemins")
+        first = driver.find_element(By.LINK_TEXT, "RNCP41818-2027-0001").get_attribute("href")
+        parchemin = fetch(driver, first)
+        expect(parchemin == fetch(driver, first), "le parchemin téléchargé deux fois est le même fichier")
+        code = driver.find_element(By.XPATH, "//tr[td/a[text()='RNCP41818-2027-0001']]/td[5]").text
+        check_qr_code(work_file(downloads, "parchemin.pdf", parchemin), code)
     finally:
         driver.quit()
+    # Anyone, without an account, verifies the code (on a phone too).
+    driver = browser(downloads)
+    try:
+        driver.set_window_size(390, 844)  # below Chromium's smallest window at launch
+        driver.get(f"{base}/verification")
+        driver.find_element(By.ID, "code").send_keys(code.lower())
+        submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/verification'] button"))
+        page = text(driver)
+        expect(driver.current_url.endswith(f"/verification/{code}") and "valide" in page,
+               "la page publique confirme le parchemin")
+        expect("@" not in page and "MQ0" not in page, "sans rien dire de plus que le parchemin")
+        shoot(driver, "21-verification-390px")
+    finally:
+        driver.quit()
+
+
+def manager_sets_the_certifier(base, downloads):
+    print("3 bis. Le gestionnaire renseigne le certificateur (adresse, signataire, recours)")
+    driver = browser(downloads)
+    try:
+        sign_in(driver, base, "gestion@example.fr")
+        driver.find_element(By.LINK_TEXT, "Certificateur").click()
+        siret = "92383753800019"
+        form = driver.find_element(By.XPATH, f"//form[input[@name='siret' and @value='{siret}']]")
+        values = {"adresse": "AROBASE INGENIERIE\n10 rue de l'Exemple\n75011 Paris", "ville": "Paris",
+                  "signataire": "Camille Martin", "qualite": "Présidente",
+                  "recours": "Recours gracieux auprès du président du jury dans les deux mois de la notification.",
+                  "verification": "certifolio.example/verification"}
+        for name, value in values.items():
+            form.find_element(By.NAME, name).send_keys(value)
+        submit(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+        error = driver.find_element(By.ID, f"verification-{siret}-erreur").text
+        expect("https://" in error, f"une adresse de vérification incomplète est refusée sous son champ : « {error} »")
+        form = driver.find_element(By.XPATH, f"//form[input[@name='siret' and @value='{siret}']]")
+        field = form.find_element(By.NAME, "verification")
+        field.clear()
+        field.send_keys("https://certifolio.example/verification")
+        submit(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+        expect("Paramètres du certificateur enregistrés." in text(driver), "les paramètres du certificateur sont enregistrés")
+        shoot(driver, "22-certificateur")
+    finally:
+        driver.quit()
+
+
+def fetch(driver, url):
+    """A download with the browser's cookies (headless builds may ignore the download folder)."""
+    cookies = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+    return urllib.request.urlopen(urllib.request.Request(url, headers={"Cookie": cookies})).read()
+
+
+def work_file(folder, name, data):
+    path = folder / name
+    path.write_bytes(data)
+    return path
+
+
+def check_qr_code(pdf, code):
+    """Decodes the parchemin's QR code (zxing-cpp and pdftoppm, when the machine has them)."""
+    pdftoppm = shutil.which("pdftoppm")
+    try:
+        import zxingcpp
+        from PIL import Image
+    except ImportError:
+        print("  (QR code non décodé : zxing-cpp ou Pillow absent)")
+        return
+    if not pdftoppm:
+        print("  (QR code non décodé : pdftoppm absent)")
+        return
+    subprocess.run([pdftoppm, "-r", "150", "-png", "-singlefile", str(pdf), str(pdf.with_suffix(""))], check=True)
+    found = [b.text for b in zxingcpp.read_barcodes(Image.open(pdf.with_suffix(".png")))]
+    expect(any(t.endswith(f"/verification/{code}") for t in found), f"le QR code du parchemin donne son adresse ({found})")
 
 
 def manager_enrols_and_opens_an_account(base, downloads, work):
@@ -429,6 +536,7 @@ def main():
         candidate_reads_missing_items(base, downloads, candidate)
         evaluator_records_an_evaluation(base, downloads, evaluated, block)
         portfolio_journey(base, downloads, work, candidate)
+        manager_sets_the_certifier(base, downloads)
         secretary_closes_the_session(base, downloads, session, candidate)
         manager_enrols_and_opens_an_account(base, downloads, work)
         audit = run("audit", "verify", "--db", db)

@@ -93,6 +93,22 @@ import Testing
         // The PV printed after the closing is a document issued, numbered, with its SHA-256.
         #expect(log.stdout.contains("document.issue  session 1  {\"bytes\""))
         #expect(log.stdout.contains("\"number\":\"PV-RNCP36888-1-1\""))
+
+        // The parchemin: issued once, then the same kept file; a kept file altered fails the audit.
+        let first = cli.folder.appendingPathComponent("p1.pdf").path
+        let second = cli.folder.appendingPathComponent("p2.pdf").path
+        let issued = try cli.run("parchemin", "--db", cli.db, awarded, "--out", first, "--as-of", "2027-07-01")
+        #expect(issued.status == 0 && issued.stdout.contains("Parchemin n° RNCP36888-2027-0001 délivré"), "\(issued.stderr)")
+        let again = try cli.run("parchemin", "--db", cli.db, awarded, "--out", second, "--as-of", "2027-09-01")
+        #expect(again.stdout.contains("déjà délivré"))
+        #expect(FileManager.default.contents(atPath: first) == FileManager.default.contents(atPath: second))
+        #expect(try cli.run("audit", "verify", "--db", cli.db).stdout.contains("1 parchemin(s) conservé(s) intact(s)"))
+        let kept = try #require(try FileManager.default.subpathsOfDirectory(atPath: cli.db + ".files/sha256")
+            .map { cli.db + ".files/sha256/" + $0 }.first { $0.hasSuffix(".pdf") == false && !$0.hasSuffix("/")
+                && (try? FileManager.default.contentsOfDirectory(atPath: $0)) == nil })
+        try Data("altéré".utf8).write(to: URL(fileURLWithPath: kept))
+        let broken = try cli.run("audit", "verify", "--db", cli.db)
+        #expect(broken.status == 1 && broken.stderr.contains("parchemin n° RNCP36888-2027-0001"))
     }
 
     @Test func badInputExitsOneAndChangesNothing() throws {

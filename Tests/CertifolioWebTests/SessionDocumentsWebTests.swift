@@ -65,6 +65,16 @@ struct SessionDocumentsWebTests {
 
             page = try await browser.get(path)
             #expect(page.text.contains("Notifications de décision de tous les candidats (ZIP)"))
+            // The table filters by status: with the title, without it.
+            let decisions = try fixture.database.sessionDecisions(JurySessionID(2)).map(\.decision)
+            let holders = Set(decisions.filter { $0.component == .title && $0.decision == .valide }.map(\.candidate))
+            let holder = try #require(holders.first)
+            let other = try #require(decisions.map(\.candidate).first { !holders.contains($0) })
+            #expect(page.text.contains("Titre délivré (\(holders.count))"))
+            let withTitle = try await browser.get("\(path)?filtre=titre")
+            #expect(withTitle.text.contains("(\(holder))") && !withTitle.text.contains("(\(other))"))
+            let without = try await browser.get("\(path)?filtre=sans-titre")
+            #expect(!without.text.contains("(\(holder))") && without.text.contains("(\(other))"))
             let zip = try await browser.get("\(path)/notifications.zip")
             #expect(zip.status == .ok && zip.headers[.contentType] == "application/zip")
             #expect(zip.bytes.starts(with: [0x50, 0x4b, 0x03, 0x04]))

@@ -138,7 +138,7 @@ extension JuryRoutes.SessionPage: PageContent {
               <ul>\(s.routes.html { "<li>\($0)</li>" })</ul>
               <p>\(s.presidingRole.map { "La fiche désigne qui préside : « \($0) »." as HTML }
                   ?? "La fiche ne nomme pas de rôle présidant le jury : cochez « préside » pour le membre désigné par la session.")</p>
-              <p>Composition respectée pour \(s.compositionMetCount) candidat(s) convoqué(s) sur \(s.convokedCount).</p>
+              <p>Composition respectée pour \(s.compositionMetCount) des \(s.convokedCount) candidats convoqués.</p>
             </section>
 
             """
@@ -186,12 +186,28 @@ extension JuryRoutes.SessionPage: PageContent {
         var table = HTML.empty
         if !s.candidates.isEmpty {
             let proposal: HTML = s.isOpen ? "<th scope=\"col\">Proposition</th>" : .empty
+            let shown = s.candidates.filter { $0.shows(s.filter) }
+            // One link per filter with its count; the current one is not a link.
+            let filters = SessionView.Filter.allCases.html { f -> HTML in
+                let n = s.candidates.filter { $0.shows(f) }.count
+                guard f == .all || n > 0 else { return .empty }
+                let label: HTML = "\(f.label) (\(n))"
+                return f == s.filter ? "<li><strong aria-current=\"true\">\(label)</strong></li>"
+                    : "<li><a href=\"\(WebRoutes.session.path(s.sessionID))?filtre=\(f.rawValue)#convocation\">\(label)</a></li>"
+            }
+            let aside: HTML = s.steppingAside.isEmpty ? .empty : """
+                <p class="hint">\(s.steppingAside.html { a in
+                    "\(a.name) a évalué \(a.candidates) des candidats et ne siège pas pour leur décision. " as HTML
+                })</p>
+                """
             table = """
+                <ul class="filters" aria-label="Filtrer les candidats">\(filters)</ul>
+                \(aside)\
                 <table>
-                  <caption>Propositions et décisions (\(s.decidedCount) candidat(s) avec décision sur \(s.convokedCount))</caption>
+                  <caption>Propositions et décisions (\(decidedWords(s.decidedCount, of: s.convokedCount)))</caption>
                   <thead><tr><th scope="col">Candidat</th><th scope="col">Voie</th>\(proposal)<th scope="col">Décisions</th><th scope="col">Composition</th></tr></thead>
                   <tbody>
-                \(s.candidates.html { candidate(isOpen: s.isOpen, $0) })  </tbody>
+                \(shown.html { candidate(isOpen: s.isOpen, $0) })  </tbody>
                 </table>
 
                 """
@@ -205,20 +221,24 @@ extension JuryRoutes.SessionPage: PageContent {
             """
     }
 
+    /// "12 candidats avec décision sur 29", agreed in number.
+    private func decidedWords(_ decided: Int, of convoked: Int) -> String {
+        "\(decided) candidat\(decided > 1 ? "s" : "") avec décision sur \(convoked)"
+    }
+
     private func candidate(isOpen: Bool, _ c: SessionView.Candidate) -> HTML {
         let name: HTML = isOpen ? "<a href=\"\(c.decisionLink)\">\(c.name)</a>" : "\(c.name)"
-        let attestation: HTML = c.attestationLink.map { "<br><a href=\"\($0)\">Attestation (PDF)</a>" } ?? .empty
+        let attestation: HTML = c.attestationLink.map { "<br><a href=\"\($0)\">Attestation</a>" } ?? .empty
         // The problems themselves are listed once at the top of the page.
         let composition: HTML = c.compositionMet ? "respectée" : "<strong>non respectée</strong>"
-        let notification: HTML = c.notificationLink.map { "<br><a href=\"\($0)\">Notification (PDF)</a>" } ?? .empty
-        let aside: HTML = c.steppingAside.map { "<br>Se retirent (évaluateurs du candidat) : \($0)" } ?? .empty
+        let notification: HTML = c.notificationLink.map { " · <a href=\"\($0)\">Notification</a>" } ?? .empty
         return """
               <tr>
                 <td>\(name) <span class="id">(\(c.id))</span>\(attestation)\(notification)</td>
                 <td>\(c.route)</td>
                 \(isOpen ? "<td>\(c.proposal)</td>" as HTML : .empty)
                 <td>\(c.decisions)</td>
-                <td>\(composition)\(aside)</td>
+                <td>\(composition)</td>
               </tr>
 
             """

@@ -39,8 +39,9 @@ struct JuryRoutes {
             try list(context, draft: NewSessionForm(), error: nil)
         }
         jury.post(WebRoutes.sessions) { _, context in try create(context) }
-        jury.get(WebRoutes.session) { _, context in
-            try sessionPage(try WebRoutes.session.values(context), context: context)
+        jury.get(WebRoutes.session) { request, context in
+            let filter = request.uri.queryParameters["filtre"].flatMap { SessionView.Filter(rawValue: String($0)) } ?? .all
+            return try sessionPage(try WebRoutes.session.values(context), filter: filter, context: context)
         }
         jury.post(WebRoutes.members) { _, context in
             try write(WebRoutes.members, context) { id, form, actor in
@@ -230,15 +231,16 @@ struct JuryRoutes {
         }
     }
 
-    private func sessionPage(_ id: JurySessionID, errors: [String] = [], context: WebContext,
-                             status: HTTPResponse.Status = .ok) throws -> Response {
+    private func sessionPage(_ id: JurySessionID, filter: SessionView.Filter = .all, errors: [String] = [],
+                             context: WebContext, status: HTTPResponse.Status = .ok) throws -> Response {
         let session = try services.app.jurySession(id)
         let referentiel = try services.referentiel(session.certification)
-        let view = SessionView(session: session, referentiel: referentiel,
+        var view = SessionView(session: session, referentiel: referentiel,
                                reviews: try services.app.reviews(id),
                                drafts: session.isClosed ? [] : try services.app.draftDecisions(id),
                                recorded: session.isClosed ? try services.app.sessionDecisions(id) : [],
                                cohorts: try services.app.cohortNames())
+        view.filter = filter
         return services.pages.render(SessionPage(session: view, errors: errors), title: "Session de jury n° \(id)",
                                      context: context, status: status)
     }

@@ -22,12 +22,42 @@ struct SessionView {
         let decisions: String
         let decided: Bool
         let compositionMet: Bool
-        let problems: [String]
-        let steppingAside: String?
         let decisionLink: String
         let attestationLink: String?
         let notificationLink: String?
+        /// The title decision entered or recorded, if any.
+        let title: DecisionKind?
+
+        func shows(_ filter: Filter) -> Bool {
+            switch filter {
+            case .all: return true
+            case .undecided: return !decided
+            case .awarded: return title == .valide
+            case .notAwarded: return decided && title != .valide
+            case .composition: return !compositionMet
+            }
+        }
     }
+
+    /// What the candidates' table shows (`?filtre=` on the session page).
+    enum Filter: String, CaseIterable {
+        case all = "tous", undecided = "sans-decision", awarded = "titre", notAwarded = "sans-titre"
+        case composition = "composition"
+
+        var label: String {
+            switch self {
+            case .all: return "Tous"
+            case .undecided: return "Sans décision"
+            case .awarded: return "Titre délivré"
+            case .notAwarded: return "Sans le titre"
+            case .composition: return "Composition non réunie"
+            }
+        }
+    }
+
+    var filter = Filter.all
+    /// Members who step aside, with how many candidates they evaluated (said once, not per row).
+    let steppingAside: [(name: String, candidates: Int)]
 
     let id: Int64
     var sessionID: JurySessionID { JurySessionID(id) }
@@ -90,29 +120,54 @@ struct SessionView {
         candidates = reviews.map { review in
             let id = review.record.candidate.id
             let mine = byCandidate[id] ?? []
-            let words = mine.map { "\($0.component.french) : \($0.decision.pvWord.lowercased())" }
             let route = review.record.enrolment.route
             return Candidate(
                 id: id.rawValue, name: review.record.candidate.displayName,
                 route: referentiel.route(route)?.label ?? route.rawValue,
                 proposal: JurySessionText.proposalWords(review.proposal).capitalizedFirst,
-                decisions: words.isEmpty ? "aucune" : words.joined(separator: ", "),
+                decisions: Self.words(mine, referentiel),
                 decided: !mine.isEmpty,
                 compositionMet: review.composition.isMet,
-                problems: review.composition.problems.map(\.capitalizedFirst),
-                steppingAside: review.composition.steppingAside.isEmpty ? nil
-                    : review.composition.steppingAside.map(\.name).joined(separator: ", "),
                 decisionLink: WebRoutes.decision.path((session.id, id)),
                 attestationLink: session.isClosed && !review.proposal.acquired.isEmpty
                     ? WebRoutes.sessionAttestation.path((session.id, id)) : nil,
-                notificationLink: session.isClosed ? WebRoutes.notification.path((session.id, id)) : nil)
+                notificationLink: session.isClosed ? WebRoutes.notification.path((session.id, id)) : nil,
+                title: mine.first { $0.component == .title }?.decision)
         }
+        var aside: [(name: String, candidates: Int)] = []
+        for member in session.members {
+            let n = reviews.filter { $0.composition.steppingAside.contains(member) }.count
+            if n > 0 { aside.append((member.name, n)) }
+        }
+        steppingAside = aside
         convokedCount = session.convoked.count
         decidedCount = Set(decisions.map(\.candidate)).count
         compositionMetCount = reviews.filter(\.composition.isMet).count
         self.cohorts = cohorts.map { SelectOption(value: $0, label: $0) }
         pvLink = WebRoutes.minutesPDF.path(session.id)
         pvCSVLink = WebRoutes.minutesCSV.path(session.id)
+    }
+}
+
+extension SessionView {
+    /// "Titre : validé — blocs validés : BC01, BC02 ; ajourné : BC03": the title first, then the
+    /// blocks by decision, by their short codes (the page shows 30 rows at a glance).
+    static func words(_ decisions: [SessionDecision], _ referentiel: Referentiel) -> String {
+        guard !decisions.isEmpty else { return "aucune" }
+        var parts: [String] = []
+        if let title = decisions.first(where: { $0.component == .title }) {
+            parts.append("titre : \(title.decision.pvWord.lowercased())")
+        }
+        for kind in [DecisionKind.valide, .ajourne, .absent] {
+            let codes = decisions.compactMap { d -> String? in
+                guard d.decision == kind, case .block(let code) = d.component else { return nil }
+                return MinutesPDF.shortCode(code, in: referentiel.code)
+            }
+            guard !codes.isEmpty else { continue }
+            let word = kind.pvWord.lowercased() + (codes.count > 1 ? "s" : "")
+            parts.append("\(codes.count > 1 ? "blocs" : "bloc") \(word) : \(codes.joined(separator: ", "))")
+        }
+        return parts.joined(separator: " — ").capitalizedFirst
     }
 }
 
