@@ -101,6 +101,7 @@ struct AuthorizationMatrixTests {
         Rule(method: .get, path: "/jury/1/attestations/MQ012.pdf", allowed: [.secretary], status: .ok),
         Rule(method: .get, path: "/jury/1/depots/1/fichiers/1", allowed: [.secretary], status: .notFound),
         Rule(method: .post, path: "/jury/1/membres/presence", allowed: [.secretary], status: .unprocessableContent),
+        Rule(method: .post, path: "/jury/1/avenant", allowed: [.secretary], status: .unprocessableContent),
         Rule(method: .get, path: "/jury/1/projet-pv.pdf", allowed: [.secretary], status: .ok),
         Rule(method: .get, path: "/jury/1/cloture", allowed: [.secretary], status: .ok),
         // Session 1 is open: no notification and no parchemin yet (refused in words).

@@ -71,10 +71,12 @@ struct SessionDocumentsWebTests {
             let holder = try #require(holders.first)
             let other = try #require(decisions.map(\.candidate).first { !holders.contains($0) })
             #expect(page.text.contains("Titre délivré (\(holders.count))"))
+            // (The table's rows: the avenant form lists every candidate in its choices.)
+            func row(_ id: CandidateID) -> String { "<span class=\"id\">(\(id))</span>" }
             let withTitle = try await browser.get("\(path)?filtre=titre")
-            #expect(withTitle.text.contains("(\(holder))") && !withTitle.text.contains("(\(other))"))
+            #expect(withTitle.body.contains(row(holder)) && !withTitle.body.contains(row(other)))
             let without = try await browser.get("\(path)?filtre=sans-titre")
-            #expect(!without.text.contains("(\(holder))") && without.text.contains("(\(other))"))
+            #expect(!without.body.contains(row(holder)) && without.body.contains(row(other)))
             let zip = try await browser.get("\(path)/notifications.zip")
             #expect(zip.status == .ok && zip.headers[.contentType] == "application/zip")
             #expect(zip.bytes.starts(with: [0x50, 0x4b, 0x03, 0x04]))
@@ -99,6 +101,20 @@ struct SessionDocumentsWebTests {
             let count = try fixture.database.parcheminRegister().count
             try await browser.post("\(path)/parchemins")
             #expect(try fixture.database.parcheminRegister().count == count)
+
+            // An avenant on the web: a wrong date is refused in words; then the title is revoked,
+            // and the parchemin's public page says "annulé".
+            let revoked = issued.entry.candidate.rawValue
+            page = try await browser.post("\(path)/avenant", [("candidat", revoked), ("objet", "title"),
+                                                             ("decision", "ajourne"), ("date", "hier"), ("raison", "Fraude")])
+            #expect(page.status == .unprocessableContent && page.text.contains("« hier » n'est pas une date"))
+            page = try await browser.post("\(path)/avenant", [("candidat", revoked), ("objet", "title"),
+                                                             ("decision", "ajourne"), ("date", "2027-07-20"),
+                                                             ("raison", "Fraude établie après le jury")])
+            #expect(page.status == .seeOther, "\(page.text.prefix(800))")
+            #expect(try await browser.get(path).text.contains("Avenant enregistré"))
+            let verification = try await browser.get("/verification/\(issued.entry.verificationCode)")
+            #expect(verification.text.contains("annulé"))
         }
     }
 

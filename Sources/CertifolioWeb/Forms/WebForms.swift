@@ -99,6 +99,49 @@ struct ConvocationForm: Decodable {
     enum CodingKeys: String, CodingKey { case cohort = "promotion", candidates = "candidats" }
 }
 
+/// An avenant: the decision in force on one candidate's block or title revoked, with the new
+/// decision, its reason and its date. Decoded into a `Revocation`, as `jury revoke` makes one.
+struct RevocationForm: Decodable {
+    let candidate: String
+    let component: String
+    let decision: String
+    let reason: String
+    let date: String
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        candidate = try c.text(.candidate)
+        component = try c.text(.component)
+        decision = try c.text(.decision)
+        reason = try c.text(.reason)
+        date = try c.text(.date)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case candidate = "candidat", component = "objet", decision, reason = "raison", date
+    }
+
+    /// The revocation, or what is wrong with a field in words.
+    func revocation() throws -> Revocation {
+        var problems: [String] = []
+        let kind = DecisionKind(rawValue: decision)
+        if kind == nil { problems.append("Nouvelle décision : choisissez validé, ajourné ou absent.") }
+        let day = Day(iso: date)
+        if day == nil { problems.append("Date de l'avenant : « \(date) » n'est pas une date (jj/mm/aaaa).") }
+        if candidate.isEmpty { problems.append("Candidat : choisissez le candidat.") }
+        if component.isEmpty { problems.append("Objet : choisissez le bloc ou le titre.") }
+        guard let kind, let day, problems.isEmpty else { throw FormRefused(problems: problems) }
+        return Revocation(candidate: CandidateID(candidate), component: DecisionComponent(fileValue: component),
+                          decision: kind, reason: reason, date: day)
+    }
+}
+
+/// A form refused before any use case: each field's problem, in words.
+struct FormRefused: UserFacingError {
+    let problems: [String]
+    var message: String { problems.joined(separator: "\n") }
+}
+
 /// The decisions for one convoked candidate: per component (`composante[]`), the decision
 /// chosen (`decision[component]`) and its motive (`motif[component]`).
 struct DecisionForm: Decodable {

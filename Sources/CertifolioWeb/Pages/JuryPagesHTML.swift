@@ -96,7 +96,7 @@ extension JuryRoutes.SessionPage: PageContent {
               <dt>État</dt><dd>\(state)</dd>
               <dt>Présidence</dt><dd>\(s.president ?? "aucun membre désigné")</dd>
             </dl>
-            \(problems)\(minutes)\(members(csrf: csrf))\(convocation(csrf: csrf))\(closing(csrf: csrf))
+            \(problems)\(minutes)\(amendment(csrf: csrf))\(members(csrf: csrf))\(convocation(csrf: csrf))\(closing(csrf: csrf))
             """
     }
 
@@ -139,6 +139,36 @@ extension JuryRoutes.SessionPage: PageContent {
               <p>\(s.presidingRole.map { "La fiche désigne qui préside : « \($0) »." as HTML }
                   ?? "La fiche ne nomme pas de rôle présidant le jury : cochez « préside » pour le membre désigné par la session.")</p>
               <p>Composition respectée pour \(s.compositionMetCount) des \(s.convokedCount) candidats convoqués.</p>
+            </section>
+
+            """
+    }
+
+    /// On a closed session: the avenant that revokes a decision, motivated and dated.
+    private func amendment(csrf: String) -> HTML {
+        let s = session
+        guard !s.isOpen, !s.candidates.isEmpty else { return .empty }
+        let people = s.candidates.map { SelectOption(value: $0.id, label: "\($0.name) (\($0.id))") }
+        let kinds = DecisionKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.pvWord) }
+        return """
+            <section class="panel" aria-labelledby="avenant">
+              <h2 id="avenant">Avenant : corriger une décision</h2>
+              <p class="hint">La décision en vigueur est révoquée, jamais effacée : l'avenant, daté et motivé, figure au \
+            PV et dans la notification du candidat.</p>
+              <form method="post" action="\(WebRoutes.amendment.path(s.sessionID))" class="stack">
+                \(FormHTML.token(csrf))
+                <label for="avenant-candidat">Candidat</label>
+                <select id="avenant-candidat" name="candidat">\(FormHTML.options(people))</select>
+                <label for="avenant-objet">Objet</label>
+                <select id="avenant-objet" name="objet">\(FormHTML.options(s.components))</select>
+                <label for="avenant-decision">Nouvelle décision</label>
+                <select id="avenant-decision" name="decision">\(FormHTML.options(kinds))</select>
+                <label for="avenant-date">Date de l'avenant</label>
+                <input id="avenant-date" name="date" type="date" required>
+                <label for="avenant-raison">Raison (figure au PV)</label>
+                <textarea id="avenant-raison" name="raison" rows="2" required></textarea>
+                <button type="submit">Enregistrer l'avenant</button>
+              </form>
             </section>
 
             """

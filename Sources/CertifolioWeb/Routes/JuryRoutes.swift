@@ -115,6 +115,20 @@ struct JuryRoutes {
             let id = try WebRoutes.notifications.values(context)
             return try notificationsArchive(id)
         }
+        jury.post(WebRoutes.amendment) { _, context in
+            try write(WebRoutes.amendment, context) { id, form, actor in
+                let revocation = try form.decode(RevocationForm.self).revocation()
+                let outcome = try services.app.revoke(revocation, in: id, actor: actor)
+                switch outcome {
+                case .amendment(let decision):
+                    return "Avenant enregistré : décision n° \(decision) (\(revocation.decision.pvWord.lowercased())) pour "
+                        + "\(revocation.candidate), \(revocation.component.french), datée du \(revocation.date.french). "
+                        + "Le PV et la notification la portent désormais."
+                case .pending(let revoked):
+                    return "Révocation de la décision n° \(revoked) enregistrée : elle prendra effet à la clôture."
+                }
+            }
+        }
         jury.post(WebRoutes.sessionParchemins) { _, context in
             try write(WebRoutes.sessionParchemins, context) { id, _, actor in
                 let issued = try services.app.issueParchemins(session: id, asOf: services.today(), actor: actor)

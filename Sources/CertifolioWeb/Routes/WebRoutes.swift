@@ -180,6 +180,7 @@ enum WebRoutes {
     static let minutesCSV = Route<JurySessionID>("jury/{session}/pv.csv")
     static let sessionAttestation = Route<(JurySessionID, CandidateID)>("jury/{session}/attestations/{candidate}.pdf")
     static let memberStanding = Route<JurySessionID>("jury/{session}/membres/presence")
+    static let amendment = Route<JurySessionID>("jury/{session}/avenant")
     static let draftMinutes = Route<JurySessionID>("jury/{session}/projet-pv.pdf")
     static let notifications = Route<JurySessionID>("jury/{session}/notifications.zip")
     static let notification = Route<(JurySessionID, CandidateID)>("jury/{session}/notifications/{candidate}.pdf")

@@ -56,6 +56,8 @@ struct SessionView {
     }
 
     var filter = Filter.all
+    /// The avenant form's choices: the block codes and the title.
+    let components: [SelectOption]
     /// Members who step aside, with how many candidates they evaluated (said once, not per row).
     let steppingAside: [(name: String, candidates: Int)]
 
@@ -140,6 +142,8 @@ struct SessionView {
             if n > 0 { aside.append((member.name, n)) }
         }
         steppingAside = aside
+        components = [SelectOption(value: "title", label: "Titre")]
+            + referentiel.blocks.map { SelectOption(value: $0.code.rawValue, label: "\($0.code) — \($0.title)") }
         convokedCount = session.convoked.count
         decidedCount = Set(decisions.map(\.candidate)).count
         compositionMetCount = reviews.filter(\.composition.isMet).count
