@@ -205,13 +205,7 @@ public struct JuryMinutes: Sendable {
 
 extension DecisionKind {
     /// The word a PV prints: "Validé", "Ajourné", "Absent".
-    public var pvWord: String {
-        switch self {
-        case .valide: return "Validé"
-        case .ajourne: return "Ajourné"
-        case .absent: return "Absent"
-        }
-    }
+    public var pvWord: String { french.prefix(1).uppercased() + french.dropFirst() }
 }
 
 extension DecisionComponent {

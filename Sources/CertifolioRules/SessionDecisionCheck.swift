@@ -97,8 +97,14 @@ public struct SessionDecisionCheck: Sendable {
         }
         let expected = proposal.expectedDecision(d.component)
         if d.decision != expected && (d.motive ?? "").isEmpty {
-            return refuse(.motive, "\(d.candidate) / \(d.component.fileValue) : la décision « \(d.decision.rawValue) » "
-                          + "s'écarte de la proposition (« \(expected.rawValue) ») : un motif est obligatoire.")
+            // In words a person reads: "le titre", "le bloc RNCP36888BC02", "validé", not "title", "valide".
+            let subject: String
+            switch d.component {
+            case .title: subject = "le titre"
+            case .block(let code): subject = "le bloc \(code)"
+            }
+            return refuse(.motive, "\(d.candidate), \(subject) : la décision « \(d.decision.french) » "
+                          + "s'écarte de la proposition (« \(expected.french) ») : un motif est obligatoire.")
         }
         return nil
     }

@@ -129,7 +129,7 @@ import Testing
             let places = error.errors.map { "\($0.location.line ?? 0):\($0.location.columnName ?? "")" }
             #expect(places == ["3:motive", "4:decision", "5:candidate_id", "6:candidate_id", "7:component",
                                "8:decision", "9:component"])
-            #expect(error.errors[0].problem.contains("s'écarte de la proposition (« valide ») : un motif est obligatoire"))
+            #expect(error.errors[0].problem.contains("s'écarte de la proposition (« validé ») : un motif est obligatoire"))
             // Contract §6: the title is refused for what the fiche lacks (BC03 failed), whatever the motive.
             #expect(error.errors[1].problem.contains("MQ016 : le titre ne peut être validé"))
             #expect(error.errors[1].problem.contains("RNCP41818BC03 n'étant ni acquis, ni réussi(s), ni validé(s) dans cette session"))
