@@ -9,6 +9,7 @@ public enum AccountError: UserFacingError, Equatable {
     case cohortsOnlyForEvaluators(UserRole)
     case unknownCohort(String)
     case unknownAccount(Int64)
+    case ownAccount
 
     public var message: String {
         switch self {
@@ -30,6 +31,8 @@ public enum AccountError: UserFacingError, Equatable {
             return "promotion « \(name) » inconnue."
         case let .unknownAccount(id):
             return "compte n° \(id) inconnu."
+        case .ownAccount:
+            return "vous ne pouvez pas désactiver votre propre compte : demandez-le à un autre gestionnaire."
         }
     }
 }

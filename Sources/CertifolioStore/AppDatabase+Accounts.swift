@@ -6,6 +6,13 @@ extension AppDatabase {
     /// Creates a web account; `passwordHash` is the bcrypt hash (the store never sees a password).
     @discardableResult
     public func addUserAccount(_ new: AccountDraft, passwordHash: String, actor: Actor) throws -> UserAccount {
+        try writer.write { db in try Self.insertAccount(new, passwordHash: passwordHash, passwordSet: true, actor: actor, db) }
+    }
+
+    /// Checks and inserts one account inside the caller's transaction; `passwordSet` false for an
+    /// invited account whose owner has not chosen a password yet.
+    static func insertAccount(_ new: AccountDraft, passwordHash: String, passwordSet: Bool, actor: Actor,
+                              _ db: Database) throws -> UserAccount {
         let email = new.email.trimmingCharacters(in: .whitespacesAndNewlines)
         let name = new.displayName.trimmingCharacters(in: .whitespacesAndNewlines)
         guard EmailAddress.isPlausible(email) else { throw AccountError.invalidEmail(email) }
@@ -16,7 +23,7 @@ extension AppDatabase {
         case (let role, _): throw AccountError.candidateNotAllowed(role)
         }
         if new.role != .evaluator, !new.cohorts.isEmpty { throw AccountError.cohortsOnlyForEvaluators(new.role) }
-        return try writer.write { db in
+        do {
             if try Bool.fetchOne(db, sql: "SELECT COUNT(*) FROM user_account WHERE email = ?", arguments: [email]) ?? false {
                 throw AccountError.emailTaken(email)
             }
@@ -30,15 +37,17 @@ extension AppDatabase {
                     throw AccountError.candidateHasAccount(candidate)
                 }
             }
+            let now = Timestamp.now()
             try db.execute(sql: """
-                INSERT INTO user_account (email, display_name, role, candidate_id, password_hash, created_at)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [email, name, new.role.rawValue, new.candidateID?.rawValue, passwordHash, Timestamp.now()])
+                INSERT INTO user_account (email, display_name, role, candidate_id, password_hash, created_at, password_set_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [email, name, new.role.rawValue, new.candidateID?.rawValue, passwordHash, now,
+                                 passwordSet ? now : nil])
             let id = db.lastInsertedRowID
             let cohorts = try Self.assign(new.cohorts, to: id, db)
             try AuditLog.append(db, actor: actor, action: "account.add", subject: email, details: [
                 "role": new.role.rawValue, "name": name, "candidate": new.candidateID?.rawValue ?? "",
-                "cohorts": cohorts.joined(separator: ", "),
+                "cohorts": cohorts.joined(separator: ", "), "invited": passwordSet ? "non" : "oui",
             ])
             return UserAccount(id: id, email: email, displayName: name, role: new.role, candidateID: new.candidateID,
                                cohorts: cohorts)
@@ -63,8 +72,11 @@ extension AppDatabase {
     public func credentials(email: String) throws -> (account: UserAccount, passwordHash: String)? {
         try writer.read { db in
             let email = email.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard let row = try Row.fetchOne(db, sql: "SELECT id, password_hash FROM user_account WHERE email = ?",
-                                             arguments: [email]),
+            // A deactivated account, or one whose owner has not chosen a password, cannot sign in.
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT id, password_hash FROM user_account
+                WHERE email = ? AND deactivated_at IS NULL AND password_set_at IS NOT NULL
+                """, arguments: [email]),
                   let account = try AccountRows.account(db, id: try row.decode(forColumn: "id")) else { return nil }
             return (account, try row.decode(forColumn: "password_hash"))
         }
@@ -132,8 +144,9 @@ struct EnrolmentRow: FetchableRecord {
 enum AccountRows {
     /// Read at every signed-in request: the statements are prepared once per connection.
     static func account(_ db: Database, id: Int64) throws -> UserAccount? {
+        // A deactivated account has no identity: its open sessions end at their next request.
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT id, email, display_name, role, candidate_id FROM user_account WHERE id = ?
+            SELECT id, email, display_name, role, candidate_id FROM user_account WHERE id = ? AND deactivated_at IS NULL
             """), arguments: [id]) else { return nil }
         let cohorts = try String.fetchAll(
             db.cachedStatement(sql: "SELECT cohort FROM evaluator_cohort WHERE user_id = ? ORDER BY cohort"),

@@ -9,8 +9,9 @@ then drives headless Chromium (Debian's chromium + chromium-driver, selenium fro
 3. the secrétaire de jury convokes, takes the proposals, designates the president, reads the projet
    de PV, confirms the closing, downloads the PV and the notifications (ZIP), issues the parchemins
    and reads the register; anyone verifies a parchemin's code (390-px phone), its QR code decoded;
-4. the gestionnaire checks a cohort file (errors first, then a preview and the import), enrols one
-   candidate by hand and opens their account, with which the new candidate signs in;
+4. the gestionnaire checks a cohort file (errors first, then a preview and the import), opens the
+   imported cohort's accounts in one step (one-time links), enrols one candidate by hand and opens
+   their account; with its link the new candidate chooses a password and signs in;
 5. the portfolio (run before 3): the candidate deposits a PDF (within the extension the
    gestionnaire granted) and downloads its receipt, the évaluateur assesses it from the queue with
    the competence grid, the gestionnaire publishes, the candidate reads the grid (desktop and
@@ -498,15 +499,29 @@ def manager_enrols_and_opens_an_account(base, downloads, work):
         submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/inscription'] button"))
         expect(driver.current_url.endswith("/candidats/NW100") and "NW100 inscrit en RNCP36888" in text(driver),
                "le candidat est inscrit et sa page s'ouvre")
-        # The candidate's account.
+        # A whole cohort's accounts in one step, each with its one-time link.
         driver.get(base + "/comptes")
-        for field, value in (("email", "lou.durand@example.fr"), ("nom", "Lou Durand"), ("candidat", "NW100"),
-                             ("mot_de_passe", PASSWORD)):
+        Select(driver.find_element(By.ID, "promotion-a-ouvrir")).select_by_value("MEQP-2027")
+        submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/comptes/promotion'] button[value=page]"))
+        links = driver.find_elements(By.CSS_SELECTOR, "code.link")
+        expect(len(links) == 1 and "/invitation/" in links[0].text,
+               "les comptes de la promotion MEQP-2027 sont ouverts, chacun avec son lien")
+        shoot(driver, "23-comptes-promotion")
+        # One account by hand: the gestionnaire types no password; the person chooses theirs.
+        driver.get(base + "/comptes")
+        for field, value in (("email", "lou.durand@example.fr"), ("nom", "Lou Durand"), ("candidat", "NW100")):
             driver.find_element(By.ID, field).send_keys(value)
         Select(driver.find_element(By.ID, "role")).select_by_value("candidat")
         submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/comptes'] button[type=submit]"))
-        expect("Compte lou.durand@example.fr (Candidat) créé." in text(driver), "le compte du candidat est créé")
+        expect("Compte lou.durand@example.fr (Candidat) créé" in text(driver), "le compte du candidat est créé")
+        link = driver.find_element(By.CSS_SELECTOR, "code.link").text
         shoot(driver, "11-comptes")
+        driver.delete_all_cookies()
+        driver.get(link)
+        driver.find_element(By.ID, "nouveau").send_keys(PASSWORD)
+        driver.find_element(By.ID, "confirmation").send_keys(PASSWORD)
+        submit(driver, driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
+        expect("/connexion" in driver.current_url, "avec son lien, la candidate choisit son mot de passe")
         sign_in(driver, base, "lou.durand@example.fr")
         page = text(driver)
         expect("(NW100)" in page and "Aucune évaluation enregistrée." in page,

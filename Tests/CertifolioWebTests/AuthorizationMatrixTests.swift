@@ -81,6 +81,16 @@ struct AuthorizationMatrixTests {
         Rule(method: .post, path: "/publications", allowed: [.manager], status: .unprocessableContent),
         Rule(method: .post, path: "/candidats/MQ014/delais", allowed: [.manager], status: .unprocessableContent),
         Rule(method: .get, path: "/certificateur", allowed: [.manager], status: .ok),
+        Rule(method: .post, path: "/comptes/promotion", allowed: [.manager], status: .unprocessableContent),
+        Rule(method: .post, path: "/comptes/999/lien", allowed: [.manager], status: .unprocessableContent),
+        Rule(method: .post, path: "/comptes/999/desactivation", allowed: [.manager], status: .unprocessableContent),
+        // Public: an invitation link (an unknown one is refused in words when used).
+        Rule(method: .get, path: "/invitation/inconnu", allowed: Set(Who.allCases), status: .ok),
+        Rule(method: .post, path: "/invitation/inconnu", allowed: Set(Who.allCases), status: .unprocessableContent),
+        // Everyone signed in: their own password.
+        Rule(method: .get, path: "/mot-de-passe", allowed: [.candidate, .evaluator, .manager, .secretary], status: .ok),
+        Rule(method: .post, path: "/mot-de-passe", allowed: [.candidate, .evaluator, .manager, .secretary],
+             status: .unprocessableContent),
         Rule(method: .post, path: "/certificateur", allowed: [.manager], status: .unprocessableContent),
         // Secrétaire and gestionnaire: the register of parchemins.
         Rule(method: .get, path: "/parchemins", allowed: [.secretary, .manager], status: .ok),

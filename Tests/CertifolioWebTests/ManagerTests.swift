@@ -138,22 +138,19 @@ struct ManagerTests {
             let browser = Browser(client)
             try await browser.signIn(.manager)
             try await browser.get("/comptes")
+            // One account: its invitation link, shown once; the gestionnaire types no password.
             let created = try await browser.post("/comptes", [
                 ("email", "vasseur@example.fr"), ("nom", "Mme Hélène Vasseur"), ("role", "evaluateur"),
-                ("promotions[]", "REMMS-2025"), ("mot_de_passe", "un-long-mot-de-passe"),
+                ("promotions[]", "REMMS-2025"),
             ])
-            #expect(created.status == .seeOther)
+            #expect(created.status == .ok && created.text.contains("Compte vasseur@example.fr (Évaluateur) créé"))
             let account = try #require(try fixture.database.userAccounts().first { $0.email == "vasseur@example.fr" })
             #expect(account.cohorts == ["REMMS-2025"])
-            let short = try await browser.post("/comptes", [
-                ("email", "x@example.fr"), ("nom", "X"), ("role", "gestionnaire"), ("mot_de_passe", "court"),
-            ])
-            #expect(short.status == .unprocessableContent)
-            #expect(short.text.contains("au moins 10 caractères"))
+            let link = try #require(Self.links(created.body).first)
             let candidate = try await browser.post("/comptes", [
                 ("email", "y@example.fr"), ("nom", "Y"), ("role", "candidat"), ("candidat", "MQ013"),
-                ("mot_de_passe", "un-long-mot-de-passe"),
             ])
+            #expect(candidate.status == .unprocessableContent)
             #expect(candidate.text.contains("Le candidat MQ013 a déjà un compte."))
             // Accounts without a candidate show none (not the draft's).
             #expect(!candidate.text.contains("Gestionnaire MQ013"))
@@ -161,6 +158,76 @@ struct ManagerTests {
                                                   [("promotions[]", "MEQP-2025"), ("promotions[]", "REMMS-2025")])
             #expect(assigned.status == .seeOther)
             #expect(try fixture.database.userAccount(id: account.id)?.cohorts == ["MEQP-2025", "REMMS-2025"])
+            #expect((try await browser.get("/comptes")).text.contains("invité — lien valable jusqu'au"))
+
+            // The person follows the link, not signed in, and chooses a password (twice).
+            let person = Browser(client)
+            var page = try await person.get(link)
+            #expect(page.text.contains("Choisir son mot de passe"))
+            page = try await person.post(link, [("nouveau", "mon-mot-de-passe-a-moi"), ("confirmation", "autre")])
+            #expect(page.status == .unprocessableContent && page.text.contains("diffèrent"))
+            page = try await person.post(link, [("nouveau", "mon-mot-de-passe-a-moi"), ("confirmation", "mon-mot-de-passe-a-moi")])
+            #expect(page.status == .seeOther)
+            page = try await person.post("/connexion", [("email", "vasseur@example.fr"), ("mot_de_passe", "mon-mot-de-passe-a-moi")])
+            #expect(page.status == .seeOther && page.location == "/tableau-de-bord")
+            // Used once.
+            let other = Browser(client)
+            try await other.get(link)
+            #expect(try await other.post(link, [("nouveau", "encore-un-mot-de-passe"),
+                                                ("confirmation", "encore-un-mot-de-passe")]).text
+                .contains("n'est pas (ou plus) valable"))
+            // Their own password, changed on their page.
+            page = try await person.get("/mot-de-passe")
+            page = try await person.post("/mot-de-passe", [("actuel", "faux"), ("nouveau", "un-nouveau-mot-de-passe"),
+                                                           ("confirmation", "un-nouveau-mot-de-passe")])
+            #expect(page.status == .unprocessableContent && page.text.contains("Le mot de passe actuel est incorrect"))
+            page = try await person.post("/mot-de-passe", [("actuel", "mon-mot-de-passe-a-moi"),
+                                                           ("nouveau", "un-nouveau-mot-de-passe"),
+                                                           ("confirmation", "un-nouveau-mot-de-passe")])
+            #expect(page.status == .seeOther)
+            // Deactivated by the gestionnaire: their session ends, they cannot sign in again.
+            page = try await browser.post("/comptes/\(account.id)/desactivation")
+            #expect(page.status == .seeOther)
+            #expect(try await person.get("/tableau-de-bord").location?.hasPrefix("/connexion") == true)
+            let again = Browser(client)
+            try await again.get("/connexion")
+            page = try await again.post("/connexion", [("email", "vasseur@example.fr"),
+                                                       ("mot_de_passe", "un-nouveau-mot-de-passe")])
+            #expect(page.status == .unauthorized)
         }
+    }
+
+    @Test func aWholeCohortGetsItsAccountsAndLinksOnScreenOrAsCSV() async throws {
+        let fixture = try WebFixture()
+        try await fixture.application().test(.router) { client in
+            let browser = Browser(client)
+            try await browser.signIn(.manager)
+            try await browser.get("/comptes")
+            let cohort = try fixture.database.allCandidateRecords().filter { $0.enrolment.cohort == "MEQP-2025" }
+            let page = try await browser.post("/comptes/promotion", [("promotion", "MEQP-2025"), ("format", "page")])
+            #expect(page.status == .ok)
+            // MQ013 has an account already (the fixture's candidate).
+            #expect(Self.links(page.body).count == cohort.count - 1)
+            #expect(page.text.contains("1 candidat de la promotion avait déjà un compte."))
+            try await browser.get("/comptes")
+            let csv = try await browser.post("/comptes/promotion", [("promotion", "MEQP-2025"), ("relance", "oui"),
+                                                                    ("format", "csv")])
+            #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
+            let lines = csv.body.split(separator: "\n")
+            #expect(lines.first == "candidate_id,name,email,link,expires")
+            #expect(lines.count == cohort.count, "a header and one new link per pending invitation")
+            // The links first shown are void now: only the CSV's serve.
+            let void = try #require(Self.links(page.body).first)
+            let person = Browser(client)
+            #expect(try await person.get(void).status == .ok)
+            #expect(try await person.post(void, [("nouveau", "mon-mot-de-passe-a-moi"),
+                                                 ("confirmation", "mon-mot-de-passe-a-moi")]).status
+                    == .unprocessableContent)
+        }
+    }
+
+    /// The invitation addresses a page shows (paths on the test host).
+    static func links(_ body: String) -> [String] {
+        body.components(separatedBy: "/invitation/").dropFirst().map { "/invitation/" + $0.prefix { $0 != "<" } }
     }
 }

@@ -36,6 +36,7 @@ enum LayoutHTML {
           </nav>
           <div class="who">
             <span>\(nav.name) · \(nav.role)</span>
+            <a href="\(WebRoutes.ownPassword.path)">Mot de passe</a>
             <form method="post" action="\(WebRoutes.signOut.path)">
               <input type="hidden" name="_csrf" value="\(csrf)">
               <button type="submit" class="link">Se déconnecter</button>

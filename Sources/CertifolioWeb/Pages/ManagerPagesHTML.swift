@@ -82,9 +82,26 @@ extension ManagerRoutes.AccountsPage: PageContent {
     func html(csrf: String) -> HTML {
         """
         <h1>Comptes</h1>
+        <section class="panel" aria-labelledby="promotion-comptes">
+          <h2 id="promotion-comptes">Ouvrir les comptes d'une promotion</h2>
+          <p>Un compte candidat pour chaque candidat de la promotion qui n'en a pas (son adresse et son nom du \
+        dossier), chacun avec un lien à usage unique, valable 14 jours, où la personne choisit son mot de passe. \
+        Les liens s'affichent une seule fois, ou se téléchargent en CSV pour votre publipostage.</p>
+          <form method="post" action="\(WebRoutes.cohortAccounts.path)" class="stack">
+            \(FormHTML.token(csrf))
+            <label for="promotion-a-ouvrir">Promotion</label>
+            <select id="promotion-a-ouvrir" name="promotion">\(FormHTML.options(cohorts.map { SelectOption(value: $0.name, label: $0.name) }))</select>
+            <label class="inline"><input type="checkbox" name="relance" value="oui"> seulement renvoyer de nouveaux liens \
+        aux comptes de la promotion qui n'ont pas encore choisi leur mot de passe</label>
+            <div>
+              <button type="submit" name="format" value="page">Ouvrir les comptes et afficher les liens</button>
+              <button type="submit" name="format" value="csv">… et les télécharger en CSV</button>
+            </div>
+          </form>
+        </section>
         <table>
           <caption class="sr-only">Comptes existants</caption>
-          <thead><tr><th scope="col">Adresse</th><th scope="col">Nom</th><th scope="col">Rôle</th><th scope="col">Dossier ou promotions</th></tr></thead>
+          <thead><tr><th scope="col">Adresse</th><th scope="col">Nom</th><th scope="col">Rôle</th><th scope="col">Dossier ou promotions</th><th scope="col">État</th><th scope="col"><span class="sr-only">Actions</span></th></tr></thead>
           <tbody>
         \(lines.html { line(csrf: csrf, $0) })  </tbody>
         </table>
@@ -105,9 +122,8 @@ extension ManagerRoutes.AccountsPage: PageContent {
               <legend>Promotions suivies (évaluateur seulement)</legend>
               \(Self.checkboxes(cohorts))
             </fieldset>
-            <label for="mot_de_passe">Mot de passe initial (10 caractères au moins)</label>
-            <input id="mot_de_passe" name="mot_de_passe" type="password" autocomplete="new-password" required minlength="10">
-            <button type="submit">Créer le compte</button>
+            <button type="submit">Créer le compte et son lien d'invitation</button>
+            <p class="hint">La personne choisit elle-même son mot de passe avec le lien affiché ensuite.</p>
           </form>
         </section>
 
@@ -127,10 +143,19 @@ extension ManagerRoutes.AccountsPage: PageContent {
                 </form>
                 """
         }
+        var actions = HTML.empty
+        if line.active && !line.isSelf {
+            actions = """
+                <form method="post" action="\(WebRoutes.accountLink.path(line.id))" class="inline-form">\(FormHTML.token(csrf))\
+                <button type="submit" class="small">Nouveau lien<span class="sr-only"> pour \(line.email)</span></button></form>
+                <form method="post" action="\(WebRoutes.accountDeactivation.path(line.id))" class="inline-form">\(FormHTML.token(csrf))\
+                <button type="submit" class="small">Désactiver<span class="sr-only"> \(line.email)</span></button></form>
+                """
+        }
         return """
               <tr>
                 <td>\(line.email)</td><td>\(line.name)</td><td>\(line.role)</td>
-                <td>\(what)</td>
+                <td>\(what)</td><td>\(line.state)</td><td>\(actions)</td>
               </tr>
 
             """

@@ -1,5 +1,6 @@
 import CertifolioApp
 import CertifolioCore
+import CertifolioReports
 import CertifolioInterchange
 import CertifolioRules
 import Foundation
@@ -46,6 +47,10 @@ struct ManagerRoutes {
             let isEvaluator: Bool
             let id: Int64
             let cohortChoices: [Choice]
+            /// "actif", "invité (lien valable jusqu'au …)", "désactivé le …".
+            let state: String
+            let active: Bool
+            let isSelf: Bool
         }
         struct Choice {
             let name: String
@@ -71,7 +76,7 @@ struct ManagerRoutes {
         manager.post(WebRoutes.confirmImport) { _, context in try await confirmCohort(context) }
         manager.post(WebRoutes.importReferentiel) { _, context in try importReferentiel(context) }
         manager.get(WebRoutes.accounts) { _, context in try accounts(context, draft: AccountForm(), error: nil) }
-        manager.post(WebRoutes.accounts) { _, context in try createAccount(context) }
+        manager.post(WebRoutes.accounts) { request, context in try createAccount(request, context) }
         manager.post(WebRoutes.accountCohorts) { _, context in try assign(context) }
     }
 
@@ -163,10 +168,21 @@ struct ManagerRoutes {
         let cohorts = try services.app.cohortNames()
         let chosen = Set(draft.cohorts)
         let role = draft.role.isEmpty ? UserRole.evaluator.rawValue : draft.role
+        let states = try services.app.accountStates(now: services.now())
+        let me = try context.requireIdentity().id
         let lines = try services.app.userAccounts().map { a in
-            AccountsPage.Line(email: a.email, name: a.displayName, role: a.role.french, candidate: a.candidateID?.rawValue,
-                              cohorts: a.cohorts.joined(separator: ", "), isEvaluator: a.role == .evaluator, id: a.id,
-                              cohortChoices: cohorts.map { .init(name: $0, checked: a.cohorts.contains($0)) })
+            let state: String
+            switch states[a.id] ?? .active {
+            case .active: state = "actif"
+            case .invited(let until): state = until.map { "invité — lien valable jusqu'au \($0.french)" } ?? "invité — lien expiré"
+            case .deactivated(let on): state = "désactivé le " + DocumentParts.timestamp(on)
+            }
+            return AccountsPage.Line(email: a.email, name: a.displayName, role: a.role.french,
+                                     candidate: a.candidateID?.rawValue, cohorts: a.cohorts.joined(separator: ", "),
+                                     isEvaluator: a.role == .evaluator, id: a.id,
+                                     cohortChoices: cohorts.map { .init(name: $0, checked: a.cohorts.contains($0)) },
+                                     state: state, active: states[a.id].map { if case .deactivated = $0 { false } else { true } } ?? true,
+                                     isSelf: a.id == me)
         }
         let body = AccountsPage(
             lines: lines,
@@ -177,7 +193,8 @@ struct ManagerRoutes {
         return services.pages.render(body, title: "Comptes", context: context, status: status)
     }
 
-    private func createAccount(_ context: WebContext) throws -> Response {
+    /// One account, opened with an invitation link (the person chooses their password).
+    private func createAccount(_ request: Request, _ context: WebContext) throws -> Response {
         let account = try context.requireIdentity()
         let form = try context.form.decode(AccountForm.self)
         do {
@@ -185,8 +202,12 @@ struct ManagerRoutes {
             let draft = AccountDraft(email: form.email, displayName: form.name, role: role,
                                      candidateID: form.candidate.isEmpty ? nil : CandidateID(form.candidate),
                                      cohorts: form.cohorts)
-            let created = try services.app.createAccount(draft, password: form.password, actor: account.actor)
-            return flashRedirect(WebRoutes.accounts.path, "Compte \(created.email) (\(created.role.french)) créé.", context)
+            let link = try services.app.inviteAccount(draft, now: services.now(), actor: account.actor)
+            let page = AccountLinkRoutes.LinksPage(
+                title: "Compte \(link.account.email) (\(link.account.role.french)) créé",
+                lines: AccountLinkRoutes.lines([link], request), refused: [],
+                note: "Transmettez ce lien à la personne : elle y choisira son mot de passe.")
+            return services.pages.render(page, title: page.title, context: context)
         } catch let error as UserFacingError {
             return try accounts(context, draft: form, error: error.message.capitalizedFirst,
                                 status: .unprocessableContent)

@@ -21,7 +21,9 @@ struct SignInRoutes {
         router.get(WebRoutes.signIn) { request, context -> Response in
             if let account = context.identity { return Self.redirect(Self.home(account.role)) }
             let next = Self.safeNext(request.uri.queryParameters["suite"].map(String.init))
-            return services.pages.render(FormBody(email: "", next: next, error: nil), title: "Connexion",
+            // After choosing a password with a link, the address is filled in.
+            let email = request.uri.queryParameters["compte"].map(String.init) ?? ""
+            return services.pages.render(FormBody(email: email, next: next, error: nil), title: "Connexion",
                                          context: context)
         }
         router.post(WebRoutes.signIn) { _, context -> Response in

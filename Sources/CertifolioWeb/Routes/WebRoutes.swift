@@ -165,6 +165,11 @@ enum WebRoutes {
     static let calendar = Route<Void>("calendrier")
     static let extensions = Route<CandidateID>("candidats/{id}/delais")
     static let accountCohorts = Route<Int64>("comptes/{account}/promotions")
+    static let cohortAccounts = Route<Void>("comptes/promotion")
+    static let accountLink = Route<Int64>("comptes/{account}/lien")
+    static let accountDeactivation = Route<Int64>("comptes/{account}/desactivation")
+    static let invitation = Route<String>("invitation/{token}")
+    static let ownPassword = Route<Void>("mot-de-passe")
 
     // The jury secretary's.
     static let sessions = Route<Void>("jury")
