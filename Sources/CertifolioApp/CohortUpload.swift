@@ -37,8 +37,16 @@ extension Certifolio {
 
     /// What the import would write, nothing written.
     public func previewCohort(_ upload: CohortUpload) throws -> ImportSummary {
+        try previewCohortNaming(upload).summary
+    }
+
+    /// The preview with the candidates it would add, by name (what the gestionnaire checks).
+    public func previewCohortNaming(_ upload: CohortUpload) throws -> CohortPreview {
         let batch = try checkedBatch(upload)
-        return try database.previewCohort(batch, calendar: try calendarFeed(upload))
+        let known = try database.enrolledCertifications()
+        return CohortPreview(summary: try database.previewCohort(batch, calendar: try calendarFeed(upload)),
+                             newCandidates: batch.candidates.filter { known[$0.candidate.id] == nil }
+                                .map { ($0.candidate, $0.enrolment) })
     }
 
     /// Checks and writes, all or nothing.
@@ -51,4 +59,10 @@ extension Certifolio {
         guard let bytes = upload.files["calendar.csv"] else { return nil }
         return Self.calendarReader(file: "calendar.csv", bytes: bytes, try database.referentiels())
     }
+}
+
+/// A cohort folder checked and rolled back: its counts and the candidates it would add.
+public struct CohortPreview: Sendable {
+    public var summary: ImportSummary
+    public var newCandidates: [(candidate: Candidate, enrolment: Enrolment)]
 }

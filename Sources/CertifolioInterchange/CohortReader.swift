@@ -108,7 +108,8 @@ public struct CohortReader: Sendable {
         }
 
         let candidateColumns = try Self.candidatesSchema.columns(of: candidates)
-        let newCandidates = readCandidates(candidates, columns: candidateColumns, errors: errors, progress: progress)
+        let (newCandidates, refusedIDs) = readCandidates(candidates, columns: candidateColumns, errors: errors,
+                                                          progress: progress)
         var seenInFile: Set<CandidateID> = []
         var accepted: [CohortBatch.CandidateEntry] = []
         for entry in newCandidates {
@@ -121,7 +122,7 @@ public struct CohortReader: Sendable {
             accepted.append(entry)
         }
         try handOver { $0.candidates = accepted }
-        let context = RowContext(referentiels: referentiels, certificationOf: certificationOf)
+        let context = RowContext(referentiels: referentiels, certificationOf: certificationOf, refused: refusedIDs)
         if let events {
             try readEvents(events, context: context, errors: errors, progress: progress) { entries in
                 try handOver { $0.events = entries }
@@ -173,23 +174,32 @@ public struct CohortReader: Sendable {
 
         let boxes: [CertificationCode: Box]
         let certificationOf: [CandidateID: CertificationCode]
+        /// Candidates whose line of candidates.csv was refused: their other lines are not
+        /// reported again as "inconnu" (one error per wrong line, no cascade).
+        let refused: Set<CandidateID>
 
-        init(referentiels: [CertificationCode: Referentiel], certificationOf: [CandidateID: CertificationCode]) {
+        init(referentiels: [CertificationCode: Referentiel], certificationOf: [CandidateID: CertificationCode],
+             refused: Set<CandidateID> = []) {
             boxes = referentiels.mapValues(Box.init)
             self.certificationOf = certificationOf
+            self.refused = refused
         }
 
         func referentiel(for id: CandidateID, _ reader: CSVFieldReader) -> Box? {
             guard let code = certificationOf[id] else {
-                reader.fail("candidate_id", "candidat « \(id) » inconnu : il n'est ni dans candidates.csv ni déjà enregistré.")
+                if !refused.contains(id) {
+                    reader.fail("candidate_id", "candidat « \(id) » inconnu : il n'est ni dans candidates.csv ni déjà enregistré.")
+                }
                 return nil
             }
             return boxes[code]
         }
     }
 
+    /// The candidates' lines that pass, and the ids of those refused (their own line says why).
     private func readCandidates(_ table: CSVTable, columns: CSVColumns, errors: ErrorCollector,
-                                progress: ProgressReporter?) -> [CohortBatch.CandidateEntry] {
+                                progress: ProgressReporter?) -> ([CohortBatch.CandidateEntry], Set<CandidateID>) {
+        var refusedIDs: Set<CandidateID> = []
         var entries: [CohortBatch.CandidateEntry] = []
         entries.reserveCapacity(table.rows.count)
         for row in table.rows {
@@ -205,9 +215,10 @@ public struct CohortReader: Sendable {
                 entries.append(CohortBatch.CandidateEntry(candidate: candidate, enrolment: enrolment, line: row.line))
             case .failure(let refused):
                 for problem in refused.problems { r.fail(problem.field.rawValue, problem.message) }
+                if !draft.candidateID.isEmpty { refusedIDs.insert(CandidateID(draft.candidateID)) }
             }
         }
-        return entries
+        return (entries, refusedIDs)
     }
 
     private func readEvents(_ source: RowSource, context: RowContext, errors: ErrorCollector, progress: ProgressReporter?,

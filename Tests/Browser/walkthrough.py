@@ -478,7 +478,8 @@ def manager_enrols_and_opens_an_account(base, downloads, work):
         shoot(driver, "09-import-refuse")
         driver.find_element(By.ID, "candidates").send_keys(str(good))
         submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/import/promotion'] button"))
-        expect("1 candidat(s) nouveau(x)" in text(driver), "l'aperçu dit ce qui sera enregistré")
+        expect("1 candidat nouveau" in text(driver) and "NW200" in text(driver),
+               "l'aperçu dit ce qui sera enregistré, et nomme le candidat ajouté")
         submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/import/promotion/confirmer'] button"))
         driver.get(base + "/candidats?q=NW200")
         expect("NW200" in text(driver), "la promotion importée est dans la liste des candidats")

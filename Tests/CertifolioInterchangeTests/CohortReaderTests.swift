@@ -128,6 +128,22 @@ import Testing
         #expect(other?.location == SourceLocation(file: "candidates.csv", line: 2, column: 2, columnName: "certification"))
     }
 
+    /// Issue 13: one bad birth date gave the line's error, then one "candidat inconnu" per line
+    /// of the other files naming that candidate. Now each wrong line says its own error, once.
+    @Test func aRefusedCandidateIsNotReportedAgainAsUnknownInTheOtherFiles() throws {
+        let bad = Fixtures.candidateLine.replacingOccurrences(of: "1990-02-03", with: "1990-02-30")
+        let error = try #require(throws: InputErrors.self) {
+            try Fixtures.read(candidates: Fixtures.candidatesHeader + "\n" + bad + "\n",
+                              events: Fixtures.eventsHeader + "\nC001,final,memoire,2026-10-01,12,20,,\n"
+                                + "C001,final,memoire,2026-10-02,13,20,,\nC002,final,memoire,2026-10-02,13,20,,\n",
+                              requirements: "candidate_id,kind,start,end,years\nC001,stage,2026-01-01,2026-06-30,\n")
+        }
+        #expect(error.errors.map { "\($0.location.file):\($0.location.line ?? 0)" } == ["candidates.csv:2", "events.csv:4"])
+        #expect(error.errors[0].problem.contains("1990-02-30"))
+        // C002 is in no file: still "inconnu".
+        #expect(error.errors[1].problem.contains("candidat « C002 » inconnu"))
+    }
+
     @Test func reportsEveryBadLineAtOnce() {
         do {
             _ = try Fixtures.read(events: Fixtures.eventsHeader + "\nC001,final,memoire,2026-13-01,12,20,,\nC001,final,memoire,2026-10-01,25,20,,\n")

@@ -19,7 +19,9 @@ struct ManagerTests {
                                                                                   Array(csv.utf8))])
             #expect(preview.status == .ok)
             #expect(preview.text.contains("Aperçu : les fichiers sont corrects."))
-            #expect(preview.text.contains("1 candidat(s) nouveau(x)"))
+            #expect(preview.text.contains("1 candidat nouveau"))
+            // The preview names whom it adds, not only how many.
+            #expect(preview.text.contains("NW001 Alice DURAND 2 avril 1999 RNCP41818 — En contrat d'apprentissage MEQP-2027"))
             #expect(try fixture.database.candidateRecord("NW001") == nil)
             let token = try #require(preview.body.range(of: "name=\"envoi\" value=\"").map {
                 String(preview.body[$0.upperBound...].prefix { $0 != "\"" })

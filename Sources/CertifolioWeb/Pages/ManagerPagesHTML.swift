@@ -25,6 +25,23 @@ extension ManagerRoutes.CandidateList: PageContent {
 }
 
 extension ManagerRoutes.ImportPage: PageContent {
+    /// The candidates the import adds (the first 200; the count says the rest).
+    private func people(_ people: [ManagerRoutes.Preview.Person]) -> HTML {
+        guard !people.isEmpty else { return .empty }
+        let more: HTML = people.count > 200 ? "<p>… et \(people.count - 200) autres.</p>" : .empty
+        return """
+            <table>
+              <caption>Candidats ajoutés</caption>
+              <thead><tr><th scope="col">Identifiant</th><th scope="col">Nom</th><th scope="col">Naissance</th><th scope="col">Certification et voie</th><th scope="col">Promotion</th></tr></thead>
+              <tbody>
+            \(people.prefix(200).html { p in
+                "<tr><td>\(p.id)</td><td>\(p.name)</td><td>\(p.birthDate)</td><td>\(p.route)</td><td>\(p.cohort)</td></tr>\n"
+            })  </tbody>
+            </table>
+            \(more)
+            """
+    }
+
     func html(csrf: String) -> HTML {
         var shown = HTML.empty
         if let preview {
@@ -32,6 +49,7 @@ extension ManagerRoutes.ImportPage: PageContent {
                 <div class="preview" role="status">
                   <p><strong>Aperçu : les fichiers sont corrects.</strong> L'import enregistrera :</p>
                   <ul>\(preview.lines.html { "<li>\($0)</li>" })</ul>
+                  \(people(preview.people))\
                   <form method="post" action="\(WebRoutes.confirmImport.path)">
                     \(FormHTML.token(csrf))
                     <input type="hidden" name="envoi" value="\(preview.token)">

@@ -33,8 +33,17 @@ struct ManagerRoutes {
     }
 
     struct Preview {
+        struct Person {
+            let id: String
+            let name: String
+            let birthDate: String
+            let route: String
+            let cohort: String
+        }
         let token: String
         let lines: [String]
+        /// The candidates the import adds, by name (homonyms told apart by id and birth date).
+        var people: [Person] = []
     }
 
     struct AccountsPage {
@@ -101,19 +110,31 @@ struct ManagerRoutes {
         let files = try context.form.decode(CohortFilesForm.self).files
         let upload = CohortUpload(source: "envoi web du \(services.today().french)", files: files)
         do {
-            let summary = try services.app.previewCohort(upload)
+            let preview = try services.app.previewCohortNaming(upload)
+            let summary = preview.summary
             let token = await services.uploads.put(upload, owner: account.id)
+            let count = French.count
             let lines = [
-                "\(summary.newCandidates) candidat(s) nouveau(x)"
-                    + (summary.knownCandidates > 0 ? ", \(summary.knownCandidates) déjà enregistré(s) à l'identique" : ""),
-                "\(summary.events) évaluation(s)"
-                    + (summary.duplicateEvents > 0 ? " (\(summary.duplicateEvents) déjà présente(s), ignorée(s))" : ""),
-                "\(summary.stages) stage(s), \(summary.experiences) expérience(s)",
-                "\(summary.decisions) décision(s) de jury",
+                count(summary.newCandidates, "candidat nouveau", "candidats nouveaux")
+                    + (summary.knownCandidates > 0
+                        ? ", " + count(summary.knownCandidates, "déjà enregistré à l'identique", "déjà enregistrés à l'identique")
+                        : ""),
+                count(summary.events, "évaluation", "évaluations")
+                    + (summary.duplicateEvents > 0
+                        ? " (" + count(summary.duplicateEvents, "déjà présente, ignorée", "déjà présentes, ignorées") + ")" : ""),
+                count(summary.stages, "stage", "stages") + ", " + count(summary.experiences, "expérience", "expériences"),
+                count(summary.decisions, "décision de jury", "décisions de jury"),
             ] + (summary.calendar.map { c in
-                ["calendrier : \(c.added) date(s) ajoutée(s), \(c.changed) modifiée(s), \(c.unchanged) inchangée(s)"]
+                ["calendrier : " + count(c.added, "date ajoutée", "dates ajoutées") + ", "
+                 + count(c.changed, "modifiée", "modifiées") + ", " + count(c.unchanged, "inchangée", "inchangées")]
             } ?? [])
-            return services.pages.render(ImportPage(preview: Preview(token: token, lines: lines)),
+            let referentiels = try services.referentiels()
+            let people = preview.newCandidates.map { c, e in
+                Preview.Person(id: c.id.rawValue, name: c.displayName, birthDate: c.birthDate.french,
+                               route: "\(e.certification) — \(referentiels[e.certification]?.route(e.route)?.label ?? e.route.rawValue)",
+                               cohort: e.cohort)
+            }
+            return services.pages.render(ImportPage(preview: Preview(token: token, lines: lines, people: people)),
                                          title: "Importer — aperçu", context: context)
         } catch let error as UserFacingError {
             return services.pages.render(ImportPage(errors: error.lines), title: "Importer — erreurs",

@@ -35,7 +35,7 @@ struct ClosingReview {
 
 extension ClosingReview: PageContent {
     func html(csrf: String) -> HTML {
-        func count(_ n: Int, _ one: String, _ many: String) -> String { n > 1 ? "\(n) \(many)" : "\(n) \(one)" }
+        let count = French.count
         var blocking = HTML.empty
         if !canClose {
             var items = HTML.empty
