@@ -65,9 +65,14 @@ extension Certifolio {
     public func currentParchemin(of candidate: CandidateID, asOf: Day) throws -> IssuedParchemin? {
         guard let record = try database.candidateRecord(candidate),
               let referentiel = try database.referentiels()[record.enrolment.certification] else { return nil }
-        let verdict = VerdictEngine.verdict(for: record, referentiel: referentiel, asOf: asOf)
+        return try currentParchemin(record, verdict: VerdictEngine.verdict(for: record, referentiel: referentiel, asOf: asOf))
+    }
+
+    /// The same from a record and verdict already read (the candidate's page, read often): the
+    /// register is asked only when the title is held.
+    public func currentParchemin(_ record: CandidateRecord, verdict: Verdict) throws -> IssuedParchemin? {
         guard let awarded = verdict.title.awardedOn, let decision = Self.awardingDecision(record, on: awarded),
-              let entry = try database.parchemins(of: candidate).first(where: { $0.decision == decision }) else {
+              let entry = try database.parchemins(of: record.candidate.id).first(where: { $0.decision == decision }) else {
             return nil
         }
         return IssuedParchemin(entry: entry, path: database.vault.path(of: entry.sha256), issuedNow: false)

@@ -12,7 +12,7 @@ struct CandidatePortalRoutes {
         portal.get(WebRoutes.portal) { _, context -> Response in
             let id = try Self.ownID(context)
             let (loaded, agenda) = try records.portal(id)
-            let parchemin = try services.app.currentParchemin(of: id, asOf: services.today())?.entry
+            let parchemin = try services.app.currentParchemin(loaded.record, verdict: loaded.verdict)?.entry
             return services.pages.render(CandidatePortalHTML.render(loaded.view, agenda: agenda, parchemin: parchemin),
                                          title: "Mon dossier", context: context)
         }
