@@ -43,6 +43,8 @@ struct AuthorizationMatrixTests {
         Rule(method: .get, path: "/promotions", allowed: staff, status: .ok),
         Rule(method: .get, path: "/promotions/MEQP-2025", allowed: staff, status: .ok),
         Rule(method: .get, path: "/promotions/REMMS-2025", allowed: [.manager], status: .ok),
+        Rule(method: .get, path: "/promotions/MEQP-2025/candidats.csv", allowed: staff, status: .ok),
+        Rule(method: .get, path: "/promotions/REMMS-2025/candidats.csv", allowed: [.manager], status: .ok),
         Rule(method: .get, path: "/candidats/MQ014", allowed: staff, status: .ok),
         Rule(method: .get, path: "/candidats/MQ013", allowed: staff, status: .ok),
         Rule(method: .get, path: "/candidats/RE001", allowed: [.manager], status: .ok),

@@ -1,3 +1,4 @@
+import CertifolioApp
 import CertifolioCore
 import CertifolioRules
 import Hummingbird
@@ -121,6 +122,32 @@ struct StaffTests {
             let records = try fixture.database.candidateRecords(cohort: "MEQP-2025")
             #expect(page.text.contains("Candidats Titre délivré Présentables au jury En cours Blocs acquis "
                                        + "Blocs réussis à valider \(records.count) "))
+        }
+    }
+}
+
+extension StaffTests {
+    /// Issue 13: the dashboard's counts open the lists behind them, which export as CSV, and the
+    /// end of a fiche's registration is announced six months ahead to those still in progress.
+    @Test func theDashboardsCountsLinkToTheirListsAndTheFichesEndIsAnnounced() async throws {
+        let fixture = try WebFixture()
+        try await fixture.application().test(.router) { client in
+            let browser = Browser(client)
+            try await browser.signIn(.manager)
+            let page = try await browser.get("/tableau-de-bord")
+            let records = try fixture.database.candidateRecords(cohort: "REMMS-2025")
+            let referentiel = try #require(try fixture.database.referentiels()["RNCP36888"])
+            let verdicts = Certifolio.verdicts(records, referentiels: ["RNCP36888": referentiel], asOf: WebFixture.today)
+            let inProgress = verdicts.filter { $0.verdict.title.status != .awarded }.count
+            #expect(page.text.contains("La fiche RNCP36888 n'est plus enregistrée après le 29 septembre 2027 : "
+                                       + "\(inProgress) candidats de la promotion sont encore en cours."))
+            #expect(page.body.contains("href=\"/promotions/REMMS-2025?titre=en-cours\""))
+            let list = try await browser.get("/promotions/REMMS-2025?titre=en-cours")
+            #expect(list.text.contains("Candidats « en cours » (\(verdicts.filter { $0.verdict.title.status == .notEligible }.count))"))
+            let csv = try await browser.get("/promotions/REMMS-2025/candidats.csv?titre=en-cours")
+            #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
+            #expect(csv.body.split(separator: "\n").first == "candidate_id,name,access_route,blocks,title")
+            #expect(csv.body.split(separator: "\n").count == 1 + verdicts.filter { $0.verdict.title.status == .notEligible }.count)
         }
     }
 }

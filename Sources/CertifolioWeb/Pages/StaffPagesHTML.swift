@@ -19,6 +19,8 @@ extension StaffRoutes.CohortPage: PageContent {
         """
         <h1>Promotion \(name)</h1>
         <p>Situation au \(asOf). <a href="\(WebRoutes.cohortDeposits.path(name))">Dépôts de la promotion</a> (attendus, en retard, à évaluer, à publier) · <a href="\(WebRoutes.cohortEntry.path(name))">Saisir une épreuve pour toute la promotion</a>.</p>
+        <p>\(filter.map { "Candidats « \($0.label) » (\(lines.count)) — <a href=\"\(WebRoutes.cohort.path(name))\">tous les candidats</a> · " as HTML } ?? .empty)\
+        <a href="\(WebRoutes.cohortCSV.path(name))\(filter.map { "?titre=\($0.rawValue)" } ?? "")">Exporter cette liste (CSV)</a></p>
         <table>
           <caption class="sr-only">Candidats de la promotion \(name)</caption>
           <thead><tr><th scope="col">Candidat</th><th scope="col">Voie d'accès</th><th scope="col">Blocs</th><th scope="col">Titre</th></tr></thead>
@@ -48,15 +50,28 @@ extension DashboardView: PageContent {
 
     private static func section(_ c: CohortLine) -> HTML {
         let failed: HTML = c.failedBlocks.isEmpty ? "<p>Aucun bloc échoué.</p>"
-            : "<ol>\(c.failedBlocks.html { "<li>\($0.code) — \($0.title) : \($0.candidates) candidat(s)</li>" })</ol>"
+            : "<ol>\(c.failedBlocks.html { "<li>\($0.code) — \($0.title) : \(French.count($0.candidates, "candidat", "candidats"))</li>" })</ol>"
+        // Each count opens the list behind it.
+        func link(_ n: Int, _ filter: StaffRoutes.TitleFilter?) -> HTML {
+            n == 0 ? "0" : "<a href=\"\(c.link)\(filter.map { "?titre=\($0.rawValue)" } ?? "")\">\(n)</a>"
+        }
+        let alert: HTML = c.expiry.map { e in
+            """
+            <p class="alert" role="alert">La fiche \(e.code) n'est plus enregistrée après le \(e.end) : \
+            <a href="\(c.link)?titre=\(StaffRoutes.TitleFilter.inProgress.rawValue)">\(French.count(e.inProgress, "candidat", "candidats"))</a> \
+            de la promotion \(e.inProgress > 1 ? "sont" : "est") encore en cours.</p>
+            """
+        } ?? .empty
         return """
             <section class="panel" aria-labelledby="promo-\(c.name)">
               <h2 id="promo-\(c.name)"><a href="\(c.link)">Promotion \(c.name)</a></h2>
+              \(alert)\
+              <p><a href="\(WebRoutes.cohortDeposits.path(c.name))">Dépôts : attendus, en retard, à évaluer, à publier</a></p>
               <table>
                 <caption>Candidats selon leur situation pour le titre</caption>
                 <thead><tr><th scope="col">Candidats</th><th scope="col">Titre délivré</th><th scope="col">Présentables au jury</th>\
             <th scope="col">En cours</th><th scope="col">Blocs acquis</th><th scope="col">Blocs réussis à valider</th></tr></thead>
-                <tbody><tr><td>\(c.candidates)</td><td>\(c.awarded)</td><td>\(c.eligible)</td><td>\(c.notEligible)</td>\
+                <tbody><tr><td>\(link(c.candidates, nil))</td><td>\(link(c.awarded, .awarded))</td><td>\(link(c.eligible, .eligible))</td><td>\(link(c.notEligible, .inProgress))</td>\
             <td>\(c.blocksAcquired)</td><td>\(c.blocksPassed)</td></tr></tbody>
               </table>
               <h3>Blocs le plus souvent échoués</h3>

@@ -22,6 +22,29 @@ struct StaffRoutes {
         let name: String
         let lines: [Line]
         let asOf: String
+        /// The title status the list is filtered on (`?titre=`), if any.
+        var filter: TitleFilter?
+    }
+
+    /// The dashboard's counts open the cohort's list filtered on them.
+    enum TitleFilter: String, CaseIterable {
+        case awarded = "delivre", eligible = "presentable", inProgress = "en-cours"
+
+        init(_ status: TitleStatus) {
+            switch status {
+            case .awarded: self = .awarded
+            case .eligible: self = .eligible
+            case .notEligible: self = .inProgress
+            }
+        }
+
+        var label: String {
+            switch self {
+            case .awarded: return "titre délivré"
+            case .eligible: return "présentables au jury"
+            case .inProgress: return "en cours"
+            }
+        }
     }
 
     struct CohortList {
@@ -55,7 +78,8 @@ struct StaffRoutes {
             let body = CohortList(cohorts: names.map { CohortList.Line(name: $0, link: WebRoutes.cohort.path($0)) })
             return services.pages.render(body, title: "Promotions", context: context)
         }
-        staff.get(WebRoutes.cohort) { _, context in try cohort(context) }
+        staff.get(WebRoutes.cohort) { request, context in try cohort(request, context) }
+        staff.get(WebRoutes.cohortCSV) { request, context in try cohort(request, context, csv: true) }
         staff.get(WebRoutes.candidate) { request, context in
             // From the queue (or a grid link): the épreuve chosen and the deposit assessed.
             let query = request.uri.queryParameters
@@ -87,14 +111,17 @@ struct StaffRoutes {
         return services.pages.render(body, title: "Tableau de bord", context: context)
     }
 
-    private func cohort(_ context: WebContext) throws -> Response {
+    private func cohort(_ request: Request, _ context: WebContext, csv: Bool = false) throws -> Response {
         let account = try context.requireIdentity()
-        let name = try WebRoutes.cohort.values(context)
+        let name = try (csv ? WebRoutes.cohortCSV : WebRoutes.cohort).values(context)
+        let filter = request.uri.queryParameters["titre"].flatMap { TitleFilter(rawValue: String($0)) }
         guard RecordAccess.cohortVisible(name, to: account) else { throw Forbidden() }
         let records = try services.app.candidateRecords(cohort: name)
         guard !records.isEmpty else { throw HTTPError(.notFound) }
         let referentiels = try services.referentiels()
-        let lines = Certifolio.verdicts(records, referentiels: referentiels, asOf: services.today()).map { record, verdict in
+        let verdicts = Certifolio.verdicts(records, referentiels: referentiels, asOf: services.today())
+            .filter { filter == nil || TitleFilter($0.verdict.title.status) == filter }
+        let lines = verdicts.map { record, verdict in
             let referentiel = referentiels[record.enrolment.certification]
             let acquired = verdict.blocks.filter { $0.status == .acquired }.count
             let passed = verdict.blocks.filter { $0.status == .passed }.count
@@ -102,10 +129,19 @@ struct StaffRoutes {
                 id: record.candidate.id.rawValue, name: record.candidate.displayName,
                 link: WebRoutes.candidate.path(record.candidate.id),
                 route: referentiel?.route(record.enrolment.route)?.label ?? record.enrolment.route.rawValue,
-                acquired: "\(acquired) acquis, \(passed) réussi(s) sur \(verdict.blocks.count)",
+                acquired: "\(acquired) acquis, " + French.count(passed, "réussi", "réussis") + " sur \(verdict.blocks.count)",
                 title: Self.titleLabel(verdict.title.status), tone: Self.titleTone(verdict.title.status))
         }
-        return services.pages.render(CohortPage(name: name, lines: lines, asOf: services.today().french),
+        if csv {
+            var text = "candidate_id,name,access_route,blocks,title\n"
+            for l in lines {
+                text += [l.id, l.name, l.route, l.acquired, l.title].map { CSVField.quoted($0, separator: ",") }
+                    .joined(separator: ",") + "\n"
+            }
+            return Downloads.file(ByteBuffer(string: text), type: "text/csv; charset=utf-8",
+                                  filename: "promotion-\(name)\(filter.map { "-\($0.rawValue)" } ?? "").csv")
+        }
+        return services.pages.render(CohortPage(name: name, lines: lines, asOf: services.today().french, filter: filter),
                                      title: "Promotion \(name)", context: context)
     }
 

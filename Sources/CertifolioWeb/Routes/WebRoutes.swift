@@ -143,6 +143,7 @@ enum WebRoutes {
     static let dashboard = Route<Void>("tableau-de-bord")
     static let cohorts = Route<Void>("promotions")
     static let cohort = Route<String>("promotions/{cohort}")
+    static let cohortCSV = Route<String>("promotions/{cohort}/candidats.csv")
     static let cohortDeposits = Route<String>("promotions/{cohort}/depots")
     static let cohortDepositsCSV = Route<String>("promotions/{cohort}/depots.csv")
     static let cohortEntry = Route<String>("promotions/{cohort}/saisie")

@@ -15,6 +15,14 @@ struct DashboardView {
         let blocksAcquired: Int
         let blocksPassed: Int
         let failedBlocks: [FailedBlock]
+        /// The fiche's registration ends within six months and candidates are still in progress.
+        let expiry: Expiry?
+    }
+
+    struct Expiry {
+        let code: String
+        let end: String
+        let inProgress: Int
     }
 
     struct FailedBlock {
@@ -41,6 +49,12 @@ struct DashboardView {
             let worst = failed.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(3)
             let statuses = lines.map(\.verdict.title.status)
             let blockStatuses = lines.flatMap(\.verdict.blocks).map(\.status)
+            // Six months before the fiche's registration ends, the candidates still in progress
+            // must be told: after it no jury can award the title.
+            let inProgress = statuses.filter { $0 != .awarded }.count
+            let expiry = Set(lines.map(\.record.enrolment.certification)).compactMap { referentiels[$0] }
+                .first { $0.registrationEnd.adding(days: -183) <= asOf && inProgress > 0 }
+                .map { Expiry(code: $0.code.rawValue, end: $0.registrationEnd.french, inProgress: inProgress) }
             return CohortLine(
                 name: name, link: WebRoutes.cohort.path(name),
                 candidates: lines.count,
@@ -49,7 +63,8 @@ struct DashboardView {
                 notEligible: statuses.filter { $0 == .notEligible }.count,
                 blocksAcquired: blockStatuses.filter { $0 == .acquired }.count,
                 blocksPassed: blockStatuses.filter { $0 == .passed }.count,
-                failedBlocks: worst.map { FailedBlock(code: $0.key.rawValue, title: titles[$0.key] ?? "", candidates: $0.value) })
+                failedBlocks: worst.map { FailedBlock(code: $0.key.rawValue, title: titles[$0.key] ?? "", candidates: $0.value) },
+                expiry: expiry)
         }
         self.asOf = asOf.french
     }
