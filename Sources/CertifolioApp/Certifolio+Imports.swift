@@ -73,13 +73,17 @@ extension Certifolio {
 
     /// A French sentence saying what an import wrote.
     public static func describe(_ s: ImportSummary, folder: String) -> String {
-        var text = "Import de \(folder) : \(s.newCandidates) candidat(s) nouveau(x)"
-        if s.knownCandidates > 0 { text += ", \(s.knownCandidates) déjà enregistré(s)" }
-        text += ", \(s.events) évaluation(s), \(s.stages) stage(s), \(s.experiences) expérience(s), "
-            + "\(s.decisions) décision(s) de jury."
-        if s.duplicateEvents > 0 { text += " \(s.duplicateEvents) évaluation(s) déjà présente(s) ignorée(s)." }
+        let count = French.count
+        var text = "Import de \(folder) : " + count(s.newCandidates, "candidat nouveau", "candidats nouveaux")
+        if s.knownCandidates > 0 { text += ", " + count(s.knownCandidates, "déjà enregistré", "déjà enregistrés") }
+        text += ", " + count(s.events, "évaluation", "évaluations") + ", " + count(s.stages, "stage", "stages") + ", "
+            + count(s.experiences, "expérience", "expériences") + ", " + count(s.decisions, "décision de jury", "décisions de jury") + "."
+        if s.duplicateEvents > 0 {
+            text += " " + count(s.duplicateEvents, "évaluation déjà présente ignorée", "évaluations déjà présentes ignorées") + "."
+        }
         if let c = s.calendar {
-            text += " Calendrier : \(c.added) date(s) ajoutée(s), \(c.changed) modifiée(s), \(c.unchanged) inchangée(s)."
+            text += " Calendrier : " + count(c.added, "date ajoutée", "dates ajoutées") + ", "
+                + count(c.changed, "modifiée", "modifiées") + ", " + count(c.unchanged, "inchangée", "inchangées") + "."
         }
         return text
     }

@@ -36,7 +36,7 @@ public struct CohortSummary: Sendable {
         switch reason.code {
         case .blockNotValidated:
             let title = referentiel?.block(BlockCode(reason.component))?.title
-            return "bloc \(reason.component)" + (title.map { " « \(TextTable.clip($0, 50)) »" } ?? "") + " non validé"
+            return "bloc \(reason.component)" + (title.map { " « \($0) »" } ?? "") + " non validé"
         case .finalMissing: return "épreuve finale « \(reason.component) » non passée"
         case .finalFailed: return "épreuve finale « \(reason.component) » échouée"
         case .stageMissing: return "aucun stage"

@@ -12,18 +12,19 @@ public enum VerdictText {
                      + (record.enrolment.cohort.isEmpty ? "" : " · promotion \(record.enrolment.cohort)"))
         lines.append("Situation au \(verdict.asOf.french) : \(titleSentence(verdict.title))")
         lines.append("")
-        let table = TextTable(headers: ["Bloc", "Intitulé", "Statut"])
+        // The intitulés wrap at words instead of being clipped.
+        let table = TextTable(headers: ["Bloc", "Intitulé", "Statut"], widths: [14, 48, 30], width: 100)
         for (block, bv) in zip(referentiel.blocks, verdict.blocks) {
             var status = bv.status.french
             if let day = bv.acquiredOn { status = "acquis (jury du \(day.french))" }
-            table.add([block.code.rawValue, TextTable.clip(block.title, 48), status])
+            table.add([block.code.rawValue, block.title, status])
         }
         for (exam, fv) in zip(referentiel.finalExams, verdict.finals) {
-            table.add(["Épreuve finale", TextTable.clip(exam.label, 48), fv.status.french])
+            table.add(["Épreuve finale", exam.label, fv.status.french])
         }
         for (requirement, rv) in zip(referentiel.requirements, verdict.requirements) {
             let status = rv.waived ? "non exigé pour cette voie" : (rv.status == .met ? "rempli" : "non rempli")
-            table.add(["Condition", TextTable.clip(requirement.label, 48), status])
+            table.add(["Condition", requirement.label, status])
         }
         lines.append(table.render())
         let missing = missingItems(verdict)

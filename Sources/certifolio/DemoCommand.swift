@@ -58,7 +58,7 @@ struct DemoCommand: ParsableCommand {
         let referentiels = try app.referentiels()
         let rows = Certifolio.verdicts(try app.allCandidateRecords(), referentiels: referentiels, asOf: day)
         section("3. Situation de chaque candidat au \(day.french)")
-        print(ProgressTable.render(rows))
+        print(ProgressTable.render(rows, referentiels: referentiels, width: TerminalWidth.columns))
 
         for code in referentiels.keys.sorted() {
             section("4. Bilan \(code) au \(day.french)")

@@ -43,7 +43,7 @@ struct ProgressCommand: ParsableCommand {
         } else if candidate != nil, let row = rows.first, let referentiel = referentiels[row.verdict.certification] {
             out.write(VerdictText.render(row.verdict, record: row.record, referentiel: referentiel) + "\n")
         } else {
-            out.write(ProgressTable.render(rows) + "\n\n")
+            out.write(ProgressTable.render(rows, referentiels: referentiels, width: TerminalWidth.columns) + "\n\n")
             out.write(CohortSummary(verdicts: rows.map(\.verdict), referentiels: referentiels).render() + "\n")
         }
         out.flush()

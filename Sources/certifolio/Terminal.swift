@@ -18,3 +18,14 @@ final class BufferedOutput {
         buffer.removeAll(keepingCapacity: true)
     }
 }
+
+/// The terminal's width: the window's when stdout is one, else `COLUMNS`, else 100 (a file or a
+/// pipe gets lines a reader's editor shows whole).
+enum TerminalWidth {
+    static var columns: Int {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 60 { return Int(size.ws_col) }
+        if let text = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(text), n >= 60 { return n }
+        return 100
+    }
+}

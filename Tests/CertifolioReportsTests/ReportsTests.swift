@@ -73,3 +73,25 @@ private func record(_ id: String, stageMonths: Int?) -> CandidateRecord {
         #expect(!line.contains("\n"))
     }
 }
+
+/// Issue 13: the progress table names the route by its label, fits the width and cuts no word.
+@Suite struct ProgressTableTests {
+    @Test func theTableFitsTheWidthWrapsAtWordsAndNamesTheRouteByItsLabel() {
+        let asOf = Day(iso: "2027-06-30")!
+        let rows = [record("C1", stageMonths: 3), record("C2", stageMonths: nil)].map {
+            ($0, VerdictEngine.verdict(for: $0, referentiel: referentiel, asOf: asOf))
+        }
+        for width in [80, 100, 140] {
+            let text = ProgressTable.render(rows, referentiels: ["RNCP36888": referentiel], width: width)
+            let lines = text.split(separator: "\n")
+            #expect(lines.allSatisfy { $0.count <= width }, "width \(width)")
+            // Every word of the route's label is whole somewhere in the table.
+            let label = referentiel.route(rows[0].0.enrolment.route)!.label
+            let words = Set(text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+            for word in label.split(separator: " ") { #expect(words.contains(String(word)), "« \(word) » whole") }
+            #expect(!text.contains("…") && !text.contains("(s)"))
+        }
+        #expect(TextTable.wrap("un deux trois quatre", 9) == ["un deux", "trois", "quatre"])
+        #expect(TextTable.wrap("anticonstitutionnellement", 5) == ["anticonstitutionnellement"])
+    }
+}
