@@ -224,7 +224,7 @@ public struct DepositFilesBroken: UserFacingError, Equatable {
     public init(problems: [DepositFileProblem]) { self.problems = problems }
 
     public var message: String {
-        (problems.map(\.message) + ["\(problems.count) fichier(s) déposé(s) manquant(s) ou modifié(s) : "
+        (problems.map(\.message) + [French.count(problems.count, "fichier déposé manquant ou modifié", "fichiers déposés manquants ou modifiés") + " : "
             + "restaurez-les depuis une sauvegarde."]).joined(separator: "\n")
     }
 }

@@ -18,7 +18,7 @@ public enum JurySessionText {
             lines.append("Décisions définitives : \(decided).")
         } else {
             let withDecision = Set(drafts.map(\.candidate))
-            lines.append("Décisions saisies : \(drafts.count), pour \(withDecision.count) candidat(s) sur \(s.convoked.count).")
+            lines.append("Décisions saisies : \(drafts.count), pour \(withDecision.count) des \(s.convoked.count) candidats convoqués.")
         }
         return lines.joined(separator: "\n")
     }

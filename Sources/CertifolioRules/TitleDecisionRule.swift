@@ -23,8 +23,10 @@ public enum TitleDecisionRule {
             switch self {
             case let .notEligible(id, reasons):
                 let blocks = reasons.filter { $0.code == .blockNotValidated }.map(\.component)
-                var said = blocks.isEmpty ? [] : ["le(s) bloc(s) " + blocks.joined(separator: ", ")
-                                                  + " n'étant ni acquis, ni réussi(s), ni validé(s) dans cette session"]
+                let many = blocks.count > 1
+                var said = blocks.isEmpty ? [] : [(many ? "les blocs " : "le bloc ") + blocks.joined(separator: ", ")
+                    + (many ? " n'étant ni acquis, ni réussis, ni validés" : " n'étant ni acquis, ni réussi, ni validé")
+                    + " dans cette session"]
                 said += reasons.filter { $0.code != .blockNotValidated }.map(\.message)
                 return "\(id) : le titre ne peut être validé, la fiche ne le permet pas à la date de la session "
                     + "(aucun motif n'y supplée) : " + said.joined(separator: " ; ") + "."

@@ -315,7 +315,7 @@ def secretary_closes_the_session(base, downloads, session, candidate):
         driver.get(f"{base}/jury/{session}")
         Select(driver.find_element(By.ID, "promotion")).select_by_value("MEQP-2025")
         submit(driver, driver.find_element(By.CSS_SELECTOR, f"form[action='/jury/{session}/convocation'] button"))
-        expect("candidat(s) convoqué(s)" in text(driver), "la promotion est convoquée")
+        expect("candidats convoqués" in text(driver), "la promotion est convoquée")
         shoot(driver, "07-session-convoquee")
         # The jury sees what lies behind each block: the deposit and the latest grid.
         driver.get(f"{base}/jury/{session}/candidats/{candidate}")
@@ -329,7 +329,7 @@ def secretary_closes_the_session(base, downloads, session, candidate):
         shoot(driver, "18-jury-depots-et-grilles")
         driver.get(f"{base}/jury/{session}")
         submit(driver, driver.find_element(By.CSS_SELECTOR, f"form[action='/jury/{session}/propositions'] button"))
-        expect("reprise(s) des propositions" in text(driver), "les propositions sont reprises comme décisions")
+        expect("reprises des propositions" in text(driver), "les propositions sont reprises comme décisions")
         # The fiche names no presiding role: the session designates Nadia Berrada.
         row = driver.find_element(By.XPATH, "//tr[td[text()='Nadia Berrada']]")
         row.find_element(By.CSS_SELECTOR, "input[name=preside]").click()

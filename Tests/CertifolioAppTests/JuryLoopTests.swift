@@ -132,7 +132,7 @@ import Testing
             #expect(error.errors[0].problem.contains("s'écarte de la proposition (« validé ») : un motif est obligatoire"))
             // Contract §6: the title is refused for what the fiche lacks (BC03 failed), whatever the motive.
             #expect(error.errors[1].problem.contains("MQ016 : le titre ne peut être validé"))
-            #expect(error.errors[1].problem.contains("RNCP41818BC03 n'étant ni acquis, ni réussi(s), ni validé(s) dans cette session"))
+            #expect(error.errors[1].problem.contains("le bloc RNCP41818BC03 n'étant ni acquis, ni réussi, ni validé dans cette session"))
             #expect(error.errors[2].problem == "candidat « MQ099 » inconnu.")
             #expect(error.errors[3].problem.contains("n'est pas convoqué"))
             #expect(error.errors[6].problem.contains("déjà décidé ligne 2"))

@@ -1,8 +1,10 @@
+import CertifolioCore
 /// The gestionnaire's pages: the candidate search, imports, accounts and the enrolment form.
 
 extension ManagerRoutes.CandidateList: PageContent {
     func html(csrf: String) -> HTML {
-        let count: HTML = truncated ? "\(total) candidat(s), \(shown) affichés : précisez la recherche." : "\(total) candidat(s)."
+        let count: HTML = truncated ? "\(French.count(total, "candidat", "candidats")), \(shown) affichés : précisez la recherche."
+            : "\(French.count(total, "candidat", "candidats"))."
         return """
             <h1>Candidats</h1>
             <p><a href="\(WebRoutes.enrol.path)">Inscrire un candidat</a></p>

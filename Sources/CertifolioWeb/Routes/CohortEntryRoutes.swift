@@ -34,7 +34,7 @@ struct CohortEntryRoutes {
                 let ids = try services.app.recordEvaluations(drafts, today: services.today(), requireGrid: true,
                                                             actor: account.actor)
                 return flashRedirect(WebRoutes.cohortEntry.path(cohort) + "?epreuve=" + StaffRoutes.query(form.epreuve),
-                                     "\(ids.count) évaluation(s) enregistrée(s) pour la promotion \(cohort).", context)
+                                     French.count(ids.count, "évaluation enregistrée", "évaluations enregistrées") + " pour la promotion \(cohort).", context)
             } catch let refused as EvaluationsRefused {
                 let errors = refused.byCandidate.mapValues { $0.problems.map(\.message) }
                 return try page(cohort, form: form, errors: errors, context: context, status: .unprocessableContent)

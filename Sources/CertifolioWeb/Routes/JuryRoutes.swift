@@ -72,7 +72,7 @@ struct JuryRoutes {
                 let who = try form.decode(ConvocationForm.self)
                 guard who.cohort != nil || !who.candidates.isEmpty else { throw NothingToConvoke() }
                 let c = try services.app.convoke(id, candidates: who.candidates, cohort: who.cohort, actor: actor)
-                var text = "\(c.added) candidat(s) convoqué(s) ; \(c.total) au total."
+                var text = French.count(c.added, "candidat convoqué", "candidats convoqués") + " ; \(c.total) au total."
                 if !c.closedRoute.isEmpty {
                     text += " Non convoqués (voie d'accès fermée par la fiche) : "
                         + c.closedRoute.map(\.rawValue).joined(separator: ", ") + "."
@@ -87,7 +87,7 @@ struct JuryRoutes {
             try write(WebRoutes.proposals, context) { id, _, actor in
                 let accepted = try services.app.acceptProposals(id, asOf: services.today(),
                                                                  actor: actor)
-                return "\(accepted.recorded) décision(s) reprise(s) des propositions ; les décisions déjà saisies sont "
+                return French.count(accepted.recorded, "décision reprise", "décisions reprises") + " des propositions ; les décisions déjà saisies sont "
                     + "conservées." + accepted.titlesLeft.map { " Titre laissé sans décision — \($0.message)" }.joined()
             }
         }

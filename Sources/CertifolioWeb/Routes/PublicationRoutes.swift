@@ -20,7 +20,8 @@ struct PublicationRoutes {
                 let count = try services.app.publish(cohort: form.cohort, component: parts.component,
                                                      modality: parts.modality, actor: account.actor)
                 return flashRedirect(WebRoutes.publications.path,
-                                     "Résultats publiés à la promotion \(form.cohort) : \(count) évaluation(s) désormais visible(s) des candidats.",
+                                     "Résultats publiés à la promotion \(form.cohort) : "
+                                        + French.count(count, "évaluation désormais visible", "évaluations désormais visibles") + " des candidats.",
                                      context)
             } catch let refused as CalendarRefused {
                 return try page(context, error: refused.problems.map(\.message).joined(separator: " "))

@@ -45,7 +45,7 @@ struct SignInRoutes {
             let minutes = max(1, Int((until.timeIntervalSinceNow / 60).rounded(.up)))
             return services.pages.render(
                 FormBody(email: email, next: next,
-                         error: "Trop de tentatives de connexion : réessayez dans \(minutes) minute(s)."),
+                         error: "Trop de tentatives de connexion : réessayez dans \(French.count(minutes, "minute", "minutes"))."),
                 title: "Connexion", context: context, status: .tooManyRequests)
         }
         let app = services.app
