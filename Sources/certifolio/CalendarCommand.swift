@@ -19,8 +19,8 @@ struct CalendarCommand: ParsableCommand {
         func run() throws {
             let app = try Certifolio.open(path: options.db)
             let s = try app.importCalendar(file: file, actor: actor.value)
-            print("Calendrier \(file) : \(s.added) date(s) nouvelle(s), \(s.changed) modifiée(s), "
-                  + "\(s.unchanged) inchangée(s).")
+            print("Calendrier \(file) : " + French.count(s.added, "date nouvelle", "dates nouvelles") + ", "
+                  + French.count(s.changed, "modifiée", "modifiées") + ", " + French.count(s.unchanged, "inchangée", "inchangées") + ".")
         }
     }
 

@@ -80,8 +80,9 @@ struct JuryDemo {
         switch try app.verifyAudit() {
         case .intact(let entries):
             let files = try app.verifyDepositedFiles()
-            print("  Journal intact : \(entries) entrées chaînées par SHA-256 ; \(files.files) fichier(s) déposé(s) "
-                  + (files.problems.isEmpty ? "présent(s) avec leur empreinte." : "dont \(files.problems.count) en défaut."))
+            print("  Journal intact : \(entries) entrées chaînées par SHA-256 ; "
+                  + French.count(files.files, "fichier déposé", "fichiers déposés") + " "
+                  + (files.problems.isEmpty ? "avec leur empreinte vérifiée." : "dont \(files.problems.count) en défaut."))
         case let .broken(entry, problem): print("  " + AuditChainBroken(entry: entry, problem: problem).message)
         }
         print("\nDocuments conservés dans \(documents.path)")

@@ -58,7 +58,7 @@ struct PortfolioDemo {
         print("  Accusé de dépôt : \(receipt)")
 
         let queue = try app.awaitingAssessment(cohorts: [cohort])
-        print("  File de l'évaluateur (\(cohort)) : \(queue.count) dépôt(s) à évaluer, le plus ancien du \(queue.first?.at.french ?? "—").")
+        print("  File de l'évaluateur (\(cohort)) : \(French.count(queue.count, "dépôt", "dépôts")) à évaluer, le plus ancien du \(queue.first?.at.french ?? "—").")
         let referentiel = try app.referentiels()[try app.enrolment(of: candidate)?.certification ?? "RNCP41818"]
         let competences = referentiel?.block("RNCP41818BC04")?.competences ?? []
         var grid = competences.map { _ in CompetenceDraft(rating: CompetenceRating.acquis.rawValue) }
@@ -74,7 +74,7 @@ struct PortfolioDemo {
         let hidden = try app.publishedRecordWithHistory(candidate)?.history.contains { $0.deposit == deposit.id } ?? false
         print("  Évaluée avec la grille (\(grid.count) compétences) ; visible du candidat avant publication : \(hidden ? "oui" : "non").")
         let shown = try app.publish(cohort: cohort, component: "RNCP41818BC04", modality: "etude_de_cas", actor: manager)
-        print("  Publication des résultats de l'étude de cas à \(cohort) : \(shown) évaluation(s) rendue(s) visible(s).")
+        print("  Publication des résultats de l'étude de cas à \(cohort) : \(French.count(shown, "évaluation rendue visible", "évaluations rendues visibles")).")
         if let entry = try app.publishedRecordWithHistory(candidate)?.history.first(where: { $0.deposit == deposit.id }) {
             print("  Ce que lit le candidat :")
             for line in entry.grid {
@@ -83,6 +83,6 @@ struct PortfolioDemo {
         }
         let folder = documents.appendingPathComponent("portfolio-\(candidate)").path
         let copied = try app.exportPortfolio(candidate, to: folder, asOf: Day(iso: "2027-01-25")!)
-        print("  Portfolio exporté : \(folder) (\(copied) fichier(s), accusés, resume.txt, dossier.json)")
+        print("  Portfolio exporté : \(folder) (\(French.count(copied, "fichier", "fichiers")), accusés, resume.txt, dossier.json)")
     }
 }

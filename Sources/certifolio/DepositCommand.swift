@@ -110,7 +110,7 @@ struct PortfolioCommand: ParsableCommand {
         func run() throws {
             let app = try Certifolio.open(path: options.db)
             let copied = try app.exportPortfolio(CandidateID(candidate), to: out, asOf: asOf ?? Today.day())
-            print("Portfolio de \(candidate) : \(copied) fichier(s) déposé(s) copié(s) dans \(out), avec resume.txt et dossier.json.")
+            print("Portfolio de \(candidate) : \(French.count(copied, "fichier déposé copié", "fichiers déposés copiés")) dans \(out), avec resume.txt et dossier.json.")
         }
     }
 }

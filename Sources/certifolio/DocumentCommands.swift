@@ -29,7 +29,7 @@ struct AttestationCommand: ParsableCommand {
         let app = try Certifolio.open(path: options.db)
         let d = try document.document(app)
         try Certifolio.writeAttestation(d, to: document.out)
-        print("Attestation écrite : \(document.out) (\(d.acquiredBlocks.count) bloc(s) validé(s)"
+        print("Attestation écrite : \(document.out) (\(French.count(d.acquiredBlocks.count, "bloc validé", "blocs validés"))"
               + (d.verdict.title.awardedOn == nil ? ")." : ", titre délivré)."))
     }
 }
@@ -75,9 +75,11 @@ struct AuditCommand: ParsableCommand {
                 guard files.problems.isEmpty else { throw DepositFilesBroken(problems: files.problems) }
                 let parchemins = try app.verifyParcheminFiles()
                 guard parchemins.broken.isEmpty else { throw ParcheminFilesBroken(broken: parchemins.broken) }
-                print("Journal d'audit intact : \(entries) entrée(s) vérifiée(s) ; "
-                      + "\(files.files) fichier(s) déposé(s) présent(s) avec leur SHA-256"
-                      + (parchemins.files > 0 ? " ; \(parchemins.files) parchemin(s) conservé(s) intact(s)." : "."))
+                print("Journal d'audit intact : " + French.count(entries, "entrée vérifiée", "entrées vérifiées") + " ; "
+                      + French.count(files.files, "fichier déposé présent", "fichiers déposés présents") + " avec leur SHA-256"
+                      + (parchemins.files > 0
+                          ? " ; " + French.count(parchemins.files, "parchemin conservé intact", "parchemins conservés intacts") + "."
+                          : "."))
             case let .broken(entry, problem):
                 throw AuditChainBroken(entry: entry, problem: problem)
             }

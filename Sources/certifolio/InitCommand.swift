@@ -1,3 +1,4 @@
+import CertifolioCore
 import ArgumentParser
 import CertifolioApp
 
@@ -9,6 +10,6 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let app = try Certifolio.create(path: options.db)
-        print("Base prête : \(options.db) (\(try app.appliedMigrations().count) migration(s) appliquée(s)).")
+        print("Base prête : \(options.db) (\(French.count(try app.appliedMigrations().count, "migration appliquée", "migrations appliquées"))).")
     }
 }

@@ -62,8 +62,8 @@ struct JuryList: ParsableCommand {
         let sessions = try app.jurySessions()
         if sessions.isEmpty { print("Aucune session de jury.") }
         for s in sessions {
-            print("n° \(s.id)  \(s.date.iso)  \(s.certification)  \(s.place)  \(s.members.count) membre(s), "
-                  + "\(s.convoked.count) convoqué(s)  " + (s.isClosed ? "close" : "ouverte"))
+            print("n° \(s.id)  \(s.date.iso)  \(s.certification)  \(s.place)  " + French.count(s.members.count, "membre", "membres")
+                  + ", " + French.count(s.convoked.count, "convoqué", "convoqués") + "  " + (s.isClosed ? "close" : "ouverte"))
         }
     }
 }
@@ -133,13 +133,13 @@ struct JuryConvoke: ParsableCommand {
         let app = try Certifolio.open(path: options.db)
         let id = try session.id
         let result = try app.convoke(id, candidates: candidate.map(CandidateID.init), cohort: cohort, actor: actor.value)
-        print("\(result.added) candidat(s) convoqué(s) ; la session n° \(id) en compte \(result.total).")
+        print(French.count(result.added, "candidat convoqué", "candidats convoqués") + " ; la session n° \(id) en compte \(result.total).")
         if !result.closedRoute.isEmpty {
-            print("Non convoqué(s), inscrit(s) par une voie que la fiche n'ouvre pas : "
+            print("Non convoqués, inscrits par une voie que la fiche n'ouvre pas : "
                   + result.closedRoute.map(\.rawValue).joined(separator: ", ") + ".")
         }
         if !result.titleHolders.isEmpty {
-            print("Non convoqué(s), titre déjà obtenu : " + result.titleHolders.map(\.rawValue).joined(separator: ", ") + ".")
+            print("Non convoqués, titre déjà obtenu : " + result.titleHolders.map(\.rawValue).joined(separator: ", ") + ".")
         }
     }
 }
@@ -213,11 +213,12 @@ struct JuryDecide: ParsableCommand {
         if let file {
             let decisions = try app.decide(id, file: file, asOf: asOf.day,
                                                      actor: actor.value)
-            print("\(decisions.count) décision(s) enregistrée(s) dans la session n° \(id) "
+            print(French.count(decisions.count, "décision enregistrée", "décisions enregistrées") + " dans la session n° \(id) "
                   + "(elles comptent à la clôture).")
         } else {
             let accepted = try app.acceptProposals(id, asOf: asOf.day, actor: actor.value)
-            print("\(accepted.recorded) décision(s) conforme(s) aux propositions enregistrée(s) dans la session n° \(id).")
+            print(French.count(accepted.recorded, "décision conforme aux propositions enregistrée",
+                               "décisions conformes aux propositions enregistrées") + " dans la session n° \(id).")
             for left in accepted.titlesLeft { print("Titre laissé sans décision — " + left.message) }
         }
     }
@@ -287,7 +288,7 @@ struct JuryMinutesCommand: ParsableCommand {
         }
         let (minutes, document) = try app.writeMinutes(try session.id, pdf: out, csv: csv, asOf: asOf.day, actor: actor.value)
         print("Procès-verbal n° \(document.number) écrit : \(out)\(csv.map { " et \($0)" } ?? "") "
-              + "(\(minutes.rows.count) candidat(s)) ; SHA-256 \(document.sha256), au journal d'audit.")
+              + "(" + French.count(minutes.rows.count, "candidat", "candidats") + ") ; SHA-256 \(document.sha256), au journal d'audit.")
     }
 }
 
@@ -304,6 +305,6 @@ struct JuryNotify: ParsableCommand {
     func run() throws {
         let app = try Certifolio.open(path: options.db)
         let files = try app.writeNotifications(try session.id, folder: outDir, asOf: asOf.day)
-        print("\(files.count) notification(s) écrite(s) dans le dossier « \(outDir) ».")
+        print(French.count(files.count, "notification écrite", "notifications écrites") + " dans le dossier « \(outDir) ».")
     }
 }

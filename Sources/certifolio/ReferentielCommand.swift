@@ -1,3 +1,4 @@
+import CertifolioCore
 import CertifolioApp
 import ArgumentParser
 
@@ -21,7 +22,7 @@ struct ReferentielCommand: ParsableCommand {
             switch outcome {
             case .created:
                 print("Référentiel \(referentiel.code) (version \(referentiel.version)) importé : "
-                      + "\(referentiel.blocks.count) blocs, \(referentiel.finalExams.count) épreuve(s) finale(s).")
+                      + "\(referentiel.blocks.count) blocs, " + French.count(referentiel.finalExams.count, "épreuve finale", "épreuves finales") + ".")
             case .unchanged:
                 print("Référentiel \(referentiel.code) (version \(referentiel.version)) déjà importé : rien à faire.")
             case .updated(let old):
