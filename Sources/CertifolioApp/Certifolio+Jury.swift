@@ -319,9 +319,7 @@ extension Certifolio {
     public func minutes(_ id: JurySessionID, asOf: Day) throws -> JuryMinutes {
         let context = try Context(id, database)
         guard context.session.isClosed else { throw JuryError.sessionOpen(id) }
-        let gaps = try Dictionary(uniqueKeysWithValues: context.session.convoked.map { candidate in
-            (candidate, CompetenceGaps.toAcquire(try database.evaluationHistory(candidate)))
-        })
+        let gaps = try competenceGaps(context.session)
         var minutes = JuryMinutes(session: context.session, referentiel: context.referentiel,
                                   records: try database.candidateRecords(session: id),
                                   decisions: try database.sessionDecisions(id), asOf: asOf, gaps: gaps)
@@ -348,14 +346,18 @@ extension Certifolio {
             }
             return record
         }
-        let gaps = try Dictionary(uniqueKeysWithValues: context.session.convoked.map { candidate in
-            (candidate, CompetenceGaps.toAcquire(try database.evaluationHistory(candidate)))
-        })
         var minutes = JuryMinutes(session: context.session, referentiel: context.referentiel, records: records,
-                                  decisions: drafts, asOf: date, gaps: gaps)
+                                  decisions: drafts, asOf: date, gaps: try competenceGaps(context.session))
         minutes.profile = try certifierProfile(for: context.referentiel)
         minutes.isDraft = true
         return minutes
+    }
+
+    /// By convoked candidate and block, the competences still to acquire (their latest grids).
+    private func competenceGaps(_ session: JurySession) throws -> [CandidateID: [BlockCode: [String]]] {
+        try Dictionary(uniqueKeysWithValues: session.convoked.map { candidate in
+            (candidate, CompetenceGaps.toAcquire(try database.evaluationHistory(candidate)))
+        })
     }
 
     /// Writes the projet de PV; it is not a document issued (no number, nothing recorded).

@@ -48,7 +48,7 @@ extension Certifolio {
 
     /// A parchemin of the register by its serial.
     public func parchemin(serial: String) throws -> IssuedParchemin? {
-        try database.parcheminRegister().first { $0.serial == serial }.map {
+        try database.parchemin(serial: serial).map {
             IssuedParchemin(entry: $0, path: database.vault.path(of: $0.sha256), issuedNow: false)
         }
     }
@@ -89,9 +89,7 @@ extension Certifolio {
     public func parcheminRegister(certification: CertificationCode? = nil) throws -> [RegisterLine] {
         let entries = try database.parcheminRegister(certification: certification)
         let revoked = try database.revokedDecisions(among: entries.map(\.decision))
-        let names = try Dictionary(uniqueKeysWithValues: Set(entries.map(\.candidate)).compactMap { id in
-            try database.candidateRecord(id).map { (id, $0.candidate.displayName) }
-        })
+        let names = try database.parcheminHolders()
         return entries.map {
             RegisterLine(entry: $0, holder: names[$0.candidate] ?? $0.candidate.rawValue,
                          status: revoked.contains($0.decision) ? .annulled : .valid)

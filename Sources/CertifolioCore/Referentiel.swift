@@ -69,6 +69,9 @@ public struct Certifier: Sendable, Equatable {
         self.commercialName = commercialName
         self.website = website
     }
+
+    /// "CONSERVATOIRE NATIONAL DES ARTS ET METIERS — Cnam": how documents and pages name it.
+    public var displayName: String { commercialName.map { "\(legalName) — \($0)" } ?? legalName }
 }
 
 /// A code with its label: NSF `310`, Formacode `13175`, ROME `K1403`, a predecessor fiche.

@@ -5,10 +5,7 @@ import CertifolioPDF
 public enum DocumentParts {
     /// "Conservatoire national des arts et métiers (SIRET 197 534 712 00017)".
     static func certifier(_ r: Referentiel) -> String {
-        r.certifiers.map { c in
-            let name = c.commercialName.map { "\(c.legalName) — \($0)" } ?? c.legalName
-            return "\(name) (SIRET \(c.siret))"
-        }.joined(separator: "\n")
+        r.certifiers.map { "\($0.displayName) (SIRET \($0.siret))" }.joined(separator: "\n")
     }
 
     /// "RNCP41818 — Titre (niveau 6)".

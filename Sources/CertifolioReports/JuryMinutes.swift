@@ -120,7 +120,10 @@ public struct JuryMinutes: Sendable {
         let byCandidate = Dictionary(grouping: original, by: \.decision.candidate)
         let names = Dictionary(records.map { ($0.candidate.id, $0.candidate) }, uniquingKeysWith: { a, _ in a })
 
-        rows = records.map { record in
+        // Each candidate's composition, checked once: the rows name who steps aside, the
+        // routes' sentences say whether the jury met the fiche.
+        let checks = records.map { JuryCompositionCheck.check(members: session.members, for: $0, referentiel: referentiel) }
+        rows = zip(records, checks).map { record, composition in
             let mine = byCandidate[record.candidate.id] ?? []
             // Before: the record without anything this session decided; after: with the
             // session's own decisions but not the later amendments.
@@ -138,7 +141,6 @@ public struct JuryMinutes: Sendable {
                 && replacement.decision.candidate == record.candidate.id {
                 inForce[replacement.decision.component] = replacement
             }
-            let composition = JuryCompositionCheck.check(members: session.members, for: record, referentiel: referentiel)
             return Row(
                 candidate: record.candidate,
                 route: referentiel.route(record.enrolment.route)?.label ?? record.enrolment.route.rawValue,
@@ -159,9 +161,8 @@ public struct JuryMinutes: Sendable {
                     titleAwarded: today.title.status == .awarded))
         }
         var compositions: [RouteComposition] = []
-        for record in records {
+        for (record, check) in zip(records, checks) {
             let label = referentiel.route(record.enrolment.route)?.label ?? record.enrolment.route.rawValue
-            let check = JuryCompositionCheck.check(members: session.members, for: record, referentiel: referentiel)
             let problems = check.problems.map { "\(record.candidate.id) — \($0)" }
             if let i = compositions.firstIndex(where: { $0.route == label }) {
                 compositions[i].candidates += 1

@@ -30,8 +30,7 @@ public enum ParcheminPDF {
                                   footer: nil, margin: 64)
         let serif = TextStyle(font: TextStyle.serif, size: 12, alignment: .center)
         // The certifier issues the title (not the State): its name heads the parchemin.
-        let certifier = r.certifiers.map { c in c.commercialName.map { "\(c.legalName) — \($0)" } ?? c.legalName }
-        pdf.paragraph(certifier.joined(separator: "\n"), style: serif.with(size: 13, bold: true), spaceAfter: 40)
+        pdf.paragraph(r.certifiers.map(\.displayName).joined(separator: "\n"), style: serif.with(size: 13, bold: true), spaceAfter: 40)
         pdf.paragraph("Certification professionnelle enregistrée au Répertoire national des certifications "
                       + "professionnelles sous le numéro \(r.code), niveau \(r.level)", style: serif, spaceAfter: 28)
         pdf.paragraph("Vu la décision du jury réuni le \(awarded.french),", style: serif, spaceAfter: 20)

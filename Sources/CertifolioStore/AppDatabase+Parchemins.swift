@@ -78,6 +78,27 @@ extension AppDatabase {
         }
     }
 
+    /// One line of the register by its serial.
+    public func parchemin(serial: String) throws -> ParcheminEntry? {
+        try writer.read { db in
+            try ParcheminRow.fetchOne(db, sql: "SELECT * FROM parchemin WHERE serial = ?", arguments: [serial])?.value
+        }
+    }
+
+    /// The holders' names of the register, in one query ("Noé MOREAU").
+    public func parcheminHolders() throws -> [CandidateID: String] {
+        try writer.read { db in
+            var names: [CandidateID: String] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT DISTINCT k.id, k.family_name, k.given_names FROM parchemin p JOIN candidate k ON k.id = p.candidate_id
+                """) {
+                names[try row.decode(forColumn: "id")] = Candidate.displayName(givenNames: row["given_names"],
+                                                                                familyName: row["family_name"])
+            }
+            return names
+        }
+    }
+
     /// A candidate's parchemins, the latest award last.
     public func parchemins(of candidate: CandidateID) throws -> [ParcheminEntry] {
         try writer.read { db in

@@ -41,7 +41,7 @@ struct CertifierRoutes {
         var certifiers: [Page.Certifier] = []
         for referentiel in try services.referentiels().values.sorted(by: { $0.code < $1.code }) {
             for c in referentiel.certifiers where seen.insert(c.siret).inserted {
-                var line = Page.Certifier(siret: c.siret, name: c.commercialName.map { "\(c.legalName) — \($0)" } ?? c.legalName,
+                var line = Page.Certifier(siret: c.siret, name: c.displayName,
                                           profile: submitted?.siret == c.siret ? submitted : profiles[c.siret])
                 if submitted?.siret == c.siret, let refused {
                     line.errors = Dictionary(refused.problems.map { ($0.field, $0.message) }, uniquingKeysWith: { a, _ in a })
