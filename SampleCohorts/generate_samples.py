@@ -20,6 +20,20 @@ GIVEN = ["Camille", "Léa", "Hugo", "Chloé", "Louis", "Manon", "Gabriel", "Inè
          "Raphaël", "Louise", "Noé", "Élodie", "Théo", "Anaïs", "Maël", "Cécile", "Agnès", "Benoît", "Hélène",
          "Jérôme", "Sébastien", "Françoise", "Geneviève", "Loïc", "Maëlys", "Joël", "Noémie", "Clémence",
          "Aurélien", "Bérénice", "Gaëlle", "Hervé", "Irène", "Pénélope", "Stéphane", "Thérèse"]
+MALE = {"Hugo", "Louis", "Gabriel", "Jules", "Arthur", "Raphaël", "Noé", "Théo", "Maël", "Benoît", "Jérôme",
+        "Sébastien", "Loïc", "Joël", "Aurélien", "Hervé", "Stéphane"}
+SECOND = {"M": ["Pierre", "Jean", "Marc", "Paul", "Henri"], "F": ["Marie", "Anne", "Claire", "Jeanne", "Sophie"]}
+# Birth communes with their INSEE codes (COG), and countries with their INSEE codes without "99".
+COMMUNES = [("75056", "Paris"), ("69123", "Lyon"), ("13055", "Marseille"), ("31555", "Toulouse"),
+            ("44109", "Nantes"), ("59350", "Lille"), ("33063", "Bordeaux"), ("67482", "Strasbourg"),
+            ("35238", "Rennes"), ("2A004", "Ajaccio"), ("2B033", "Bastia"), ("97209", "Fort-de-France"),
+            ("97411", "Saint-Denis"), ("34172", "Montpellier"), ("38185", "Grenoble")]
+ABROAD = [("350", "Maroc", "Casablanca"), ("341", "Sénégal", "Dakar"), ("131", "Belgique", "Bruxelles"),
+          ("351", "Tunisie", "Tunis"), ("139", "Portugal", "Lisbonne"), ("352", "Algérie", "Alger")]
+STREETS = ["rue des Lilas", "avenue Jean-Jaurès", "boulevard Voltaire", "place de la République", "rue Victor-Hugo"]
+TOWNS = [("75011", "Paris"), ("69003", "Lyon"), ("93100", "Montreuil"), ("44000", "Nantes"), ("59000", "Lille")]
+# A separate generator: the civil identity does not change the other columns' random draws.
+civil = random.Random(36888)
 EVALUATORS = ["Mme Agnès Perrot", "M. Julien Caradec", "Mme Sophie N'Diaye", "M. François Lemaître",
               "Mme Hélène Vasseur"]
 
@@ -40,8 +54,30 @@ class Cohort:
         fam, giv = FAMILY[(n * 7 + len(self.prefix)) % len(FAMILY)], GIVEN[(n * 11 + 3) % len(GIVEN)]
         birth = f"{rng.randint(1975, 1999)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
         mail = f"{ascii_mail(giv)}.{ascii_mail(fam)}@exemple.fr"
-        self.candidates.append([cid, fam, giv, birth, mail, self.cert, route, enrolled, self.cohort])
+        self.candidates.append([cid, fam, giv, birth, mail, self.cert, route, enrolled, self.cohort]
+                               + self.identity(n, fam, giv))
         return cid
+
+    def identity(self, n, fam, giv):
+        """birth_name, usage_name, first_names, sex, birth place and country, postal address: the
+        civil-status columns of contract §8. Every tenth candidate has none (enrolled before they
+        were asked for); some women use their spouse's name; some were born abroad."""
+        if n % 10 == 0:
+            return [""] * 9
+        sex = "M" if giv in MALE else "F"
+        birth_name, usage_name = "", ""
+        if sex == "F" and n % 6 == 1:
+            birth_name, usage_name = FAMILY[(n * 3 + 5) % len(FAMILY)], fam
+        first = giv + (" " + civil.choice(SECOND[sex]) if civil.random() < 0.6 else "")
+        if n % 7 == 3:
+            code, country, town = civil.choice(ABROAD)
+            place = [("", town, code, country)]
+        else:
+            insee, town = civil.choice(COMMUNES)
+            place = [(insee, town, "", "")]
+        postcode, city = civil.choice(TOWNS)
+        address = f"{civil.randint(1, 120)} {civil.choice(STREETS)}, {postcode} {city}"
+        return [birth_name, usage_name, first, sex, *place[0], address]
 
     def ev(self, cid, comp, mod, date, score="", mx="20", result=""):
         self.events.append([cid, comp, mod, date, score, mx if score else "", result, rng.choice(EVALUATORS)])
@@ -77,7 +113,9 @@ class Cohort:
                 w.writerows(rows)
 
         dump("candidates.csv", ["candidate_id", "family_name", "given_names", "birth_date", "email",
-                                "certification", "access_route", "enrolled_on", "cohort"], self.candidates)
+                                "certification", "access_route", "enrolled_on", "cohort", "birth_name", "usage_name",
+                                "first_names", "sex", "birth_place_code", "birth_place", "birth_country_code",
+                                "birth_country", "postal_address"], self.candidates)
         dump("events.csv", ["candidate_id", "component", "modality", "date", "score", "max_score", "result",
                             "evaluator"], self.events)
         dump("requirements.csv", ["candidate_id", "kind", "start", "end", "years"], self.reqs)

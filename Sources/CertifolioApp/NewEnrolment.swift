@@ -15,10 +15,19 @@ public struct NewEnrolment: Sendable, Equatable {
 
     public init(candidateID: String = "", familyName: String = "", givenNames: String = "", birthDate: String = "",
                 email: String = "", certification: String = "", accessRoute: String = "", enrolledOn: String = "",
-                cohort: String = "") {
+                cohort: String = "", identity: IdentityDraft = IdentityDraft()) {
         typed = EnrolmentDraft(candidateID: candidateID, familyName: familyName, givenNames: givenNames,
                                birthDate: birthDate, email: email, certification: certification,
-                               accessRoute: accessRoute, enrolledOn: enrolledOn, cohort: cohort)
+                               accessRoute: accessRoute, enrolledOn: enrolledOn, cohort: cohort, identity: identity)
+    }
+
+    /// A recorded candidate's fields, to show them in the rectification form.
+    public init(_ candidate: Candidate, _ enrolment: Enrolment) {
+        self.init(candidateID: candidate.id.rawValue, familyName: candidate.familyName, givenNames: candidate.givenNames,
+                  birthDate: candidate.birthDate.iso, email: candidate.email,
+                  certification: enrolment.certification.rawValue, accessRoute: enrolment.route.rawValue,
+                  enrolledOn: enrolment.enrolledOn.iso, cohort: enrolment.cohort,
+                  identity: IdentityDraft(candidate.identity))
     }
 
     public subscript(dynamicMember field: WritableKeyPath<EnrolmentDraft, String>) -> String {
@@ -32,10 +41,12 @@ public struct NewEnrolment: Sendable, Equatable {
         let clean = { (text: String) in text.trimmingCharacters(in: .whitespacesAndNewlines) }
         let iso = { (typed: String) in Day(typed: typed)?.iso ?? clean(typed) }
         let t = typed
+        var identity = t.identity
+        for (_, path) in IdentityDraft.fields { identity[keyPath: path] = clean(identity[keyPath: path]) }
         return EnrolmentDraft(candidateID: clean(t.candidateID), familyName: clean(t.familyName),
                               givenNames: clean(t.givenNames), birthDate: iso(t.birthDate), email: clean(t.email),
                               certification: clean(t.certification), accessRoute: clean(t.accessRoute),
-                              enrolledOn: iso(t.enrolledOn), cohort: clean(t.cohort))
+                              enrolledOn: iso(t.enrolledOn), cohort: clean(t.cohort), identity: identity)
     }
 }
 

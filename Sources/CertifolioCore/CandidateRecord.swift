@@ -25,13 +25,34 @@ public struct Candidate: Sendable, Equatable {
     public var givenNames: String
     public var birthDate: Day
     public var email: String
+    /// Birth and usage names, first names, sex, birth place, postal address (contract §8).
+    public var identity: CivilIdentity
 
-    public init(id: CandidateID, familyName: String, givenNames: String, birthDate: Day, email: String) {
+    public init(id: CandidateID, familyName: String, givenNames: String, birthDate: Day, email: String,
+                identity: CivilIdentity = CivilIdentity()) {
         self.id = id
         self.familyName = familyName
         self.givenNames = givenNames
         self.birthDate = birthDate
         self.email = email
+        self.identity = identity
+    }
+
+    /// The name at birth: the one given as such, else the family name (contract §8).
+    public var birthName: String { identity.birthName ?? familyName }
+
+    /// First names in civil-status order: those given as such, else the given names.
+    public var firstNames: [String] {
+        identity.firstNames.isEmpty ? givenNames.split(separator: " ").map(String.init) : identity.firstNames
+    }
+
+    /// "née le 3 mars 1998 à Lyon (69123)", "né(e) le 3 mars 1998": agreed by sex when it is known,
+    /// the birth name said when it differs from the family name ("née MARTIN le …").
+    public var bornOn: String {
+        let born = Sex.agree("né", identity.sex)
+        let name = birthName == familyName ? "" : " \(birthName.uppercased())"
+        let place = identity.birthPlaceText.map { " à \($0)" } ?? ""
+        return "\(born)\(name) le \(birthDate.french)\(place)"
     }
 
     /// "Camille MARTIN", as French documents write a name.

@@ -140,3 +140,20 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         "\(day == 1 ? "1er" : String(day)) \(Day.frenchMonths[month - 1]) \(year)"
     }
 }
+
+/// A day is written "2027-06-30" (the JSON a rectification keeps).
+extension Day: Codable {
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let day = Day(iso: text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "date « \(text) » invalide")
+        }
+        self = day
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(iso)
+    }
+}

@@ -61,3 +61,15 @@ public struct JurySessionID: Hashable, Comparable, Sendable, CustomStringConvert
     public var description: String { String(rawValue) }
     public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 }
+
+/// A candidate id is written as its text (the JSON a rectification keeps).
+extension CandidateID: Codable {
+    public init(from decoder: Decoder) throws {
+        self.init(try decoder.singleValueContainer().decode(String.self))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}

@@ -4,6 +4,9 @@ public struct ImportSummary: Equatable, Sendable {
     public var newCandidates: Int
     /// Candidates already recorded with exactly the same details (left as they were).
     public var knownCandidates: Int
+    /// Of those, the ones whose empty civil-identity columns the file filled (each kept as a
+    /// rectification).
+    public var completedIdentities = 0
     public var events: Int
     /// Event lines identical to one already recorded (a folder imported twice).
     public var duplicateEvents: Int

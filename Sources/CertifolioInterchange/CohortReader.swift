@@ -10,7 +10,8 @@ import Foundation
 public struct CohortReader: Sendable {
     static let candidatesSchema = CSVSchema(
         required: ["candidate_id", "family_name", "given_names", "birth_date", "email", "certification",
-                   "access_route", "enrolled_on", "cohort"], optional: [])
+                   "access_route", "enrolled_on", "cohort"],
+        optional: IdentityDraft.fields.map(\.0.rawValue))
     static let eventsSchema = CSVSchema(
         required: ["candidate_id", "component", "modality", "date"],
         optional: ["score", "max_score", "result", "evaluator"])
@@ -205,10 +206,13 @@ public struct CohortReader: Sendable {
         for row in table.rows {
             progress?.advance()
             let r = CSVFieldReader(columns: columns, row: row, errors: errors)
+            var identity = IdentityDraft()
+            for (field, path) in IdentityDraft.fields { identity[keyPath: path] = r.text(field.rawValue) }
             let draft = EnrolmentDraft(
                 candidateID: r.text("candidate_id"), familyName: r.text("family_name"), givenNames: r.text("given_names"),
                 birthDate: r.text("birth_date"), email: r.text("email"), certification: r.text("certification"),
-                accessRoute: r.text("access_route"), enrolledOn: r.text("enrolled_on"), cohort: r.text("cohort"))
+                accessRoute: r.text("access_route"), enrolledOn: r.text("enrolled_on"), cohort: r.text("cohort"),
+                identity: identity)
             switch EnrolmentCheck.check(draft, referentiels: referentiels,
                                         enrolledIn: knownCandidates[CandidateID(draft.candidateID)]) {
             case .success(let (candidate, enrolment)):

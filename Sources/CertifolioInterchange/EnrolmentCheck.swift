@@ -6,7 +6,7 @@ import CertifolioCore
 /// already enrolled in another certification; a birth date at least 15 years before the
 /// enrolment (an earlier one is a typing error: a birth year of 2030, a date swapped). The form
 /// (`openRoutesOnly`) also refuses a route the fiche closes; `candidates.csv` records it and the
-/// verdict reports it (contract §3).
+/// verdict reports it (contract §3). The civil identity is checked by `IdentityCheck`.
 public enum EnrolmentCheck {
     /// The youngest age at enrolment taken as plausible.
     public static let minimumAge = 15
@@ -68,14 +68,16 @@ public enum EnrolmentCheck {
                 route = nil
             }
         }
+        let identity = IdentityCheck.check(d.identity, problems: &problems)
         if let id, let known, let referentiel, known != referentiel.code {
             problems.append(EnrolmentProblem(.certification, "le candidat \(id) est déjà inscrit en \(known)."))
         }
-        guard problems.isEmpty, let id, let family, let given, let birth, let enrolledOn, let referentiel, let route else {
+        guard problems.isEmpty, let id, let family, let given, let birth, let enrolledOn, let referentiel, let route,
+              let identity else {
             return .failure(Problems(problems: problems))
         }
         return .success((Candidate(id: CandidateID(id), familyName: family, givenNames: given, birthDate: birth,
-                                   email: d.email),
+                                   email: d.email, identity: identity),
                          Enrolment(certification: referentiel.code, route: route, enrolledOn: enrolledOn,
                                    cohort: d.cohort)))
     }

@@ -9,7 +9,7 @@ public enum AttestationPDF {
         let pdf = try PDFDocument(path: path, title: "Attestation — \(d.candidate.displayName)",
                                   footer: "Attestation \(r.code) — \(d.candidate.displayName)")
         DocumentParts.heading(pdf, r, title: "Attestation de validation de blocs de compétences")
-        pdf.paragraph("Le certificateur atteste que \(d.candidate.displayName), \(d.bornOn), inscrit(e) sous le numéro "
+        pdf.paragraph("Le certificateur atteste que \(d.candidate.displayName), \(d.bornOn), \(Sex.agree("inscrit", d.candidate.identity.sex)) sous le numéro "
                       + "\(d.candidate.id), a validé les blocs de compétences suivants de la certification \(r.code) "
                       + "« \(r.title) ». Chaque bloc validé est acquis définitivement.", spaceAfter: 10)
         for (block, day) in d.acquiredBlocks {

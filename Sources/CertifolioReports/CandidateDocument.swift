@@ -29,9 +29,6 @@ public struct CandidateDocument: Sendable {
 
     public var candidate: Candidate { record.candidate }
 
-    /// "né(e) le": the record does not say, so the neutral form.
-    var bornOn: String { "né(e) le \(candidate.birthDate.french)" }
-
-    /// The parchemin's line under the name.
-    var birth: String { "date de naissance : \(candidate.birthDate.french)" }
+    /// "née le 3 mars 1998 à Lyon": agreed by sex, the neutral "né(e)" when the record does not say.
+    var bornOn: String { candidate.bornOn }
 }

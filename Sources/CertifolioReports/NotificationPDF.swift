@@ -1,5 +1,6 @@
 import CertifolioCore
 import CertifolioPDF
+import Foundation
 
 /// The letter telling a candidate what the jury decided: each decision in force on the
 /// letter's date (an amendment replaces the session's decision, and says so), the blocks
@@ -12,18 +13,25 @@ public enum NotificationPDF {
         }
     }
 
+    /// "12 rue des Lilas, 75011 Paris" as an envelope writes it: one part a line.
+    static func addressLines(_ address: String) -> [String] {
+        address.split(whereSeparator: { $0 == "\n" || $0 == "," })
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
     private static func letter(_ pdf: PDFDocument, _ m: JuryMinutes, _ row: JuryMinutes.Row) {
         let r = m.referentiel
         DocumentParts.heading(pdf, r, title: "Notification de décision du jury",
                               subtitle: "Session du \(m.session.date.french) — \(m.session.place)", profile: m.profile)
-        // The address block, on the right as a window envelope shows it.
-        let block = [row.candidate.displayName, row.candidate.email].joined(separator: "\n")
+        // The address block, on the right as a window envelope shows it: the postal address
+        // when it is recorded (its parts one per line), else the e-mail address.
+        let address = row.candidate.identity.postalAddress.map(Self.addressLines) ?? [row.candidate.email]
+        let block = ([row.candidate.displayName] + address).joined(separator: "\n")
         let x = pdf.margin + pdf.contentWidth * 0.5
         let height = pdf.measure(block, style: .body, width: pdf.contentWidth * 0.5)
         pdf.draw(block, style: .body, x: x, y: pdf.y, width: pdf.contentWidth * 0.5)
         pdf.skip(height + 14)
-        pdf.paragraph("Candidat n° \(row.candidate.id) — date de naissance : \(row.candidate.birthDate.french)",
-                      spaceAfter: 2)
+        pdf.paragraph("Candidat n° \(row.candidate.id), \(row.candidate.bornOn)", spaceAfter: 2)
         // The route's label as the fiche writes it ("Par expérience (VAE)", not lowered to "(vae)").
         pdf.paragraph("Voie d'accès : \(row.route)", spaceAfter: 10)
         pdf.paragraph("Le jury réuni le \(m.session.date.french) a pris les décisions suivantes :", spaceAfter: 6)

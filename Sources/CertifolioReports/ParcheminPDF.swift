@@ -38,7 +38,7 @@ public enum ParcheminPDF {
         pdf.paragraph(r.title, style: serif.with(size: 20, bold: true), spaceAfter: 24)
         pdf.paragraph("est délivré à", style: serif.with(italic: true), spaceAfter: 8)
         pdf.paragraph(d.candidate.displayName, style: serif.with(size: 22, bold: true), spaceAfter: 8)
-        pdf.paragraph(d.birth, style: serif, spaceAfter: 32)
+        pdf.paragraph(d.bornOn, style: serif, spaceAfter: 32)
         pdf.paragraph("Fait à \(d.issuedAt), le \(d.issuedOn.french)", style: serif, spaceAfter: 18)
         signatures(pdf, d, issue, serif: serif)
         verification(pdf, issue)

@@ -132,15 +132,12 @@ extension AppDatabase {
     /// The candidates of a cohort who have no account yet, with what an account needs.
     public func candidatesWithoutAccount(cohort: String) throws -> [Candidate] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT c.id, c.family_name, c.given_names, c.birth_date, c.email FROM candidate c
+            try CandidateRow.fetchAll(db, sql: """
+                SELECT c.* FROM candidate c
                 JOIN enrolment e ON e.candidate_id = c.id
                 WHERE e.cohort = ? AND NOT EXISTS (SELECT 1 FROM user_account a WHERE a.candidate_id = c.id)
                 ORDER BY c.id
-                """, arguments: [cohort]).map { row in
-                Candidate(id: try row.decode(forColumn: "id"), familyName: row["family_name"], givenNames: row["given_names"],
-                          birthDate: try row.decode(forColumn: "birth_date"), email: row["email"])
-            }
+                """, arguments: [cohort]).map(\.candidate)
         }
     }
 

@@ -34,7 +34,7 @@ extension AppDatabase {
         try writer.writeWithoutTransaction { db in
             var summary: ImportSummary?
             try db.inTransaction {
-                let session = try CohortWriter(db, source: batch.source)
+                let session = try CohortWriter(db, source: batch.source, actor: Actor("aperçu"))
                 try session.write(batch)
                 summary = try session.finish()
                 if let calendar {
@@ -58,7 +58,7 @@ extension AppDatabase {
                              calendar: CalendarFeed? = nil)
         throws -> ImportSummary {
         try writer.write { db in
-            let session = try CohortWriter(db, source: source)
+            let session = try CohortWriter(db, source: source, actor: actor)
             try feed { try session.write($0) }
             var summary = try session.finish()
             // One entry per import: every row written carries the batch id it names.

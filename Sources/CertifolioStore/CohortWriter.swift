@@ -7,6 +7,11 @@ final class CohortWriter {
     private let db: Database
     private let batchID: Int64
     private let recordedAt: String
+    private let source: String
+    /// Who imports: named by the rectifications that complete a recorded identity.
+    private let actor: Actor
+    /// Recorded candidates whose empty civil-identity columns this import filled.
+    private var completedIdentities = 0
     /// Candidates recorded before this import began.
     private let recorded: Set<CandidateID>
     /// Candidates of this import's candidates.csv that were already recorded, identical.
@@ -23,8 +28,10 @@ final class CohortWriter {
     private let experiences: BulkInsert<CohortBatch.ExperienceEntry>
     private let decisions: BulkInsert<CohortBatch.DecisionEntry>
 
-    init(_ db: Database, source: String) throws {
+    init(_ db: Database, source: String, actor: Actor) throws {
         self.db = db
+        self.source = source
+        self.actor = actor
         let now = Timestamp.now()
         recordedAt = now
         try db.execute(sql: """
@@ -34,14 +41,22 @@ final class CohortWriter {
         let batchID = db.lastInsertedRowID
         self.batchID = batchID
         recorded = Set(try String.fetchAll(db, sql: "SELECT id FROM candidate").map(CandidateID.init))
-        candidates = try BulkInsert(db, table: "candidate",
-                                    columns: ["id", "family_name", "given_names", "birth_date", "email"]) { entry, row in
-            let c = entry.candidate
+        candidates = try BulkInsert(db, table: "candidate", columns: CandidateRow.columns) { entry, row in
+            let c = CandidateRow(entry.candidate)
             row.text(1, c.id.rawValue)
             row.text(2, c.familyName)
             row.text(3, c.givenNames)
             row.text(4, c.birthDate.iso)
             row.text(5, c.email)
+            row.text(6, c.birthName)
+            row.text(7, c.usageName)
+            row.text(8, c.firstNames)
+            row.text(9, c.sex?.rawValue)
+            row.text(10, c.birthPlaceCode)
+            row.text(11, c.birthPlace)
+            row.text(12, c.birthCountryCode)
+            row.text(13, c.birthCountry)
+            row.text(14, c.postalAddress)
         }
         enrolments = try BulkInsert(db, table: "enrolment",
                                     columns: ["candidate_id", "certification", "route", "enrolled_on", "cohort",
@@ -126,10 +141,11 @@ final class CohortWriter {
                          decisions.flush] {
             try inserter()
         }
-        let summary = ImportSummary(
+        var summary = ImportSummary(
             batchID: batchID, newCandidates: newCandidates, knownCandidates: preexisting.count,
             events: events.inserted, duplicateEvents: duplicateEvents, stages: stages.inserted,
             experiences: experiences.inserted, decisions: decisions.inserted)
+        summary.completedIdentities = completedIdentities
         try db.execute(sql: """
             UPDATE import_batch SET candidates = ?, events = ?, stages = ?, experiences = ?, decisions = ? WHERE id = ?
             """, arguments: [newCandidates + preexisting.count, summary.events, summary.stages, summary.experiences,
@@ -137,8 +153,11 @@ final class CohortWriter {
         return summary
     }
 
-    /// A new candidate is inserted; one recorded with exactly these details is kept; one
-    /// recorded with other details refuses the whole import.
+    /// A new candidate is inserted; one recorded with these details is kept; one recorded with
+    /// other details refuses the whole import. "These details" allows for civil-identity columns
+    /// (contract §8): a line that leaves them out is the same candidate; a line that fills columns
+    /// the record leaves empty completes the record (kept as a rectification, before and after);
+    /// a line that says what the record said before a rectification is the same candidate too.
     private func add(_ entry: CohortBatch.CandidateEntry) throws {
         guard recorded.contains(entry.candidate.id) else {
             try candidates.add(entry)
@@ -146,16 +165,29 @@ final class CohortWriter {
             newCandidates += 1
             return
         }
-        let c = entry.candidate
+        let id = entry.candidate.id
+        let line = CandidateRow(entry.candidate)
         let n = entry.enrolment
-        let same = try Bool.fetchOne(db, sql: """
-            SELECT COUNT(*) FROM candidate c JOIN enrolment n ON n.candidate_id = c.id
-            WHERE c.id = ? AND c.family_name = ? AND c.given_names = ? AND c.birth_date = ? AND c.email = ?
-              AND n.certification = ? AND n.route = ? AND n.enrolled_on = ? AND n.cohort = ?
-            """, arguments: [c.id.rawValue, c.familyName, c.givenNames, c.birthDate.iso, c.email,
-                             n.certification.rawValue, n.route.rawValue, n.enrolledOn.iso, n.cohort]) ?? false
-        guard same else { throw StoreError.candidateConflict(c.id, file: "candidates.csv", line: entry.line) }
-        preexisting.insert(c.id)
+        let sameEnrolment = try Bool.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM enrolment WHERE candidate_id = ? AND certification = ? AND route = ?
+              AND enrolled_on = ? AND cohort = ?
+            """, arguments: [id, n.certification, n.route, n.enrolledOn, n.cohort]) ?? false
+        guard sameEnrolment, let stored = try CandidateRow.fetchOne(db, key: id.rawValue) else {
+            throw StoreError.candidateConflict(id, file: "candidates.csv", line: entry.line)
+        }
+        if let completed = stored.completed(by: line) {
+            if completed != stored {
+                try CandidateRectification.record(db, from: stored, to: completed, actor: actor,
+                                                  reason: "Complété par l'import de \(source)")
+                completedIdentities += 1
+            }
+        } else {
+            let original = try CandidateRectification.original(of: id, db)
+            guard let original, original.completed(by: line) == original else {
+                throw StoreError.candidateConflict(id, file: "candidates.csv", line: entry.line)
+            }
+        }
+        preexisting.insert(id)
     }
 
     /// Whether this exact line is already recorded for a candidate that existed before the

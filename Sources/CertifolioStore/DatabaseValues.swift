@@ -21,7 +21,14 @@ extension StatementColumnConvertible where Self: StringIdentifier {
     }
 }
 
-extension CandidateID: DatabaseValueConvertible, StatementColumnConvertible {}
+extension CandidateID: DatabaseValueConvertible, StatementColumnConvertible {
+    // Said again here: CandidateID is also Codable, and GRDB has a default for Codable values too.
+    public var databaseValue: DatabaseValue { rawValue.databaseValue }
+
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> CandidateID? {
+        String.fromDatabaseValue(dbValue).map(Self.init)
+    }
+}
 extension CertificationCode: DatabaseValueConvertible, StatementColumnConvertible {}
 extension BlockCode: DatabaseValueConvertible, StatementColumnConvertible {}
 extension ModalityID: DatabaseValueConvertible, StatementColumnConvertible {}

@@ -92,17 +92,29 @@ enum RecordLoader {
     /// The candidates and their enrolments alone, sorted by candidate id.
     static func people(_ db: Database, _ scope: RecordScope) throws -> [(candidate: Candidate, enrolment: Enrolment)] {
         let (filter, arguments) = scope.filter("c.id")
+        let columns = CandidateRow.columns.count
         return try Array(Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT c.id, c.family_name, c.given_names, c.birth_date, c.email,
+            SELECT \(CandidateRow.columns.map { "c." + $0 }.joined(separator: ", ")),
                    n.certification, n.route, n.enrolled_on, n.cohort
             FROM candidate c JOIN enrolment n ON n.candidate_id = c.id
             \(filter) ORDER BY c.id
             """), arguments: arguments).map { row in
-            (Candidate(id: try row.decode(atIndex: 0), familyName: try row.decode(atIndex: 1),
-                       givenNames: try row.decode(atIndex: 2), birthDate: try row.decode(atIndex: 3),
-                       email: try row.decode(atIndex: 4)),
-             Enrolment(certification: try row.decode(atIndex: 5), route: try row.decode(atIndex: 6),
-                       enrolledOn: try row.decode(atIndex: 7), cohort: try row.decode(atIndex: 8)))
+            (try candidate(row),
+             Enrolment(certification: try row.decode(atIndex: columns), route: try row.decode(atIndex: columns + 1),
+                       enrolledOn: try row.decode(atIndex: columns + 2), cohort: try row.decode(atIndex: columns + 3)))
         })
+    }
+
+    /// A candidate from the `CandidateRow.columns` at the start of `row`, in their order.
+    private static func candidate(_ row: Row) throws -> Candidate {
+        func text(_ index: Int) throws -> String? { try row.decode(atIndex: index) }
+        let firstNames = try text(7).map { $0.split(separator: " ").map(String.init) } ?? []
+        return Candidate(
+            id: try row.decode(atIndex: 0), familyName: try row.decode(atIndex: 1), givenNames: try row.decode(atIndex: 2),
+            birthDate: try row.decode(atIndex: 3), email: try row.decode(atIndex: 4),
+            identity: CivilIdentity(
+                birthName: try text(5), usageName: try text(6), firstNames: firstNames, sex: try row.decode(atIndex: 8),
+                birthPlaceCode: try text(9), birthPlace: try text(10), birthCountryCode: try text(11),
+                birthCountry: try text(12), postalAddress: try text(13)))
     }
 }

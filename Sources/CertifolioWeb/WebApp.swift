@@ -60,6 +60,7 @@ public enum WebApp {
         PublicationRoutes(services: services).add(to: router)
         CalendarRoutes(services: services).add(to: router)
         ExtensionRoutes(services: services).add(to: router)
+        IdentityRoutes(services: services).add(to: router)
         EnrolmentRoutes(services: services).add(to: router)
         JuryRoutes(services: services).add(to: router)
         RegisterRoutes(services: services).add(to: router)

@@ -283,7 +283,7 @@ import Testing
         let document = try loop.database.candidateDocument("MQ001", issuedOn: Day(iso: "2027-07-10")!, place: nil)
         try Certifolio.writeAttestation(document, to: loop.path("attestation.pdf"))
         let attestation = try PDFText.flat(loop.path("attestation.pdf"))
-        for expected in ["Attestation de validation de blocs de compétences", "Noé MOREAU, né(e) le 6 février 1996",
+        for expected in ["Attestation de validation de blocs de compétences", "Noé MOREAU, né le 6 février 1996 à Lyon, inscrit sous le numéro MQ001",
                          "RNCP41818BC01 — Encadrer le diagnostic stratégique",
                          "Validé par décision du jury du 30 juin 2027.", "Compétences attestées",
                          "• Identifier les enjeux et l'impact des politiques publiques",

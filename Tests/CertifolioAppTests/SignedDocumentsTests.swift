@@ -77,8 +77,8 @@ import Testing
         try loop.runToClosing()
         let files = try loop.database.writeNotifications(loop.session, folder: loop.folder.path, asOf: Self.letterDay)
         let letter = try PDFText.flat(try #require(files.first { $0.hasSuffix("MQ002.pdf") }))
-        for expected in ["10 rue de l'Exemple 75011 Paris", "Françoise BERTRAND francoise.bertrand@exemple.fr",
-                         "Candidat n° MQ002 — date de naissance : 27 août 1996",
+        for expected in ["10 rue de l'Exemple 75011 Paris", "Françoise BERTRAND 23 avenue Jean-Jaurès 59000 Lille",
+                         "Candidat n° MQ002, née le 27 août 1996 à Paris",
                          "Voie d'accès : Après un parcours de formation continue",
                          "RNCP41818BC01 — Encadrer le diagnostic stratégique et qualité",
                          "Le titre, que ce jury n'a pas délivré (décision : ajourné — Fraude constatée au mémoire).",
@@ -97,7 +97,7 @@ import Testing
         #expect(first.issuedNow && first.entry.serial == "RNCP41818-2027-0001")
         let text = try PDFText.flat(first.path)
         for expected in ["AROBASE INGENIERIE", "sous le numéro RNCP41818, niveau 7", "Vu la décision du jury réuni le 30 juin 2027",
-                         "est délivré à Noé MOREAU", "date de naissance : 6 février 1996", "Fait à Paris, le 10 juillet 2027",
+                         "est délivré à Noé MOREAU né le 6 février 1996 à Lyon", "Fait à Paris, le 10 juillet 2027",
                          "Le président du jury Nadia Berrada", "Présidente Camille Martin",
                          "Parchemin n° RNCP41818-2027-0001", "Code de vérification : \(first.entry.verificationCode)",
                          "https://certifolio.example/verification/\(first.entry.verificationCode)"] {

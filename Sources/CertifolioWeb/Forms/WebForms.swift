@@ -171,7 +171,8 @@ struct EnrolmentForm: Decodable {
             candidateID: try c.text(.candidateID), familyName: try c.text(.familyName),
             givenNames: try c.text(.givenNames), birthDate: try c.text(.birthDate), email: try c.text(.email),
             certification: choice.first ?? "", accessRoute: choice.count == 2 ? choice[1] : "",
-            enrolledOn: try c.text(.enrolledOn), cohort: try c.text(.cohort))
+            enrolledOn: try c.text(.enrolledOn), cohort: try c.text(.cohort),
+            identity: try IdentityFields.decode(decoder))
     }
 
     enum CodingKeys: String, CodingKey {

@@ -45,4 +45,19 @@ enum FormHTML {
         guard let error else { return .empty }
         return "<p class=\"field-error\" id=\"\(id)\">\(error)</p>\n"
     }
+
+    /// A text field named as its id, with its label, its hint and its message when it has them
+    /// (tied to it by `aria-describedby`).
+    static func input(_ id: String, _ label: String, _ field: FieldView, attributes: HTML, hint: String? = nil) -> HTML {
+        let errorID = "\(id)-erreur"
+        let described = [hint == nil ? nil : "\(id)-aide", field.error == nil ? nil : errorID].compactMap { $0 }
+        let aria = flag(field.error != nil, " aria-invalid=\"true\"")
+            + (described.isEmpty ? .empty : " aria-describedby=\"\(described.joined(separator: " "))\"")
+        let help: HTML = hint.map { "<p class=\"hint\" id=\"\(id)-aide\">\($0)</p>\n" } ?? .empty
+        return """
+              <label for="\(id)">\(label)</label>
+              <input id="\(id)" name="\(id)"\(attributes) value="\(field.value)"\(aria)>
+              \(help)\(fieldError(field.error, errorID))
+            """
+    }
 }

@@ -193,19 +193,6 @@ extension ManagerRoutes.AccountsPage: PageContent {
 
 extension EnrolmentFormView: PageContent {
     func html(csrf: String) -> HTML {
-        // A field named as its id, described by its hint and its message when it has them.
-        func input(_ id: String, _ label: String, _ field: FieldView, attributes: HTML, hint: String? = nil) -> HTML {
-            let errorID = "\(id)-erreur"
-            let described = [hint == nil ? nil : "\(id)-aide", field.error == nil ? nil : errorID].compactMap { $0 }
-            let aria = FormHTML.flag(field.error != nil, " aria-invalid=\"true\"")
-                + (described.isEmpty ? .empty : " aria-describedby=\"\(described.joined(separator: " "))\"")
-            let help: HTML = hint.map { "<p class=\"hint\" id=\"\(id)-aide\">\($0)</p>\n" } ?? .empty
-            return """
-                  <label for="\(id)">\(label)</label>
-                  <input id="\(id)" name="\(id)"\(attributes) value="\(field.value)"\(aria)>
-                  \(help)\(FormHTML.fieldError(field.error, errorID))
-                """
-        }
         return """
             <p class="crumbs"><a href="\(WebRoutes.candidates.path)">Candidats</a></p>
             <h1>Inscrire un candidat</h1>
@@ -213,21 +200,22 @@ extension EnrolmentFormView: PageContent {
             \(FormHTML.refusal("Le candidat n'a pas été inscrit :", errors))\
             <form method="post" action="\(WebRoutes.enrol.path)" class="stack">
               \(FormHTML.token(csrf))
-            \(input("identifiant", "Identifiant du candidat", candidateID, attributes: " required",
+            \(FormHTML.input("identifiant", "Identifiant du candidat", candidateID, attributes: " required",
                     hint: "Sans espace, par exemple MQ035."))\
-            \(input("nom", "Nom de famille", familyName, attributes: " required autocomplete=\"off\""))\
-            \(input("prenoms", "Prénom(s)", givenNames, attributes: " required autocomplete=\"off\""))\
-            \(input("naissance", "Date de naissance", birthDate, attributes: " type=\"date\" required"))\
-            \(input("email", "Adresse électronique (facultative)", email, attributes: " type=\"email\" autocomplete=\"off\""))\
+            \(FormHTML.input("nom", "Nom de famille", familyName, attributes: " required autocomplete=\"off\""))\
+            \(FormHTML.input("prenoms", "Prénom(s)", givenNames, attributes: " required autocomplete=\"off\""))\
+            \(FormHTML.input("naissance", "Date de naissance", birthDate, attributes: " type=\"date\" required"))\
+            \(FormHTML.input("email", "Adresse électronique (facultative)", email, attributes: " type=\"email\" autocomplete=\"off\""))\
               <label for="voie">Certification et voie d'accès</label>
               <select id="voie" name="voie" required\(FormHTML.invalid(routeError, "voie-erreur"))>
                 <option value="">— choisir —</option>
                 \(FormHTML.groups(routeGroups))
               </select>
               \(FormHTML.fieldError(routeError, "voie-erreur"))\
-            \(input("inscription", "Date d'inscription", enrolledOn, attributes: " type=\"date\" required"))\
-            \(input("promotion", "Promotion (facultative)", cohort, attributes: " list=\"promotions\""))\
+            \(FormHTML.input("inscription", "Date d'inscription", enrolledOn, attributes: " type=\"date\" required"))\
+            \(FormHTML.input("promotion", "Promotion (facultative)", cohort, attributes: " list=\"promotions\""))\
               <datalist id="promotions">\(cohortNames.html { "<option value=\"\($0)\">" })</datalist>
+            \(identity.html())\
               <button type="submit">Inscrire le candidat</button>
             </form>
 

@@ -15,8 +15,9 @@ enum RecordHTML {
             <section class="summary" aria-labelledby="situation">
               <h2 id="situation">Situation au \(r.asOf)</h2>
               <p class="title-status\(r.titleAwarded ? " ok" as HTML : .empty)">\(r.titleSentence)</p>
-              <p>\(r.acquiredCount) bloc(s) acquis sur \(r.blockCount).</p>
+              <p>\(French.count(r.acquiredCount, "bloc acquis", "blocs acquis")) sur \(r.blockCount).</p>
               <dl class="facts">
+                <dt>État civil</dt><dd>\(r.bornOn.capitalizedFirst)</dd>
                 <dt>Certification</dt><dd>\(r.certification)</dd>
                 <dt>Voie d'accès</dt><dd>\(r.route)</dd>
                 <dt>Inscription</dt><dd>le \(r.enrolledOn)</dd>

@@ -61,6 +61,8 @@ struct StaffRoutes {
         let form: EvaluationFormView
         let deposits: [DepositSlot]
         let delay: ExtensionFormView?
+        /// The gestionnaire rectifies the civil identity.
+        let canRectify: Bool
     }
 
     struct CorrectionPage {
@@ -193,9 +195,11 @@ struct StaffRoutes {
                                           chooseLink: { WebRoutes.candidate.path(id) + "?epreuve=" + Self.query($0) })
         let slots = try services.app.depositSlots(of: id)
         // Only the gestionnaire grants a delay.
-        let grant = try context.requireIdentity().role == .manager
+        let isManager = try context.requireIdentity().role == .manager
+        let grant = isManager
             ? ExtensionFormView(action: WebRoutes.extensions.path(id), slots: slots, form: draft, error: extensionError) : nil
-        return services.pages.render(CandidatePage(record: loaded.view, form: formView, deposits: slots, delay: grant),
+        return services.pages.render(CandidatePage(record: loaded.view, form: formView, deposits: slots, delay: grant,
+                                                   canRectify: isManager),
                                      title: "\(loaded.view.name) (\(id))", context: context, status: status)
     }
 

@@ -165,6 +165,7 @@ enum WebRoutes {
     static let publications = Route<Void>("publications")
     static let calendar = Route<Void>("calendrier")
     static let extensions = Route<CandidateID>("candidats/{id}/delais")
+    static let identity = Route<CandidateID>("candidats/{id}/etat-civil")
     static let accountCohorts = Route<Int64>("comptes/{account}/promotions")
     static let cohortAccounts = Route<Void>("comptes/promotion")
     static let accountLink = Route<Int64>("comptes/{account}/lien")

@@ -15,14 +15,15 @@ struct EnrolmentFormView {
     let enrolledOn: FieldView
     let cohort: FieldView
     let cohortNames: [String]
+    let identity: IdentityFields
     let errors: [String]
 
     /// The form's field for each enrolment field (`EnrolmentField`, named as the candidates.csv column).
-    static let fieldOfColumn = [
-        "candidate_id": "identifiant", "family_name": "nom", "given_names": "prenoms", "birth_date": "naissance",
-        "email": "email", "certification": "voie", "access_route": "voie", "enrolled_on": "inscription",
-        "cohort": "promotion",
-    ]
+    static let fieldOfColumn: [EnrolmentField: String] = IdentityFields.formName.merging([
+        .candidateID: "identifiant", .familyName: "nom", .givenNames: "prenoms", .birthDate: "naissance",
+        .email: "email", .certification: "voie", .accessRoute: "voie", .enrolledOn: "inscription",
+        .cohort: "promotion",
+    ]) { $1 }
 
     /// The value of the combined choice: "RNCP41818|apprentissage".
     static func routeValue(_ certification: String, _ route: String) -> String { "\(certification)|\(route)" }
@@ -52,6 +53,7 @@ struct EnrolmentFormView {
         enrolledOn = field(enrolment.enrolledOn, "inscription")
         cohort = field(enrolment.cohort, "promotion")
         self.cohortNames = cohortNames
+        identity = IdentityFields(values: enrolment.typed.identity, errors: byField)
         errors = messages
     }
 
@@ -60,7 +62,7 @@ struct EnrolmentFormView {
         switch refusal {
         case nil: return []
         case EnrolmentRefused.fields(let problems)?:
-            return problems.map { (fieldOfColumn[$0.field.rawValue], $0.message) }
+            return problems.map { (fieldOfColumn[$0.field], $0.message) }
         case let refused as EnrolmentRefused: return [("identifiant", refused.message)]
         case let other?: return [(nil, other.message)]
         }

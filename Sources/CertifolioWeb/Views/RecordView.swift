@@ -35,6 +35,8 @@ struct RecordView {
 
     let candidateID: String
     let name: String
+    /// "née le 3 mars 1998 à Lyon".
+    let bornOn: String
     let certification: String
     let route: String
     let enrolledOn: String
@@ -62,6 +64,7 @@ struct RecordView {
         let c = record.candidate
         candidateID = c.id.rawValue
         name = c.displayName
+        bornOn = c.bornOn
         certification = "\(referentiel.code) — \(referentiel.title)"
         route = referentiel.route(record.enrolment.route)?.label ?? record.enrolment.route.rawValue
         enrolledOn = record.enrolment.enrolledOn.french
