@@ -116,10 +116,13 @@ public struct EvaluationEvent: Sendable, Equatable {
     public var result: EvaluationResult?
     public var evaluator: String
     public var corrects: Int64?
+    /// The web account that recorded it (nil: from a file).
+    public var recordedBy: Int64?
 
     public init(sequence: Int64, component: Component, modality: ModalityID, date: Day,
                 score: ExactDecimal?, maxScore: ExactDecimal, result: EvaluationResult?,
-                evaluator: String, corrects: Int64? = nil) {
+                evaluator: String, corrects: Int64? = nil, recordedBy: Int64? = nil) {
+        self.recordedBy = recordedBy
         self.sequence = sequence
         self.component = component
         self.modality = modality

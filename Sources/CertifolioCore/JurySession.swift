@@ -34,13 +34,18 @@ public struct JuryMember: Sendable, Equatable {
     public var presides: Bool
     /// Excused: named on the PV as such, fills no seat and signs nothing.
     public var excused: Bool
+    /// The member's évaluateur account (from the jury directory), if any: what it recorded makes
+    /// the member step aside for that candidate, whatever the names typed.
+    public var account: Int64?
 
-    public init(name: String, role: JuryRoleID, external: Bool, presides: Bool = false, excused: Bool = false) {
+    public init(name: String, role: JuryRoleID, external: Bool, presides: Bool = false, excused: Bool = false,
+                account: Int64? = nil) {
         self.name = name
         self.role = role
         self.external = external
         self.presides = presides
         self.excused = excused
+        self.account = account
     }
 }
 
@@ -105,6 +110,12 @@ public struct RecordedSessionDecision: Sendable, Equatable {
 /// Who makes a write, for the audit trail: `cli:marie` or a web account's e-mail.
 public struct Actor: Sendable, Equatable, CustomStringConvertible {
     public let name: String
-    public init(_ name: String) { self.name = name }
+    /// The web account behind the write, if any: an evaluation keeps it, so that the jury knows
+    /// who evaluated whom without comparing typed names.
+    public let account: Int64?
+    public init(_ name: String, account: Int64? = nil) {
+        self.name = name
+        self.account = account
+    }
     public var description: String { name }
 }

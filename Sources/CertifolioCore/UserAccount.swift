@@ -39,7 +39,7 @@ public struct UserAccount: Sendable, Equatable {
     }
 
     /// Who the audit trail names for this person's writes.
-    public var actor: Actor { Actor("web:\(email)") }
+    public var actor: Actor { Actor("web:\(email)", account: id) }
 }
 
 /// An account to create: the password is already hashed by the caller (bcrypt).

@@ -3,8 +3,9 @@ import CertifolioCore
 /// Whether a session's members make the jury the fiche requires for one candidate.
 ///
 /// The seats come from the référentiel, per access route. A member who evaluated the candidate
-/// (named as evaluator of one of their events) does not sit on that candidate's decision: they
-/// step aside and do not fill a seat; nor does a member excused from the session.
+/// (named as evaluator of one of their events, or whose account recorded one) does not sit on that
+/// candidate's decision: they step aside and do not fill a seat; nor does a member excused from
+/// the session.
 public struct JuryCompositionCheck: Sendable, Equatable {
     /// French sentences, each saying what is missing; empty when the composition is met.
     public var problems: [String]
@@ -22,10 +23,10 @@ public struct JuryCompositionCheck: Sendable, Equatable {
                            + "ouverte pour la certification \(referentiel.code) : aucun jury ne peut statuer."],
                 steppingAside: [])
         }
-        let evaluators = Set(record.events.map { PersonName($0.evaluator) })
-        let steppingAside = members.filter { evaluators.contains(PersonName($0.name)) }
+        let evaluated = Evaluators(record.events)
+        let steppingAside = members.filter(evaluated.includes)
         // An excused member fills no seat: the PV names them as excused.
-        let sitting = members.filter { !$0.excused && !evaluators.contains(PersonName($0.name)) }
+        let sitting = members.filter { !$0.excused && !evaluated.includes($0) }
 
         var problems: [String] = []
         for seat in jury.seats {
@@ -64,5 +65,22 @@ public struct JuryCompositionCheck: Sendable, Equatable {
 
     private static func names(_ members: [JuryMember]) -> String {
         members.map(\.name).joined(separator: ", ")
+    }
+}
+
+/// Who evaluated a candidate: the names written on their evaluations (folded as `PersonName`
+/// folds them) and the web accounts that recorded them.
+struct Evaluators {
+    let names: Set<PersonName>
+    let accounts: Set<Int64>
+
+    init(_ events: [EvaluationEvent]) {
+        names = Set(events.map { PersonName($0.evaluator) })
+        accounts = Set(events.compactMap(\.recordedBy))
+    }
+
+    /// Whether the member evaluated the candidate: by name, or through their linked account.
+    func includes(_ member: JuryMember) -> Bool {
+        names.contains(PersonName(member.name)) || member.account.map(accounts.contains) == true
     }
 }

@@ -33,8 +33,15 @@ extension AppDatabase {
                 throw JuryError.unknownRole(member.role, session.certification, known: roles)
             }
             if session.members.contains(where: { $0.name == name }) { throw JuryError.memberAlreadyThere(name, id) }
-            try db.execute(sql: "INSERT INTO jury_member (session_id, name, role, external) VALUES (?, ?, ?, ?)",
-                           arguments: [id, name, member.role, member.external])
+            // Every member is a person of the directory, found by name however typed, or added.
+            let person = try JuryDirectory.personID(named: name, external: member.external, actor: actor, db)
+            if try Bool.fetchOne(db, sql: "SELECT COUNT(*) FROM jury_member WHERE session_id = ? AND person_id = ?",
+                                 arguments: [id, person]) ?? false {
+                throw JuryError.memberAlreadyThere(name, id)
+            }
+            try db.execute(sql: """
+                INSERT INTO jury_member (session_id, name, role, external, person_id) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [id, name, member.role, member.external, person])
             try AuditLog.append(db, actor: actor, action: "jury.member", subject: "session \(id)",
                                 details: ["name": name, "role": member.role.rawValue,
                                           "external": member.external ? "oui" : "non"])
@@ -268,7 +275,8 @@ enum JuryRows {
         init(row: Row) throws {
             value = JuryMember(name: try row.decode(forColumn: "name"), role: try row.decode(forColumn: "role"),
                                external: try row.decode(forColumn: "external"),
-                               presides: try row.decode(forColumn: "presides"), excused: try row.decode(forColumn: "excused"))
+                               presides: try row.decode(forColumn: "presides"), excused: try row.decode(forColumn: "excused"),
+                               account: try row.decode(forColumn: "account_id"))
         }
     }
 
@@ -329,7 +337,8 @@ enum JuryRows {
             throw JuryError.unknownSession(id)
         }
         let members = try MemberRow.fetchAll(db, sql: """
-            SELECT name, role, external, presides, excused FROM jury_member WHERE session_id = ? ORDER BY id
+            SELECT m.name, m.role, m.external, m.presides, m.excused, p.account_id FROM jury_member m
+            LEFT JOIN jury_person p ON p.id = m.person_id WHERE m.session_id = ? ORDER BY m.id
             """, arguments: [id]).map(\.value)
         let convoked = try CandidateID.fetchAll(db, sql: """
             SELECT candidate_id FROM jury_convocation WHERE session_id = ? ORDER BY candidate_id

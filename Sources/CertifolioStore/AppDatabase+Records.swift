@@ -36,7 +36,7 @@ extension AppDatabase {
                 throw StoreError.unknownCandidate(candidate)
             }
             let id = try Self.insert(event, of: candidate, grid: grid, deposit: deposit, comment: comment,
-                                     correcting: nil, db)
+                                     correcting: nil, actor: actor, db)
             try AuditLog.append(db, actor: actor, action: "event.record", subject: candidate.rawValue, details: [
                 "event": String(id), "component": event.component.fileValue, "modality": event.modality.rawValue,
                 "date": event.date.iso, "evaluator": event.evaluator,
@@ -56,7 +56,7 @@ extension AppDatabase {
                     throw StoreError.unknownCandidate(item.candidate)
                 }
                 let id = try Self.insert(item.event, of: item.candidate, grid: item.grid, deposit: nil, comment: item.comment,
-                                         correcting: nil, db)
+                                         correcting: nil, actor: actor, db)
                 try AuditLog.append(db, actor: actor, action: "event.record", subject: item.candidate.rawValue, details: [
                     "event": String(id), "component": item.event.component.fileValue,
                     "modality": item.event.modality.rawValue, "date": item.event.date.iso, "evaluator": item.event.evaluator,
@@ -99,7 +99,7 @@ extension AppDatabase {
                 throw StoreError.eventAlreadyCorrected(correctedID)
             }
             let id = try Self.insert(event, of: candidate, grid: grid, deposit: deposit, comment: comment,
-                                     correcting: (correctedID, reason), db)
+                                     correcting: (correctedID, reason), actor: actor, db)
             try AuditLog.append(db, actor: actor, action: "event.correct", subject: candidate.rawValue, details: [
                 "event": String(id), "corrects": String(correctedID), "reason": reason,
                 "component": event.component.fileValue, "modality": event.modality.rawValue, "date": event.date.iso,
@@ -128,7 +128,7 @@ extension AppDatabase {
 
     private static func insert(_ event: EvaluationEvent, of candidate: CandidateID, grid: [CompetenceAssessment],
                                deposit: DepositID?, comment: String?,
-                               correcting: (id: Int64, reason: String)?, _ db: Database) throws -> Int64 {
+                               correcting: (id: Int64, reason: String)?, actor: Actor, _ db: Database) throws -> Int64 {
         // The deposit assessed is the candidate's own, for this very épreuve.
         if let deposit, !(try Bool.fetchOne(db, sql: """
             SELECT COUNT(*) FROM deposit WHERE id = ? AND candidate = ? AND component = ? AND modality = ?
@@ -138,11 +138,11 @@ extension AppDatabase {
         let comment = comment?.trimmingCharacters(in: .whitespacesAndNewlines)
         try db.execute(sql: """
             INSERT INTO evaluation_event (candidate_id, component, modality, date, score, max_score, result,
-                evaluator, corrects_event_id, correction_reason, comment, recorded_at, deposit_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                evaluator, corrects_event_id, correction_reason, comment, recorded_at, deposit_id, recorded_by_account)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [candidate, event.component, event.modality, event.date, event.score, event.maxScore,
                              event.result, event.evaluator, correcting?.id, correcting?.reason,
-                             comment?.isEmpty == false ? comment : nil, Timestamp.now(), deposit])
+                             comment?.isEmpty == false ? comment : nil, Timestamp.now(), deposit, actor.account])
         let id = db.lastInsertedRowID
         for (position, line) in grid.enumerated() {
             try db.execute(sql: """

@@ -67,15 +67,17 @@ enum RecordLoader {
             WHERE e.candidate_id = ? ORDER BY e.date, e.id
             """), arguments: [candidate]).map { row in
             let event = try event(row, from: 0)
-            return EvaluationEntry(event: event, comment: try row.decode(atIndex: 9),
-                                   correctionReason: try row.decode(atIndex: 10), correctedBy: try row.decode(atIndex: 11),
-                                   grid: grids[event.sequence] ?? [], deposit: try row.decode(atIndex: 12))
+            let next = eventColumnNames.count
+            return EvaluationEntry(event: event, comment: try row.decode(atIndex: next),
+                                   correctionReason: try row.decode(atIndex: next + 1),
+                                   correctedBy: try row.decode(atIndex: next + 2),
+                                   grid: grids[event.sequence] ?? [], deposit: try row.decode(atIndex: next + 3))
         })
     }
 
     /// The columns of an evaluation, in the order `event(_:from:)` reads them.
     private static let eventColumnNames = ["id", "component", "modality", "date", "score", "max_score", "result",
-                                           "evaluator", "corrects_event_id"]
+                                           "evaluator", "corrects_event_id", "recorded_by_account"]
     private static let eventColumns = eventColumnNames.joined(separator: ", ")
     private static let eventColumnsOfE = eventColumnNames.map { "e." + $0 }.joined(separator: ", ")
 
@@ -86,7 +88,7 @@ enum RecordLoader {
             modality: try row.decode(atIndex: index + 2), date: try row.decode(atIndex: index + 3),
             score: try row.decode(atIndex: index + 4), maxScore: try row.decode(atIndex: index + 5),
             result: try row.decode(atIndex: index + 6), evaluator: try row.decode(atIndex: index + 7),
-            corrects: try row.decode(atIndex: index + 8))
+            corrects: try row.decode(atIndex: index + 8), recordedBy: try row.decode(atIndex: index + 9))
     }
 
     /// The candidates and their enrolments alone, sorted by candidate id.

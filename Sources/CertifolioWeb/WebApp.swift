@@ -64,6 +64,7 @@ public enum WebApp {
         EnrolmentRoutes(services: services).add(to: router)
         JuryRoutes(services: services).add(to: router)
         RegisterRoutes(services: services).add(to: router)
+        DirectoryRoutes(services: services).add(to: router)
         CertifierRoutes(services: services).add(to: router)
         AccountLinkRoutes(services: services).add(to: router)
         return router

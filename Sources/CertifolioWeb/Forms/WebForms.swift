@@ -83,6 +83,36 @@ struct MemberForm: Decodable {
     enum CodingKeys: String, CodingKey { case name = "nom", role, external = "externe" }
 }
 
+/// A person of the jury directory added to a session, in a role.
+struct DirectoryMemberForm: Decodable {
+    let person: String
+    let role: String
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        person = try c.text(.person)
+        role = try c.text(.role)
+    }
+
+    enum CodingKeys: String, CodingKey { case person = "personne", role }
+}
+
+/// A person added to the jury directory.
+struct JuryPersonForm: Decodable {
+    let name: String
+    let external: Bool
+    let account: String
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.text(.name)
+        external = try c.text(.external) == "oui"
+        account = try c.text(.account)
+    }
+
+    enum CodingKeys: String, CodingKey { case name = "nom", external = "externe", account = "compte" }
+}
+
 /// Who to convoke: a cohort, or candidates' ids separated by commas, semicolons or spaces.
 struct ConvocationForm: Decodable {
     let cohort: String?

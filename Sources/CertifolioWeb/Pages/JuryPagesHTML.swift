@@ -127,6 +127,8 @@ extension JuryRoutes.SessionPage: PageContent {
                   <label class="inline"><input type="checkbox" name="externe" value="oui"> membre externe à l'organisme</label>
                   <button type="submit">Ajouter le membre</button>
                 </form>
+                \(directoryForm(csrf: csrf))\
+                <p class="hint">Chaque membre entre dans l'<a href="\(WebRoutes.directory.path)">annuaire du jury</a>, où il se retrouve à la session suivante et se lie à son compte d'évaluateur.</p>
 
                 """
         }
@@ -193,6 +195,23 @@ extension JuryRoutes.SessionPage: PageContent {
             <button type="submit" class="small">Enregistrer</button></form></td>
             <td><form method="post" action="\(WebRoutes.memberRemoval.path(s.sessionID))">\(FormHTML.token(csrf))\
             <input type="hidden" name="nom" value="\(m.name)"><button type="submit" class="small">Retirer \(m.name)</button></form></td></tr>
+
+            """
+    }
+
+    /// A person of the directory, chosen rather than typed again.
+    private func directoryForm(csrf: String) -> HTML {
+        let s = session
+        guard !s.directory.isEmpty else { return .empty }
+        return """
+            <form method="post" action="\(WebRoutes.directoryMember.path(s.sessionID))" class="stack">
+              \(FormHTML.token(csrf))
+              <label for="personne">Ou une personne de l'annuaire</label>
+              <select id="personne" name="personne" required><option value="">— choisir —</option>\(FormHTML.options(s.directory))</select>
+              <label for="role-annuaire">Rôle</label>
+              <select id="role-annuaire" name="role">\(FormHTML.options(s.roles))</select>
+              <button type="submit">Ajouter depuis l'annuaire</button>
+            </form>
 
             """
     }

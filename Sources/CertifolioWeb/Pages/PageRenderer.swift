@@ -80,6 +80,7 @@ struct Navigation {
                      Link(href: WebRoutes.certifierProfile.path, label: "Certificateur")]
         case .secretary:
             links = [Link(href: WebRoutes.sessions.path, label: "Sessions de jury"),
+                     Link(href: WebRoutes.directory.path, label: "Annuaire du jury"),
                      Link(href: WebRoutes.register.path, label: "Parchemins")]
         }
     }

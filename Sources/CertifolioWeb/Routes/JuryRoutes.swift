@@ -52,6 +52,14 @@ struct JuryRoutes {
                 return "Membre ajouté."
             }
         }
+        jury.post(WebRoutes.directoryMember) { _, context in
+            try write(WebRoutes.directoryMember, context) { id, form, actor in
+                let chosen = try form.decode(DirectoryMemberForm.self)
+                guard let person = Int64(chosen.person) else { throw JuryDirectoryError.emptyName }
+                try services.app.addJuryMember(person: person, role: JuryRoleID(chosen.role), to: id, actor: actor)
+                return "Membre ajouté depuis l'annuaire."
+            }
+        }
         jury.post(WebRoutes.memberStanding) { _, context in
             try write(WebRoutes.memberStanding, context) { id, form, actor in
                 let standing = try form.decode(MemberStandingForm.self)
@@ -255,6 +263,12 @@ struct JuryRoutes {
                                recorded: session.isClosed ? try services.app.sessionDecisions(id) : [],
                                cohorts: try services.app.cohortNames())
         view.filter = filter
+        let sitting = Set(session.members.map { PersonName($0.name) })
+        view.directory = try services.app.juryDirectory().filter { !sitting.contains(PersonName($0.name)) }.map { person in
+            SelectOption(value: String(person.id),
+                         label: person.name + (person.external ? " — externe" : " — interne")
+                             + (person.account.map { " — compte d'évaluateur : \($0.name)" } ?? ""))
+        }
         return services.pages.render(SessionPage(session: view, errors: errors), title: "Session de jury n° \(id)",
                                      context: context, status: status)
     }

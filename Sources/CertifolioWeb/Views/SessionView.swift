@@ -70,6 +70,8 @@ struct SessionView {
     let closedOn: String?
     let members: [Member]
     let roles: [SelectOption]
+    /// The people of the jury directory not yet members of this session.
+    var directory: [SelectOption] = []
     let routes: [String]
     let candidates: [Candidate]
     let convokedCount: Int
