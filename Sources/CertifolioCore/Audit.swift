@@ -41,7 +41,7 @@ public struct AuditChainBroken: UserFacingError, Equatable {
         case .removed(let next):
             what = "elle a été supprimée (l'entrée suivante présente est la n° \(next))"
         case .truncated(let expected):
-            what = "elle a été supprimée, ainsi que les suivantes : la chaîne compte \(entry - 1) entrée(s) "
+            what = "elle a été supprimée, ainsi que les suivantes : la chaîne compte " + French.count(Int(entry - 1), "entrée", "entrées") + " "
                 + "au lieu de \(expected)"
         case .headMismatch:
             what = "la tête de chaîne enregistrée ne correspond plus à cette dernière entrée"

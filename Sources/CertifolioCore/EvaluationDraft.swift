@@ -123,7 +123,7 @@ public enum EvaluationProblem: Sendable, Equatable {
         case .gridOutsideBlock:
             return "une grille de compétences ne s'applique qu'à une épreuve de bloc."
         case let .gridMismatch(expected, got):
-            return "la grille compte \(got) compétence(s) au lieu des \(expected) du bloc : rechargez la page."
+            return "la grille compte " + French.count(got, "compétence", "compétences") + " au lieu des \(expected) du bloc : rechargez la page."
         case .unrated(let competence):
             return "compétence « \(competence) » non évaluée : acquis, partiellement acquis ou non acquis."
         case .missingGrid(let block):

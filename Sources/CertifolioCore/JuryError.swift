@@ -63,8 +63,9 @@ public enum JuryError: UserFacingError, Equatable {
             return "le candidat \(candidate) n'est pas convoqué à la session n° \(id)."
         case let .undecided(candidates, id):
             let shown = candidates.prefix(10).map(\.rawValue).joined(separator: ", ")
-            let more = candidates.count > 10 ? " et \(candidates.count - 10) autre(s)" : ""
-            return "session n° \(id) : aucune décision pour le(s) candidat(s) convoqué(s) \(shown)\(more)."
+            let more = candidates.count > 10 ? " et " + French.count(candidates.count - 10, "autre", "autres") : ""
+            let whom = candidates.count > 1 ? "les candidats convoqués" : "le candidat convoqué"
+            return "session n° \(id) : aucune décision pour \(whom) \(shown)\(more)."
         case let .nothingToRevoke(candidate, component, session):
             let scope = session.map { " dans la session n° \($0)" } ?? ""
             return "aucune décision en vigueur du candidat \(candidate) pour « \(component) »\(scope) : rien à révoquer."

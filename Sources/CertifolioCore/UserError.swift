@@ -62,7 +62,7 @@ public struct InputErrors: UserFacingError, Equatable {
 
     public var message: String {
         var lines = errors.map(\.message)
-        if total > errors.count { lines.append("… et \(total - errors.count) autre(s) erreur(s).") }
+        if total > errors.count { lines.append("… et " + French.count(total - errors.count, "autre erreur", "autres erreurs") + ".") }
         lines.append(conclusion)
         return lines.joined(separator: "\n")
     }

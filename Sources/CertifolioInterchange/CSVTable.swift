@@ -61,7 +61,7 @@ public struct CSVStream {
             if row.fields.count == 1, row.fields[0].isEmpty { continue }
             if row.fields.count != header.count {
                 throw InputError(SourceLocation(file: file, line: row.line),
-                                 "\(row.fields.count) champ(s) au lieu des \(header.count) de l'en-tête "
+                                 French.count(row.fields.count, "champ", "champs") + " au lieu des \(header.count) de l'en-tête "
                                  + "(séparateur « \(separator) »).")
             }
             return row

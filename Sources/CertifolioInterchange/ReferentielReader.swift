@@ -76,7 +76,7 @@ public enum ReferentielReader {
                               "YAML mal formé : \(problem).")
         case let .duplicatedKeysInMapping(duplicates, context):
             return InputError(SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
-                              "clé(s) en double : \(duplicates.joined(separator: ", ")).")
+                              (duplicates.count > 1 ? "clés en double : " : "clé en double : ") + duplicates.joined(separator: ", ") + ".")
         default:
             return InputError(SourceLocation(file: file), "YAML mal formé : \(error).")
         }

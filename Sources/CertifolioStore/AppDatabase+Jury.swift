@@ -34,7 +34,7 @@ extension AppDatabase {
             }
             if session.members.contains(where: { $0.name == name }) { throw JuryError.memberAlreadyThere(name, id) }
             // Every member is a person of the directory, found by name however typed, or added.
-            let person = try JuryDirectory.personID(named: name, external: member.external, actor: actor, db)
+            let (person, isNew) = try JuryDirectory.personID(named: name, external: member.external, db)
             if try Bool.fetchOne(db, sql: "SELECT COUNT(*) FROM jury_member WHERE session_id = ? AND person_id = ?",
                                  arguments: [id, person]) ?? false {
                 throw JuryError.memberAlreadyThere(name, id)
@@ -44,7 +44,8 @@ extension AppDatabase {
                 """, arguments: [id, name, member.role, member.external, person])
             try AuditLog.append(db, actor: actor, action: "jury.member", subject: "session \(id)",
                                 details: ["name": name, "role": member.role.rawValue,
-                                          "external": member.external ? "oui" : "non"])
+                                          "external": member.external ? "oui" : "non",
+                                          "person": String(person) + (isNew ? " (nouvelle)" : "")])
             if member.presides || member.excused {
                 try JuryRows.setStanding(of: name, in: JuryRows.openSession(id, db), presides: member.presides,
                                          excused: member.excused, actor: actor, db)
@@ -69,8 +70,11 @@ extension AppDatabase {
             guard let member = session.members.first(where: { $0.name == name }) else {
                 throw JuryError.unknownMember(name, id)
             }
+            let person = try Int64?.fetchOne(db, sql: "SELECT person_id FROM jury_member WHERE session_id = ? AND name = ?",
+                                             arguments: [id, member.name]) ?? nil
             try db.execute(sql: "DELETE FROM jury_member WHERE session_id = ? AND name = ?",
                            arguments: [id, member.name])
+            if let person { try JuryDirectory.forgetIfUnused(person, db) }
             try AuditLog.append(db, actor: actor, action: "jury.member.remove", subject: "session \(id)",
                                 details: ["name": member.name, "role": member.role.rawValue])
         }

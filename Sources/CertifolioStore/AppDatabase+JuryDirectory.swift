@@ -25,7 +25,7 @@ extension AppDatabase {
             let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !PersonName(name).key.isEmpty else { throw JuryDirectoryError.emptyName }
             if let known = try JuryDirectory.person(named: name, db) { throw JuryDirectoryError.alreadyThere(known.name) }
-            let id = try JuryDirectory.insert(name: name, external: external, db)
+            let id = try JuryDirectory.insert(name: name, external: external, listed: true, db)
             try JuryDirectory.link(id, to: account, actor: actor, db)
             try AuditLog.append(db, actor: actor, action: "jury.person.add", subject: "personne \(id)",
                                 details: ["external": external ? "oui" : "non"])
@@ -70,19 +70,27 @@ enum JuryDirectory {
             .map { Person(id: $0["id"], name: $0["name"], external: $0["external"]) }
     }
 
-    static func insert(name: String, external: Bool, _ db: Database) throws -> Int64 {
-        try db.execute(sql: "INSERT INTO jury_person (name, name_key, external, created_at) VALUES (?, ?, ?, ?)",
-                       arguments: [name, PersonName(name).key, external, Timestamp.now()])
+    static func insert(name: String, external: Bool, listed: Bool, _ db: Database) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO jury_person (name, name_key, external, listed, created_at) VALUES (?, ?, ?, ?, ?)
+            """, arguments: [name, PersonName(name).key, external, listed, Timestamp.now()])
         return db.lastInsertedRowID
     }
 
-    /// The person of this name, added to the directory when new (a member typed on the command line).
-    static func personID(named name: String, external: Bool, actor: Actor, _ db: Database) throws -> Int64 {
-        if let known = try person(named: name, db) { return known.id }
-        let id = try insert(name: name, external: external, db)
-        try AuditLog.append(db, actor: actor, action: "jury.person.add", subject: "personne \(id)",
-                            details: ["external": external ? "oui" : "non"])
-        return id
+    /// The person of this name, added to the directory when new (a member typed on the command
+    /// line or the session page); the caller's audit entry names it.
+    static func personID(named name: String, external: Bool, _ db: Database) throws -> (id: Int64, isNew: Bool) {
+        if let known = try person(named: name, db) { return (known.id, false) }
+        return (try insert(name: name, external: external, listed: false, db), true)
+    }
+
+    /// A person who came with a membership, sits on no other session and has no account leaves the
+    /// directory with it (a name typed by mistake, then removed, is not offered again).
+    static func forgetIfUnused(_ id: Int64, _ db: Database) throws {
+        try db.execute(sql: """
+            DELETE FROM jury_person WHERE id = ? AND listed = 0 AND account_id IS NULL
+              AND NOT EXISTS (SELECT 1 FROM jury_member WHERE person_id = ?)
+            """, arguments: [id, id])
     }
 
     static func link(_ id: Int64, to account: Int64?, actor: Actor, _ db: Database) throws {

@@ -31,6 +31,16 @@ import Testing
         #expect(throws: JuryDirectoryError.alreadyThere("Nadia Berrada")) {
             try loop.database.addJuryPerson(name: "nadia berrada", external: false, account: nil, actor: tester)
         }
+        // A name typed by mistake, then withdrawn, leaves the directory; someone listed on purpose stays.
+        try loop.database.addJuryMember(JuryMember(name: "M. Erreur de Saisie", role: "expert_domaine", external: false),
+                                        to: second, actor: tester)
+        let listed = try loop.database.addJuryPerson(name: "Claire Dubois", external: true, account: nil, actor: tester)
+        try loop.database.addJuryMember(person: listed, role: "expert_domaine", to: second, actor: tester)
+        #expect(try loop.database.juryDirectory().count == 4)
+        for name in ["M. Erreur de Saisie", "Claire Dubois"] {
+            try loop.database.removeJuryMember(named: name, from: second, actor: tester)
+        }
+        #expect(try loop.database.juryDirectory().map(\.name) == ["Claire Dubois", "M. François Lemaître", "Nadia Berrada"])
     }
 
     @Test func aMemberLinkedToTheAccountThatEvaluatedACandidateStepsAsideWhateverTheNames() throws {

@@ -169,7 +169,7 @@ struct AgendaWebTests {
             #expect(text.contains("À venir"))
             #expect(text.contains("À déposer : RNCP41818BC04 — Étude de cas, avant le 15 janvier 2027 à 12:00 (heure de Paris), dans 5 jours — rien de déposé"))
             #expect(text.contains("À passer : RNCP41818BC04 — Mise en situation professionnelle (présentation orale), le 11 février 2027, Cnam Paris, salle 17.1.04"))
-            #expect(text.contains("Jury : vous êtes convoqué(e) au jury du 30 juin 2027, Lyon"))
+            #expect(text.contains("Jury : vous êtes convoquée au jury du 30 juin 2027, Lyon"))
             #expect(text.contains("La certification RNCP41818 est enregistrée au RNCP jusqu'au"))
             // The épreuves past their deadline are not "next", nor those of a block acquired.
             #expect(!text.contains("À déposer : RNCP41818BC01"))

@@ -12,6 +12,9 @@ CREATE TABLE jury_person (
     external INTEGER NOT NULL CHECK (external IN (0, 1)),
     -- The person's évaluateur account, if any: what that account recorded makes them step aside.
     account_id INTEGER UNIQUE REFERENCES user_account(id),
+    -- 1: added to the directory itself; 0: came with a session membership, and leaves the directory
+    -- when that membership is withdrawn and no other remains (a name typed by mistake).
+    listed INTEGER NOT NULL CHECK (listed IN (0, 1)),
     created_at TEXT NOT NULL
 ) STRICT;
 

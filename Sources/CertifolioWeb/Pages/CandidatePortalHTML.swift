@@ -53,7 +53,7 @@ enum CandidatePortalHTML {
             items += "<li><strong>À passer</strong> : \(s.label), le \(s.day.french), \(s.place)</li>\n"
         }
         for j in a.juries {
-            items += "<li><strong>Jury</strong> : vous êtes convoqué(e) au jury du \(j.day.french), \(j.place)</li>\n"
+            items += "<li><strong>Jury</strong> : vous êtes \(a.convoked) au jury du \(j.day.french), \(j.place)</li>\n"
         }
         let list: HTML = items.markup.isEmpty ? "<p>Aucune échéance à venir.</p>\n" : "<ul class=\"agenda\">\n\(items)</ul>\n"
         let deposits: HTML = a.latestDeposits.isEmpty ? .empty : """

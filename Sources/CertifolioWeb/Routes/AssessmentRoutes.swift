@@ -72,7 +72,7 @@ struct AssessmentQueuePage: PageContent {
         }
         return """
             <h1>À évaluer</h1>
-            <p>\(lines.count) dépôt(s) en attente d'évaluation, du plus ancien au plus récent.</p>
+            <p>\(French.count(lines.count, "dépôt", "dépôts")) en attente d'évaluation, du plus ancien au plus récent.</p>
             <table class="queue">
               <thead><tr><th scope="col">Candidat</th><th scope="col">Promotion</th><th scope="col">Épreuve</th><th scope="col">Déposé</th><th scope="col">Fichiers</th><th scope="col"></th></tr></thead>
               <tbody>

@@ -30,6 +30,8 @@ struct AgendaView {
     let certification: CertificationCode
     let registrationEnd: Day
     let latestDeposits: [(label: String, deposit: Deposit)]
+    /// "convoqué", "convoquée" (or "convoqué(e)" when the record does not say).
+    let convoked: String
 
     init(_ portfolio: CandidatePortfolio, referentiel: Referentiel, verdict: Verdict, now: ParisTime) {
         // An acquired block, a final exam passed: nothing left to hand in or sit for them.
@@ -41,6 +43,7 @@ struct AgendaView {
             case .final: return passed.contains(modality)
             }
         }
+        convoked = Sex.agree("convoqué", portfolio.record.candidate.identity.sex)
         let slots = portfolio.slots
         deadlines = slots.compactMap { slot in
             guard let deadline = slot.deadline, slot.isOpen(at: now), !done(slot.component, slot.modality) else { return nil }
