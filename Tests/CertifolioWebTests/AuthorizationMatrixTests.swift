@@ -67,6 +67,7 @@ struct AuthorizationMatrixTests {
         Rule(method: .post, path: "/promotions/REMMS-2025/saisie", allowed: [.manager], status: .unprocessableContent),
         // Gestionnaire only.
         Rule(method: .get, path: "/candidats", allowed: [.manager], status: .ok),
+        Rule(method: .get, path: "/candidats.csv", allowed: [.manager], status: .ok),
         Rule(method: .get, path: "/inscription", allowed: [.manager], status: .ok),
         Rule(method: .post, path: "/inscription", allowed: [.manager], status: .unprocessableContent),
         Rule(method: .get, path: "/import", allowed: [.manager], status: .ok),
@@ -99,6 +100,9 @@ struct AuthorizationMatrixTests {
         Rule(method: .post, path: "/certificateur", allowed: [.manager], status: .unprocessableContent),
         // Secrétaire and gestionnaire: the register of parchemins.
         Rule(method: .get, path: "/parchemins", allowed: [.secretary, .manager], status: .ok),
+        Rule(method: .get, path: "/parchemins.csv", allowed: [.secretary, .manager], status: .ok),
+        Rule(method: .get, path: "/jury.csv", allowed: [.secretary], status: .ok),
+        Rule(method: .get, path: "/annuaire-du-jury.csv", allowed: [.secretary, .manager], status: .ok),
         Rule(method: .get, path: "/parchemins/RNCP41818-2027-0001", allowed: [.secretary, .manager], status: .notFound),
         // Secrétaire de jury only.
         Rule(method: .get, path: "/jury", allowed: [.secretary], status: .ok),

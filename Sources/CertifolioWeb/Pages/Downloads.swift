@@ -1,3 +1,4 @@
+import CertifolioCore
 import Foundation
 import Hummingbird
 
@@ -21,6 +22,16 @@ enum Downloads {
             throw HTTPError(.internalServerError, message: "Le fichier conservé est introuvable : prévenez le gestionnaire.")
         }
         return file(ByteBuffer(bytes: data), type: type, filename: filename)
+    }
+
+    /// A list as CSV (UTF-8, a header line, fields quoted as `CSVField` quotes them): every
+    /// list the staff read on a page can be taken away this way.
+    static func csv(_ header: [String], _ rows: [[String]], filename: String, separator: Character = ",") -> Response {
+        var text = header.joined(separator: String(separator)) + "\n"
+        for row in rows {
+            text += row.map { CSVField.quoted($0, separator: separator) }.joined(separator: String(separator)) + "\n"
+        }
+        return file(ByteBuffer(string: text), type: "text/csv; charset=utf-8", filename: filename)
     }
 
     static func file(_ body: ByteBuffer, type: String, filename: String) -> Response {

@@ -8,6 +8,7 @@ extension JuryRoutes.SessionList: PageContent {
         var table = HTML(stringLiteral: "<p>Aucune session pour l'instant.</p>\n")
         if !lines.isEmpty {
             table = """
+                <p><a href="\(WebRoutes.sessionsCSV.path)">Exporter la liste des sessions (CSV)</a></p>
                 <table>
                   <caption class="sr-only">Sessions de jury, de la plus récente à la plus ancienne</caption>
                   <thead><tr><th scope="col">N°</th><th scope="col">Certification</th><th scope="col">Date</th><th scope="col">Lieu</th><th scope="col">Convoqués</th><th scope="col">État</th></tr></thead>

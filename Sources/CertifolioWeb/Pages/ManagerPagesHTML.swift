@@ -13,7 +13,7 @@ extension ManagerRoutes.CandidateList: PageContent {
               <input id="q" name="q" type="search" value="\(query)">
               <button type="submit">Rechercher</button>
             </form>
-            <p>\(count)</p>
+            <p>\(count) <a href="\(WebRoutes.candidatesCSV.path)\(query.isEmpty ? "" : "?q=" + StaffRoutes.query(query))">Exporter cette liste (CSV)</a></p>
             <table>
               <caption class="sr-only">Candidats inscrits</caption>
               <thead><tr><th scope="col">Identifiant</th><th scope="col">Nom</th><th scope="col">Promotion</th><th scope="col">Certification</th></tr></thead>

@@ -137,12 +137,9 @@ struct AccountLinkRoutes {
 
     /// The links as CSV (UTF-8, comma), for a mail merge.
     private static func csv(_ page: LinksPage, cohort: String) -> Response {
-        var text = "candidate_id,name,email,link,expires\n"
-        for l in page.lines {
-            text += [l.candidate ?? "", l.name, l.email, l.url, l.expires].map { CSVField.quoted($0, separator: ",") }.joined(separator: ",") + "\n"
-        }
-        return Downloads.file(ByteBuffer(string: text), type: "text/csv; charset=utf-8",
-                              filename: "invitations-\(cohort).csv")
+        Downloads.csv(["candidate_id", "name", "email", "link", "expires"],
+                      page.lines.map { [$0.candidate ?? "", $0.name, $0.email, $0.url, $0.expires] },
+                      filename: "invitations-\(cohort).csv")
     }
 }
 

@@ -21,15 +21,14 @@ struct CohortDepositRoutes {
         }
         staff.get(WebRoutes.cohortDepositsCSV) { _, context -> Response in
             let (cohort, lines) = try load(WebRoutes.cohortDepositsCSV, context)
-            var csv = "candidate_id;family_name;given_names;component;modality;epreuve;state;deadline;version;deposited_at\n"
-            for l in lines {
+            let header = ["candidate_id", "family_name", "given_names", "component", "modality", "epreuve", "state",
+                          "deadline", "version", "deposited_at"]
+            return Downloads.csv(header, lines.map { l in
                 let latest = l.slot.deposits.last
-                csv += [l.candidate.id.rawValue, l.candidate.familyName, l.candidate.givenNames, l.slot.component.fileValue,
+                return [l.candidate.id.rawValue, l.candidate.familyName, l.candidate.givenNames, l.slot.component.fileValue,
                         l.slot.modality.rawValue, l.slot.label, l.state.rawValue, l.slot.deadline?.stored ?? "",
                         latest.map { String($0.version) } ?? "", latest?.at.stored ?? ""]
-                    .map { CSVField.quoted($0, separator: ";") }.joined(separator: ";") + "\n"
-            }
-            return Downloads.file(ByteBuffer(string: csv), type: "text/csv; charset=utf-8", filename: "depots-\(cohort).csv")
+            }, filename: "depots-\(cohort).csv", separator: ";")
         }
     }
 

@@ -17,6 +17,11 @@ struct DirectoryRoutes {
     func add(to router: Router<WebContext>) {
         let staff = router.group().add(middleware: RequireRole(.secretary, .manager))
         staff.get(WebRoutes.directory) { _, context in try page(context) }
+        staff.get(WebRoutes.directoryCSV) { _, _ in
+            Downloads.csv(["name", "external", "sessions", "evaluator_account"], try services.app.juryDirectory().map { p in
+                [p.name, p.external ? "oui" : "non", String(p.sessions), p.account?.name ?? ""]
+            }, filename: "annuaire-du-jury.csv")
+        }
         staff.post(WebRoutes.directory) { _, context -> Response in
             let account = try context.requireIdentity()
             let form = try context.form.decode(JuryPersonForm.self)
@@ -58,6 +63,7 @@ extension DirectoryRoutes.Page: PageContent {
 
     func html(csrf: String) -> HTML {
         let table: HTML = people.isEmpty ? "<p>L'annuaire est vide : chaque membre ajouté à une session y entre.</p>\n" : """
+            <p><a href="\(WebRoutes.directoryCSV.path)">Exporter l'annuaire (CSV)</a></p>
             <table>
               <caption>\(French.count(people.count, "personne", "personnes"))</caption>
               <thead><tr><th scope="col">Nom</th><th scope="col">Externe</th><th scope="col">Sessions</th><th scope="col">Compte d'évaluateur</th></tr></thead>

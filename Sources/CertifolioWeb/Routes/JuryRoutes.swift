@@ -39,6 +39,13 @@ struct JuryRoutes {
             try list(context, draft: NewSessionForm(), error: nil)
         }
         jury.post(WebRoutes.sessions) { _, context in try create(context) }
+        jury.get(WebRoutes.sessionsCSV) { _, _ in
+            Downloads.csv(["session_id", "certification", "date", "place", "convoked", "closed_at"],
+                          try services.app.jurySessions().map { s in
+                              [String(s.id.rawValue), s.certification.rawValue, s.date.iso, s.place, String(s.convoked.count),
+                               s.closedAt ?? ""]
+                          }, filename: "sessions-de-jury.csv")
+        }
         jury.get(WebRoutes.session) { request, context in
             let filter = request.uri.queryParameters["filtre"].flatMap { SessionView.Filter(rawValue: String($0)) } ?? .all
             return try sessionPage(try WebRoutes.session.values(context), filter: filter, context: context)

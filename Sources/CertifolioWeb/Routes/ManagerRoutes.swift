@@ -78,6 +78,13 @@ struct ManagerRoutes {
     func add(to router: Router<WebContext>) {
         let manager = router.group().add(middleware: RequireRole(.manager))
         manager.get(WebRoutes.candidates) { request, context in try candidates(request, context) }
+        manager.get(WebRoutes.candidatesCSV) { request, _ in
+            let (_, matching) = try search(request)
+            return Downloads.csv(["candidate_id", "family_name", "given_names", "birth_date", "certification", "cohort"],
+                                 matching.map { c, e in
+                                     [c.id.rawValue, c.familyName, c.givenNames, c.birthDate.iso, e.certification.rawValue, e.cohort]
+                                 }, filename: "candidats.csv")
+        }
         manager.get(WebRoutes.imports) { _, context in
             services.pages.render(ImportPage(), title: "Importer", context: context)
         }
@@ -89,12 +96,17 @@ struct ManagerRoutes {
         manager.post(WebRoutes.accountCohorts) { _, context in try assign(context) }
     }
 
-    private func candidates(_ request: Request, _ context: WebContext) throws -> Response {
+    /// The search typed (`q`) and the candidates it finds, by id; every candidate without one.
+    private func search(_ request: Request) throws -> (String, [(candidate: Candidate, enrolment: Enrolment)]) {
         let query = (request.uri.queryParameters["q"].map(String.init) ?? "").trimmingCharacters(in: .whitespaces)
         let folded = PersonName(query).key
-        let matching = try services.app.enrolledCandidates().filter { candidate, _ in
+        return (query, try services.app.enrolledCandidates().filter { candidate, _ in
             folded.isEmpty || PersonName(candidate.id.rawValue + " " + candidate.displayName).key.contains(folded)
-        }
+        })
+    }
+
+    private func candidates(_ request: Request, _ context: WebContext) throws -> Response {
+        let (query, matching) = try search(request)
         let limit = 200
         let lines = matching.prefix(limit).map { candidate, enrolment in
             CandidateList.Line(id: candidate.id.rawValue, name: candidate.displayName, cohort: enrolment.cohort,

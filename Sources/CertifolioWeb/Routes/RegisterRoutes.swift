@@ -18,6 +18,13 @@ struct RegisterRoutes {
             services.pages.render(Page(lines: try services.app.parcheminRegister()), title: "Registre des parchemins",
                                   context: context)
         }
+        staff.get(WebRoutes.registerCSV) { _, _ in
+            Downloads.csv(["serial", "candidate_id", "holder", "awarded_on", "issued_at", "verification_code", "status"],
+                          try services.app.parcheminRegister().map { l in
+                              [l.entry.serial, l.entry.candidate.rawValue, l.holder, l.entry.awardedOn.iso, l.entry.issuedAt,
+                               l.entry.verificationCode, l.status == .valid ? "valide" : "annulé"]
+                          }, filename: "registre-des-parchemins.csv")
+        }
         // The kept file, byte for byte what was issued.
         staff.get(WebRoutes.parcheminFile) { _, context -> Response in
             let serial = try WebRoutes.parcheminFile.values(context)
@@ -38,6 +45,7 @@ extension RegisterRoutes.Page: PageContent {
         }
         return """
             <h1>Registre des parchemins</h1>
+            <p><a href="\(WebRoutes.registerCSV.path)">Exporter le registre (CSV)</a></p>
             <table>
               <caption>\(lines.count) parchemin\(lines.count > 1 ? "s" : "") délivré\(lines.count > 1 ? "s" : ""), par certification et année</caption>
               <thead><tr><th scope="col">N°</th><th scope="col">Titulaire</th><th scope="col">Jury du</th><th scope="col">Délivré le</th><th scope="col">Code de vérification</th><th scope="col">Statut</th></tr></thead>

@@ -135,13 +135,9 @@ struct StaffRoutes {
                 title: Self.titleLabel(verdict.title.status), tone: Self.titleTone(verdict.title.status))
         }
         if csv {
-            var text = "candidate_id,name,access_route,blocks,title\n"
-            for l in lines {
-                text += [l.id, l.name, l.route, l.acquired, l.title].map { CSVField.quoted($0, separator: ",") }
-                    .joined(separator: ",") + "\n"
-            }
-            return Downloads.file(ByteBuffer(string: text), type: "text/csv; charset=utf-8",
-                                  filename: "promotion-\(name)\(filter.map { "-\($0.rawValue)" } ?? "").csv")
+            return Downloads.csv(["candidate_id", "name", "access_route", "blocks", "title"],
+                                 lines.map { [$0.id, $0.name, $0.route, $0.acquired, $0.title] },
+                                 filename: "promotion-\(name)\(filter.map { "-\($0.rawValue)" } ?? "").csv")
         }
         return services.pages.render(CohortPage(name: name, lines: lines, asOf: services.today().french, filter: filter),
                                      title: "Promotion \(name)", context: context)

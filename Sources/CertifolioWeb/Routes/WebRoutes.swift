@@ -156,6 +156,7 @@ enum WebRoutes {
 
     // The gestionnaire's.
     static let candidates = Route<Void>("candidats")
+    static let candidatesCSV = Route<Void>("candidats.csv")
     static let enrol = Route<Void>("inscription")
     static let imports = Route<Void>("import")
     static let importCohort = Route<Void>("import/promotion")
@@ -175,11 +176,13 @@ enum WebRoutes {
 
     // The jury secretary's.
     static let sessions = Route<Void>("jury")
+    static let sessionsCSV = Route<Void>("jury.csv")
     static let session = Route<JurySessionID>("jury/{session}")
     static let members = Route<JurySessionID>("jury/{session}/membres")
     static let memberRemoval = Route<JurySessionID>("jury/{session}/membres/retrait")
     static let directoryMember = Route<JurySessionID>("jury/{session}/membres/annuaire")
     static let directory = Route<Void>("annuaire-du-jury")
+    static let directoryCSV = Route<Void>("annuaire-du-jury.csv")
     static let directoryAccount = Route<Int64>("annuaire-du-jury/{person}/compte")
     static let convocation = Route<JurySessionID>("jury/{session}/convocation")
     static let proposals = Route<JurySessionID>("jury/{session}/propositions")
@@ -197,6 +200,7 @@ enum WebRoutes {
     static let sessionParchemins = Route<JurySessionID>("jury/{session}/parchemins")
     static let closingReview = Route<JurySessionID>("jury/{session}/cloture")
     static let register = Route<Void>("parchemins")
+    static let registerCSV = Route<Void>("parchemins.csv")
     static let parcheminFile = Route<String>("parchemins/{serial}")
     static let certifierProfile = Route<Void>("certificateur")
 }
