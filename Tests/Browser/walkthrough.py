@@ -116,6 +116,14 @@ def shoot(driver, name, full_page=True):
     print(f"  capture : docs/screenshots/{name}.png")
 
 
+def shoot_phone(driver, name):
+    """The page as a 390 px wide phone shows it, whole; the window is then set back."""
+    size = driver.get_window_size()
+    driver.set_window_size(390, 844)
+    shoot(driver, name)
+    driver.set_window_size(size["width"], size["height"])
+
+
 def expect(condition, message):
     if not condition:
         sys.exit(f"ÉCHEC : {message}")
@@ -317,6 +325,21 @@ def secretary_closes_the_session(base, downloads, session, candidate):
         submit(driver, driver.find_element(By.CSS_SELECTOR, f"form[action='/jury/{session}/convocation'] button"))
         expect("candidats convoqués" in text(driver), "la promotion est convoquée")
         shoot(driver, "07-session-convoquee")
+        shoot_phone(driver, "24-session-390px")
+        # The jury directory: the évaluateur joins it linked to her account, so that as a member
+        # she would step aside for the candidates she evaluated, whatever way her name is typed.
+        driver.find_element(By.LINK_TEXT, "Annuaire du jury").click()
+        expect("Claire Dubois" in text(driver) and "Nadia Berrada" in text(driver),
+               "les membres de la session sont dans l'annuaire")
+        driver.find_element(By.ID, "nom").send_keys("Mme Agnès Perrot")
+        Select(driver.find_element(By.ID, "compte-nouveau")).select_by_visible_text("Mme Agnès Perrot")
+        submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/annuaire-du-jury'] button"))
+        expect("Mme Agnès Perrot ajouté à l'annuaire du jury." in text(driver), "une personne est ajoutée, liée à son compte")
+        shoot_phone(driver, "25-annuaire-jury-390px")
+        driver.get(f"{base}/jury/{session}")
+        options = [o.text for o in Select(driver.find_element(By.ID, "personne")).options]
+        expect(any("Mme Agnès Perrot" in o and "compte d'évaluateur" in o for o in options),
+               "la session propose les personnes de l'annuaire")
         # The jury sees what lies behind each block: the deposit and the latest grid.
         driver.get(f"{base}/jury/{session}/candidats/{candidate}")
         page = text(driver)
@@ -342,6 +365,7 @@ def secretary_closes_the_session(base, downloads, session, candidate):
         expect("Ce qui sera arrêté" in text(driver) and "Présidence : Nadia Berrada" in text(driver),
                "la page de confirmation récapitule ce que la clôture verrouille")
         shoot(driver, "19-cloture-confirmation")
+        shoot_phone(driver, "26-cloture-confirmation-390px")
         submit(driver, driver.find_element(By.CSS_SELECTOR, f"form[action='/jury/{session}/cloture'] button"))
         expect("Session close" in text(driver), "la session est close")
         shoot(driver, "08-session-close")
@@ -376,6 +400,7 @@ def secretary_closes_the_session(base, downloads, session, candidate):
         driver.find_element(By.LINK_TEXT, "Parchemins").click()
         expect("RNCP41818-2027-0001" in text(driver), "le registre numérote chaque parchemin")
         shoot(driver, "20-registre-parchemins")
+        shoot_phone(driver, "27-registre-parchemins-390px")
         first = driver.find_element(By.LINK_TEXT, "RNCP41818-2027-0001").get_attribute("href")
         parchemin = fetch(driver, first)
         expect(parchemin == fetch(driver, first), "le parchemin téléchargé deux fois est le même fichier")
@@ -500,6 +525,23 @@ def manager_enrols_and_opens_an_account(base, downloads, work):
         submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/inscription'] button"))
         expect(driver.current_url.endswith("/candidats/NW100") and "NW100 inscrit en RNCP36888" in text(driver),
                "le candidat est inscrit et sa page s'ouvre")
+        # Her birth certificate arrives: the gestionnaire rectifies the civil identity, with its reason.
+        driver.find_element(By.PARTIAL_LINK_TEXT, "État civil").click()
+        Select(driver.find_element(By.ID, "sexe")).select_by_value("F")
+        for field, value in (("commune_code", "20004"), ("commune", "Ajaccio"), ("prenoms_etat_civil", "Lou Marie"),
+                             ("motif", "Acte de naissance reçu")):
+            driver.find_element(By.ID, field).send_keys(value)
+        submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/candidats/NW100/etat-civil'] button"))
+        error = driver.find_element(By.ID, "commune_code-erreur").text
+        expect("2A ou 2B" in error, f"un code de commune corse à l'ancienne est refusé sous son champ : « {error} »")
+        field = driver.find_element(By.ID, "commune_code")
+        field.clear()
+        field.send_keys("2A004")
+        submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/candidats/NW100/etat-civil'] button"))
+        expect("Née le 12 mai 1995 à Ajaccio" in text(driver), "l'état civil rectifié est sur la page du candidat")
+        driver.find_element(By.PARTIAL_LINK_TEXT, "État civil").click()
+        expect("Motif : Acte de naissance reçu" in text(driver), "la rectification reste dans l'historique")
+        shoot_phone(driver, "28-etat-civil-390px")
         # A whole cohort's accounts in one step, each with its one-time link.
         driver.get(base + "/comptes")
         Select(driver.find_element(By.ID, "promotion-a-ouvrir")).select_by_value("MEQP-2027")
@@ -508,6 +550,7 @@ def manager_enrols_and_opens_an_account(base, downloads, work):
         expect(len(links) == 1 and "/invitation/" in links[0].text,
                "les comptes de la promotion MEQP-2027 sont ouverts, chacun avec son lien")
         shoot(driver, "23-comptes-promotion")
+        shoot_phone(driver, "29-comptes-promotion-390px")
         # One account by hand: the gestionnaire types no password; the person chooses theirs.
         driver.get(base + "/comptes")
         for field, value in (("email", "lou.durand@example.fr"), ("nom", "Lou Durand"), ("candidat", "NW100")):

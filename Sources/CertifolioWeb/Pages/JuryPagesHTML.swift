@@ -107,7 +107,7 @@ extension JuryRoutes.SessionPage: PageContent {
         if !s.members.isEmpty {
             let action: HTML = s.isOpen ? "<th scope=\"col\"><span class=\"sr-only\">Action</span></th>" : .empty
             list = """
-                <table>
+                <table class="cards">
                   <caption class="sr-only">Membres du jury</caption>
                   <thead><tr><th scope="col">Nom</th><th scope="col">Rôle</th><th scope="col">Externe</th><th scope="col">Présence</th>\(action)</tr></thead>
                   <tbody>
@@ -182,14 +182,14 @@ extension JuryRoutes.SessionPage: PageContent {
         let s = session
         let presence: HTML = (m.excused ? "excusé" : "présent") + (m.presides ? " — préside" as HTML : .empty)
         guard s.isOpen else {
-            return "<tr><td>\(m.name)</td><td>\(m.role)</td><td>\(m.external ? "oui" : "non")</td><td>\(presence)</td></tr>\n"
+            return "<tr><td data-label=\"Nom\">\(m.name)</td><td data-label=\"Rôle\">\(m.role)</td><td data-label=\"Externe\">\(m.external ? "oui" : "non")</td><td data-label=\"Présence\">\(presence)</td></tr>\n"
         }
         let preside: HTML = s.presidingRole == nil ? """
              <label class="inline"><input type="checkbox" name="preside" value="oui"\(m.presides ? " checked" : "")> préside</label>
             """ : .empty
         return """
-            <tr><td>\(m.name)</td><td>\(m.role)</td><td>\(m.external ? "oui" : "non")</td>
-            <td><form method="post" action="\(WebRoutes.memberStanding.path(s.sessionID))" class="inline-form">\(FormHTML.token(csrf))\
+            <tr><td data-label="Nom">\(m.name)</td><td data-label="Rôle">\(m.role)</td><td data-label="Externe">\(m.external ? "oui" : "non")</td>
+            <td data-label="Présence"><form method="post" action="\(WebRoutes.memberStanding.path(s.sessionID))" class="inline-form">\(FormHTML.token(csrf))\
             <input type="hidden" name="nom" value="\(m.name)">\
             <select name="presence" aria-label="Présence de \(m.name)"><option value="present"\(m.excused ? "" : " selected")>présent</option>\
             <option value="excuse"\(m.excused ? " selected" : "")>absence excusée</option></select>\(preside)\
@@ -253,7 +253,7 @@ extension JuryRoutes.SessionPage: PageContent {
             table = """
                 <ul class="filters" aria-label="Filtrer les candidats">\(filters)</ul>
                 \(aside)\
-                <table>
+                <table class="cards">
                   <caption>Propositions et décisions (\(decidedWords(s.decidedCount, of: s.convokedCount)))</caption>
                   <thead><tr><th scope="col">Candidat</th><th scope="col">Voie</th>\(proposal)<th scope="col">Décisions</th><th scope="col">Composition</th></tr></thead>
                   <tbody>
@@ -284,11 +284,11 @@ extension JuryRoutes.SessionPage: PageContent {
         let notification: HTML = c.notificationLink.map { " · <a href=\"\($0)\">Notification</a>" } ?? .empty
         return """
               <tr>
-                <td>\(name) <span class="id">(\(c.id))</span>\(attestation)\(notification)</td>
-                <td>\(c.route)</td>
-                \(isOpen ? "<td>\(c.proposal)</td>" as HTML : .empty)
-                <td>\(c.decisions)</td>
-                <td>\(composition)</td>
+                <td data-label="Candidat">\(name) <span class="id">(\(c.id))</span>\(attestation)\(notification)</td>
+                <td data-label="Voie">\(c.route)</td>
+                \(isOpen ? "<td data-label=\"Proposition\">\(c.proposal)</td>" as HTML : .empty)
+                <td data-label="Décisions">\(c.decisions)</td>
+                <td data-label="Composition">\(composition)</td>
               </tr>
 
             """

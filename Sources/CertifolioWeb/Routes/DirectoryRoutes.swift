@@ -64,14 +64,15 @@ extension DirectoryRoutes.Page: PageContent {
     func html(csrf: String) -> HTML {
         let table: HTML = people.isEmpty ? "<p>L'annuaire est vide : chaque membre ajouté à une session y entre.</p>\n" : """
             <p><a href="\(WebRoutes.directoryCSV.path)">Exporter l'annuaire (CSV)</a></p>
-            <table>
+            <table class="cards">
               <caption>\(French.count(people.count, "personne", "personnes"))</caption>
               <thead><tr><th scope="col">Nom</th><th scope="col">Externe</th><th scope="col">Sessions</th><th scope="col">Compte d'évaluateur</th></tr></thead>
               <tbody>
             \(people.html { p in
                 """
-                <tr><td>\(p.name)</td><td>\(p.external ? "oui" : "non")</td><td>\(p.sessions)</td>
-                <td><form method="post" action="\(WebRoutes.directoryAccount.path(p.id))" class="inline-form">\(FormHTML.token(csrf))\
+                <tr><td data-label="Nom">\(p.name)</td><td data-label="Externe">\(p.external ? "oui" : "non")</td>\
+                <td data-label="Sessions">\(p.sessions)</td>
+                <td data-label="Compte d'évaluateur"><form method="post" action="\(WebRoutes.directoryAccount.path(p.id))" class="inline-form">\(FormHTML.token(csrf))\
                 \(accountChoice(p.account?.id, id: "compte-\(p.id)", label: "Compte d'évaluateur de \(p.name)"))\
                 <button type="submit" class="small">Enregistrer</button></form></td></tr>
 

@@ -46,7 +46,7 @@ extension RegisterRoutes.Page: PageContent {
         return """
             <h1>Registre des parchemins</h1>
             <p><a href="\(WebRoutes.registerCSV.path)">Exporter le registre (CSV)</a></p>
-            <table>
+            <table class="cards">
               <caption>\(lines.count) parchemin\(lines.count > 1 ? "s" : "") délivré\(lines.count > 1 ? "s" : ""), par certification et année</caption>
               <thead><tr><th scope="col">N°</th><th scope="col">Titulaire</th><th scope="col">Jury du</th><th scope="col">Délivré le</th><th scope="col">Code de vérification</th><th scope="col">Statut</th></tr></thead>
               <tbody>
@@ -54,11 +54,12 @@ extension RegisterRoutes.Page: PageContent {
                 let status: HTML = l.status == .valid ? "<span class=\"status-ok\">valide</span>"
                     : "<span class=\"status-bad\">annulé</span>"
                 return """
-                    <tr><td><a href="\(WebRoutes.parcheminFile.path(l.entry.serial))">\(l.entry.serial)</a></td>\
-                    <td>\(l.holder) <span class="id">(\(l.entry.candidate.rawValue))</span></td><td>\(l.entry.awardedOn.french)</td>\
-                    <td>\(DocumentParts.timestamp(l.entry.issuedAt))</td>\
-                    <td><a href="\(WebRoutes.verificationCode.path(l.entry.verificationCode))">\(l.entry.verificationCode)</a></td>\
-                    <td>\(status)</td></tr>
+                    <tr><td data-label="N°"><a href="\(WebRoutes.parcheminFile.path(l.entry.serial))">\(l.entry.serial)</a></td>\
+                    <td data-label="Titulaire">\(l.holder) <span class="id">(\(l.entry.candidate.rawValue))</span></td>\
+                    <td data-label="Jury du">\(l.entry.awardedOn.french)</td>\
+                    <td data-label="Délivré le">\(DocumentParts.timestamp(l.entry.issuedAt))</td>\
+                    <td data-label="Code de vérification"><a href="\(WebRoutes.verificationCode.path(l.entry.verificationCode))">\(l.entry.verificationCode)</a></td>\
+                    <td data-label="Statut">\(status)</td></tr>
 
                     """
             })  </tbody>
