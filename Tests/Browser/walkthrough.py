@@ -6,9 +6,11 @@ then drives headless Chromium (Debian's chromium + chromium-driver, selenium fro
 
 1. the candidate signs in and reads what is missing for the title (desktop and 360-px phone);
 2. the évaluateur records evaluations and sees the candidate's block change status;
-3. the secrétaire de jury convokes, takes the proposals, designates the president, reads the projet
-   de PV, confirms the closing, downloads the PV and the notifications (ZIP), issues the parchemins
-   and reads the register; anyone verifies a parchemin's code (390-px phone), its QR code decoded;
+3. the secrétaire de jury, without the command line, opens the session, composes the jury (typed
+   names, then a person of the directory linked to her évaluateur account), convokes, takes the
+   proposals, designates the president, reads the projet de PV, confirms the closing, downloads the
+   PV and the notifications (ZIP), issues the parchemins and reads the register; anyone verifies a
+   parchemin's code (390-px phone), its QR code decoded;
 4. the gestionnaire checks a cohort file (errors first, then a preview and the import), opens the
    imported cohort's accounts in one step (one-time links), enrols one candidate by hand and opens
    their account; with its link the new candidate chooses a password and signs in;
@@ -79,15 +81,10 @@ def prepare(db):
     ]
     for role, email, extra in accounts:
         run("user", "add", "--db", db, "--email", email, "--role", role, "--password-stdin", *extra, stdin=PASSWORD + "\n")
-    session = run("jury", "create", "--db", db, "--certification", "RNCP41818", "--date", AS_OF,
-                  "--place", "Paris, Cnam, salle 31.2.85").strip().splitlines()[-1]
-    for name, role in (("M. François Lemaître", "expert_domaine"), ("Nadia Berrada", "professionnel_ess"),
-                       ("Claire Dubois", "expert_domaine")):
-        run("jury", "member", "--db", db, session, "--name", name, "--role", role, "--external")
     # The candidate's étude de cas of BC04 was due in January: the gestionnaire grants a delay.
     run("deposit", "extend", "--db", db, "--candidate", missing["candidate_id"], "--component", "RNCP41818BC04",
         "--modality", "etude_de_cas", "--until", "2027-07-15 12:00", "--reason", "Arrêt maladie (certificat reçu)")
-    return missing["candidate_id"], pending[0]["candidate_id"], pending[1]["code"], session
+    return missing["candidate_id"], pending[0]["candidate_id"], pending[1]["code"]
 
 
 def browser(download_dir, width=1280, height=1000):
@@ -314,13 +311,27 @@ def portfolio_journey(base, downloads, work, candidate):
         driver.quit()
 
 
-def secretary_closes_the_session(base, downloads, session, candidate):
-    print("3. La secrétaire clôt la session, télécharge le PV et les notifications, délivre les parchemins")
+def secretary_closes_the_session(base, downloads, candidate):
+    print("3. La secrétaire ouvre la session, compose le jury, clôt, télécharge le PV et les notifications, "
+          "délivre les parchemins")
     driver = browser(downloads)
     try:
         sign_in(driver, base, "jury@example.fr")
         expect(driver.current_url.endswith("/jury"), "la secrétaire arrive sur les sessions")
-        driver.get(f"{base}/jury/{session}")
+        # The session and its jury, on the web only.
+        Select(driver.find_element(By.ID, "certification")).select_by_value("RNCP41818")
+        driver.execute_script(f"arguments[0].value = '{AS_OF}'", driver.find_element(By.ID, "date"))
+        driver.find_element(By.ID, "lieu").send_keys("Paris, Cnam, salle 31.2.85")
+        submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/jury'] button"))
+        expect("/jury/" in driver.current_url and "créée" in text(driver), "la session est ouverte")
+        session = driver.current_url.rstrip("/").split("/")[-1]
+        for name, role in (("M. François Lemaître", "expert_domaine"), ("Nadia Berrada", "professionnel_ess"),
+                           ("Claire Dubois", "expert_domaine")):
+            driver.find_element(By.ID, "nom").send_keys(name)
+            Select(driver.find_element(By.ID, "role")).select_by_value(role)
+            driver.find_element(By.CSS_SELECTOR, f"form[action='/jury/{session}/membres'] input[name=externe]").click()
+            submit(driver, driver.find_element(By.CSS_SELECTOR, f"form[action='/jury/{session}/membres'] button"))
+            expect("Membre ajouté." in text(driver), f"{name} est membre du jury")
         Select(driver.find_element(By.ID, "promotion")).select_by_value("MEQP-2025")
         submit(driver, driver.find_element(By.CSS_SELECTOR, f"form[action='/jury/{session}/convocation'] button"))
         expect("candidats convoqués" in text(driver), "la promotion est convoquée")
@@ -580,7 +591,7 @@ def main():
     downloads = work / "downloads"
     downloads.mkdir()
     db = str(work / "certifolio.sqlite")
-    candidate, evaluated, block, session = prepare(db)
+    candidate, evaluated, block = prepare(db)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen([str(BINARY), "serve", "--db", db, "--port", str(port), "--as-of", AS_OF],
@@ -596,7 +607,7 @@ def main():
         evaluator_records_an_evaluation(base, downloads, evaluated, block)
         portfolio_journey(base, downloads, work, candidate)
         manager_sets_the_certifier(base, downloads)
-        secretary_closes_the_session(base, downloads, session, candidate)
+        secretary_closes_the_session(base, downloads, candidate)
         manager_enrols_and_opens_an_account(base, downloads, work)
         audit = run("audit", "verify", "--db", db)
         print("  " + audit.strip().splitlines()[0])
