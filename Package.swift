@@ -35,7 +35,9 @@ let package = Package(
         // Files in and out: référentiel YAML, cohort CSV, verdict JSON.
         .target(
             name: "CertifolioInterchange",
-            dependencies: ["CertifolioCore", "CertifolioRules", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CertifolioCore", "CertifolioRules", .product(name: "Yams", package: "Yams")],
+            // The Caisse des Dépôts' CPF accrochage schema, validated against with libxml2 (loaded at run time).
+            resources: [.copy("Schemas")]
         ),
         // A small typesetter over cairo + pango: A4 pages, paragraphs, tables, boxes -> PDF.
         // cairo and pango are loaded at run time from the system's runtime libraries (no -dev
@@ -80,7 +82,8 @@ let package = Package(
         .testTarget(name: "CertifolioCoreTests", dependencies: ["CertifolioCore"]),
         .testTarget(name: "CertifolioRulesTests", dependencies: ["CertifolioRules", "CertifolioInterchange"]),
         .testTarget(name: "CertifolioStoreTests", dependencies: ["CertifolioStore", "CertifolioInterchange", "CertifolioRules"]),
-        .testTarget(name: "CertifolioInterchangeTests", dependencies: ["CertifolioInterchange"]),
+        .testTarget(name: "CertifolioInterchangeTests", dependencies: ["CertifolioInterchange"],
+                    exclude: ["accrochage-example.xml"]),
         .testTarget(name: "CertifolioReportsTests", dependencies: ["CertifolioReports", "CertifolioInterchange"]),
         .testTarget(name: "CertifolioPDFTests", dependencies: ["CertifolioPDF", "CertifolioTestSupport"]),
         .testTarget(name: "CertifolioAppTests",

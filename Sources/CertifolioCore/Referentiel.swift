@@ -228,11 +228,14 @@ public struct AccessRoute: Sendable, Equatable {
     public var label: String
     public var allowed: Bool
     public var jury: JuryComposition?
+    /// How the Caisse des Dépôts names this route in a CPF declaration (`cpf:` in the YAML).
+    public var cpfAccess: CPFAccessMode?
 
-    public init(id: AccessRouteID, label: String, allowed: Bool, jury: JuryComposition?) {
+    public init(id: AccessRouteID, label: String, allowed: Bool, jury: JuryComposition?, cpfAccess: CPFAccessMode? = nil) {
         self.id = id
         self.label = label
         self.allowed = allowed
         self.jury = jury
+        self.cpfAccess = cpfAccess
     }
 }

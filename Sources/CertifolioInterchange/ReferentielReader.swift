@@ -168,8 +168,16 @@ public enum ReferentielReader {
     }
 
     static func accessRoute(_ item: YAMLCursor, roles: [JuryRole]) throws(InputError) -> AccessRoute {
-        try item.onlyKeys(["id", "label", "allowed", "jury"])
+        try item.onlyKeys(["id", "label", "allowed", "jury", "cpf"])
         let allowed = try item.bool("allowed")
+        var cpfAccess: CPFAccessMode?
+        if let cpf = try item.optional("cpf") {
+            cpfAccess = CPFAccessMode(rawValue: try cpf.string())
+            if cpfAccess == nil {
+                throw cpf.error("modalité d'accès CPF « \(try cpf.string()) » inconnue ; valeurs du schéma de la Caisse des "
+                                + "dépôts : " + CPFAccessMode.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+            }
+        }
         var jury: JuryComposition?
         if let field = try item.optional("jury") {
             try field.onlyKeys(["text", "president", "seats"])
@@ -193,6 +201,6 @@ public enum ReferentielReader {
         }
         if allowed, jury == nil { throw item.error("une voie ouverte doit décrire la composition de son jury (jury).") }
         return AccessRoute(id: AccessRouteID(try item.string("id")), label: try item.string("label"),
-                           allowed: allowed, jury: jury)
+                           allowed: allowed, jury: jury, cpfAccess: cpfAccess)
     }
 }

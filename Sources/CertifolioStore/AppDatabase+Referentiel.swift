@@ -30,7 +30,14 @@ extension AppDatabase {
             let submissionKnown: Bool = try existing.decode(forColumn: "submission_known")
             if version == referentiel.version {
                 if text == sourceText { return .unchanged }
-                guard !submissionKnown else { throw StoreError.referentielVersionConflict(referentiel.code, version: version) }
+                // A référentiel recorded before a key existed (submission, cpf) may be completed under
+                // its version; once complete, the same version with another text is a conflict.
+                let cpfKnown = !(try Bool.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM access_route WHERE certification = ? AND cpf_access IS NULL
+                    """, arguments: [referentiel.code.rawValue]) ?? false)
+                guard !(submissionKnown && cpfKnown) else {
+                    throw StoreError.referentielVersionConflict(referentiel.code, version: version)
+                }
             }
             try Self.checkStillCovers(referentiel, db)
             // Deferred so that rows of enrolments keep pointing at routes re-inserted below.
@@ -154,10 +161,10 @@ enum ReferentielRows {
         }
         for (i, route) in r.accessRoutes.enumerated() {
             try db.execute(sql: """
-                INSERT INTO access_route (certification, id, position, label, allowed, jury_text, jury_president)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO access_route (certification, id, position, label, allowed, jury_text, jury_president, cpf_access)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [code, route.id.rawValue, i, route.label, route.allowed, route.jury?.text,
-                                 route.jury?.president?.rawValue])
+                                 route.jury?.president?.rawValue, route.cpfAccess?.rawValue])
             for (j, seat) in (route.jury?.seats ?? []).enumerated() {
                 try db.execute(sql: """
                     INSERT INTO jury_seat (certification, route, position, role, count, must_be_external)
@@ -249,7 +256,8 @@ enum ReferentielRows {
                 jury = JuryComposition(text: text, seats: seats,
                                        president: try routeRow.decode(forColumn: "jury_president"))
             }
-            return AccessRoute(id: AccessRouteID(id), label: routeRow["label"], allowed: routeRow["allowed"], jury: jury)
+            return AccessRoute(id: AccessRouteID(id), label: routeRow["label"], allowed: routeRow["allowed"], jury: jury,
+                               cpfAccess: (routeRow["cpf_access"] as String?).flatMap(CPFAccessMode.init(rawValue:)))
         }
         let requirements = try Row.fetchAll(db, sql: "SELECT * FROM requirement WHERE certification = ? ORDER BY position",
                                             arguments: args).map { reqRow -> Requirement in
