@@ -51,7 +51,8 @@ let package = Package(
             name: "CertifolioApp",
             dependencies: ["CertifolioCore", "CertifolioRules", "CertifolioStore", "CertifolioInterchange",
                            "CertifolioReports", "CertifolioPDF",
-                           .product(name: "HummingbirdBcrypt", package: "hummingbird-auth")]
+                           .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                           .product(name: "Crypto", package: "swift-crypto")]
         ),
         // The web application: Hummingbird routes, pages, sessions, roles; writes through the door.
         .target(

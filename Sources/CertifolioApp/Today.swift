@@ -14,4 +14,13 @@ public enum Today {
         return ParisTime(utc: Day(year: parts.year!, month: parts.month!, day: parts.day!)!,
                          hour: parts.hour!, minute: parts.minute!)
     }
+
+    /// The present second as an xsd:dateTime in Paris time with its offset ("…T10:15:07+01:00").
+    public static func offsetDateTime() -> String {
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = TimeZone(identifier: "UTC")!
+        let parts = utc.dateComponents([.year, .month, .day, .hour, .minute, .second], from: Date())
+        return ParisTime.offsetDateTime(utc: Day(year: parts.year!, month: parts.month!, day: parts.day!)!,
+                                        hour: parts.hour!, minute: parts.minute!, second: parts.second!)
+    }
 }

@@ -60,6 +60,14 @@ public struct ParisTime: Sendable, Equatable {
 
     private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
+    /// "2026-12-04T10:15:07+01:00": a UTC moment in Paris time with its explicit offset, to the
+    /// second (an xsd:dateTime as the Caisse des Dépôts' schema takes it: no "Z", no fraction).
+    public static func offsetDateTime(utc day: Day, hour: Int, minute: Int, second: Int) -> String {
+        let paris = ParisTime(utc: day, hour: hour, minute: minute)
+        let offset = isSummerTime(utc: day, hour: hour) ? 2 : 1
+        return "\(paris.stored):\(two(second))+0\(offset):00"
+    }
+
     static func isSummerTime(utc day: Day, hour: Int) -> Bool {
         let start = lastSunday(month: 3, year: day.year)
         let end = lastSunday(month: 10, year: day.year)

@@ -4,6 +4,10 @@ public enum StoreError: UserFacingError, Equatable {
     case missingDatabase(path: String)
     case missingSchema
     case unknownCandidate(CandidateID)
+    /// A CPF passage written again under another idTechnique than its own.
+    case cpfPassageChanged(CandidateID)
+    /// A processing report names passages this database never sent.
+    case unknownCPFPassages([String])
     case unknownCertification(CertificationCode)
     case unknownEvent(Int64)
     case eventAlreadyCorrected(Int64)
@@ -16,6 +20,11 @@ public enum StoreError: UserFacingError, Equatable {
 
     public var message: String {
         switch self {
+        case let .cpfPassageChanged(id):
+            return "le passage CPF du titre de \(id) a déjà son identifiant technique : rien n'a été écrit."
+        case let .unknownCPFPassages(ids):
+            return "le rapport nomme " + (ids.count > 1 ? "des passages inconnus" : "un passage inconnu") + " de cette base ("
+                + ids.prefix(5).joined(separator: ", ") + (ids.count > 5 ? "…" : "") + ") : rien n'a été enregistré."
         case let .cannotOpen(path, detail):
             return "\(path) : impossible d'ouvrir la base de données (\(detail))."
         case let .missingDatabase(path):

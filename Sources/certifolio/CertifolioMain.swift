@@ -51,6 +51,11 @@ enum CommandWording {
         case let refused as CertifierProfileRefused:
             (refused.problems.map { "\(CertifierCommand.flag($0.field)) : \($0.message)" } + ["Rien n'a été enregistré."])
                 .joined(separator: "\n")
+        case let refused as CPFSettingsRefused:
+            (zip(refused.fields, refused.problems).map { "\(CPFCommand.flag($0)) : \($1)" } + ["Rien n'a été enregistré."])
+                .joined(separator: "\n")
+        case CPFExportRefused.noSettings:
+            error.message + " Enregistrez-les avec « certifolio cpf settings --emitter … --certifier … --contract … »."
         case StoreError.missingDatabase(let path):
             error.message + " Créez-la d'abord avec « certifolio init --db \(path) », ou vérifiez le chemin donné à --db."
         default: error.message

@@ -29,5 +29,6 @@ enum CommandValues {
     /// What each typed flag expects, by flag.
     static let expected: [String: String] = [
         "--as-of": Day.expected, "--date": Day.expected, "--decision": DecisionKind.expected, "--role": UserRole.expected,
+        "--depositor": CPFDepositor.expected,
     ]
 }

@@ -1,0 +1,107 @@
+import CertifolioCore
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// The Caisse des Dépôts' processing report of a flux ("rapport de traitement"), as its
+/// certifiers read it (Pix's public code reads the same elements): a `rapport` whose `PassagesOK`
+/// lists the `idTechnique` of the passages accepted, and whose `passage` elements each give the
+/// `idTechnique` and `messageErreur` of a passage refused. A refusal saying the passage already
+/// exists ("existe déjà en base") is an acceptance: the holder is declared. Names are compared
+/// without their namespace prefix and without case.
+public enum CPFReportReader {
+    public struct Report: Sendable, Equatable {
+        public var accepted: [String]
+        public var refused: [(idTechnique: String, message: String)]
+
+        public static func == (a: Report, b: Report) -> Bool {
+            a.accepted == b.accepted && a.refused.map(\.idTechnique) == b.refused.map(\.idTechnique)
+                && a.refused.map(\.message) == b.refused.map(\.message)
+        }
+    }
+
+    public static func read(file: String) throws -> Report {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw InputError(SourceLocation(file: file), "fichier introuvable ou illisible.")
+        }
+        return try read(data: data, file: file)
+    }
+
+    public static func read(data: Data, file: String) throws -> Report {
+        let parser = XMLParser(data: data)
+        let reader = Reader(file: file)
+        parser.delegate = reader
+        parser.shouldProcessNamespaces = false
+        if !parser.parse() {
+            if let problem = reader.problem { throw problem }
+            throw InputError(SourceLocation(file: file, line: parser.lineNumber, column: parser.columnNumber),
+                             "XML mal formé : ce n'est pas un rapport de traitement lisible.")
+        }
+        if let problem = reader.problem { throw problem }
+        guard reader.sawReport else {
+            throw InputError(SourceLocation(file: file, line: 1), "ce fichier n'est pas un rapport de traitement de la "
+                             + "Caisse des dépôts (élément racine « rapport » attendu).")
+        }
+        return Report(accepted: reader.accepted, refused: reader.refused)
+    }
+
+    private final class Reader: NSObject, XMLParserDelegate {
+        let file: String
+        var path: [String] = []
+        var text = ""
+        var sawReport = false
+        var accepted: [String] = []
+        var refused: [(idTechnique: String, message: String)] = []
+        var passage: (id: String?, message: String?)?
+        var problem: InputError?
+
+        init(file: String) { self.file = file }
+
+        static func local(_ name: String) -> String {
+            String(name.split(separator: ":").last ?? Substring(name)).lowercased()
+        }
+
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                    attributes: [String: String] = [:]) {
+            let local = Self.local(name)
+            if path.isEmpty { sawReport = local == "rapport" }
+            path.append(local)
+            text = ""
+            if local == "passage" { passage = (nil, nil) }
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            let local = path.removeLast()
+            let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            text = ""
+            switch local {
+            case "idtechnique" where passage != nil:
+                passage?.id = value
+            case "idtechnique" where path.last == "passagesok":
+                guard !value.isEmpty else { return fail(parser, "idTechnique vide dans PassagesOK.") }
+                accepted.append(value)
+            case "messageerreur" where passage != nil:
+                passage?.message = value
+            case "passage":
+                guard let id = passage?.id, !id.isEmpty else { return fail(parser, "passage refusé sans idTechnique.") }
+                let message = passage?.message ?? ""
+                if message.lowercased().contains("existe déjà") {
+                    accepted.append(id)
+                } else {
+                    refused.append((id, message.isEmpty ? "refusé sans message" : message))
+                }
+                passage = nil
+            default:
+                break
+            }
+        }
+
+        private func fail(_ parser: XMLParser, _ message: String) {
+            problem = InputError(SourceLocation(file: file, line: parser.lineNumber, column: parser.columnNumber), message)
+            parser.abortParsing()
+        }
+    }
+}
