@@ -39,6 +39,10 @@ public enum CPFReportReader {
                              "XML mal formé : ce n'est pas un rapport de traitement lisible.")
         }
         if let problem = reader.problem { throw problem }
+        guard reader.path.isEmpty else {
+            throw InputError(SourceLocation(file: file, line: parser.lineNumber), "XML tronqué : l'élément « "
+                             + reader.path.last! + " » n'est pas fermé. Rien n'a été enregistré.")
+        }
         guard reader.sawReport else {
             throw InputError(SourceLocation(file: file, line: 1), "ce fichier n'est pas un rapport de traitement de la "
                              + "Caisse des dépôts (élément racine « rapport » attendu).")
