@@ -45,7 +45,9 @@ import Testing
         BadYAML(replace: "      - stage: { min_months: 4 }", with: "      - benevolat: { min_months: 4 }", line: 122, word: "inconnue"),
         BadYAML(replace: "        - { role: enseignant, count: 1 }\n        - { role: responsable_pedagogique, count: 1 }\n        - { role: representant_profession, count: 2 }\n        - { role: responsable_national, count: 1 }\n  - id: formation_continue",
                 with: "        - { role: doyen, count: 1 }\n        - { role: responsable_pedagogique, count: 1 }\n        - { role: representant_profession, count: 2 }\n        - { role: responsable_national, count: 1 }\n  - id: formation_continue",
-                line: 141, word: "doyen"),
+                line: 143, word: "doyen"),
+        // Each route names its CPF access mode with one of the Caisse's words.
+        BadYAML(replace: "    cpf: VAE", with: "    cpf: VALIDATION_DES_ACQUIS", line: 178, word: "modalité d'accès CPF"),
         // How an épreuve is taken is one of two words.
         BadYAML(replace: "        submission: sitting\n  - code: RNCP36888BC02", with: "        submission: oral\n  - code: RNCP36888BC02",
                 line: 72, word: "document (travail rendu"),
