@@ -112,8 +112,15 @@ extension Certifolio {
     /// Records the Caisse's processing report (`CPFReportReader`): accepted passages are never sent
     /// again, refused ones are sent again once corrected.
     public func recordCPFReport(file: String, actor: Actor) throws -> (accepted: Int, refused: Int) {
-        let report = try CPFReportReader.read(file: file)
-        return try database.recordCPFReport(source: (file as NSString).lastPathComponent, accepted: report.accepted,
-                                            refused: report.refused, actor: actor)
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw InputError(SourceLocation(file: file), "fichier introuvable ou illisible.")
+        }
+        return try recordCPFReport(data: data, name: (file as NSString).lastPathComponent, actor: actor)
+    }
+
+    /// The same, for a report received otherwise (an upload): `name` names it in errors and the audit.
+    public func recordCPFReport(data: Data, name: String, actor: Actor) throws -> (accepted: Int, refused: Int) {
+        let report = try CPFReportReader.read(data: data, file: name)
+        return try database.recordCPFReport(source: name, accepted: report.accepted, refused: report.refused, actor: actor)
     }
 }

@@ -65,6 +65,7 @@ public enum WebApp {
         JuryRoutes(services: services).add(to: router)
         RegisterRoutes(services: services).add(to: router)
         DirectoryRoutes(services: services).add(to: router)
+        CPFRoutes(services: services).add(to: router)
         CertifierRoutes(services: services).add(to: router)
         AccountLinkRoutes(services: services).add(to: router)
         return router

@@ -77,6 +77,7 @@ struct Navigation {
                      Link(href: WebRoutes.imports.path, label: "Importer"),
                      Link(href: WebRoutes.accounts.path, label: "Comptes"),
                      Link(href: WebRoutes.register.path, label: "Parchemins"),
+                     Link(href: WebRoutes.cpf.path, label: "CPF"),
                      Link(href: WebRoutes.certifierProfile.path, label: "Certificateur")]
         case .secretary:
             links = [Link(href: WebRoutes.sessions.path, label: "Sessions de jury"),

@@ -203,6 +203,11 @@ enum WebRoutes {
     static let registerCSV = Route<Void>("parchemins.csv")
     static let parcheminFile = Route<String>("parchemins/{serial}")
     static let certifierProfile = Route<Void>("certificateur")
+    static let cpf = Route<Void>("cpf")
+    static let cpfCSV = Route<Void>("cpf.csv")
+    static let cpfSettings = Route<Void>("cpf/parametres")
+    static let cpfFlux = Route<Void>("cpf/flux")
+    static let cpfReport = Route<Void>("cpf/rapport")
 }
 
 extension RouterMethods {
