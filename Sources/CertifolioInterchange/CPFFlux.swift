@@ -27,7 +27,7 @@ public enum CPFFlux {
         public static func of(_ candidate: Candidate) -> Result<Holder, Missing> {
             let i = candidate.identity
             var missing: [String] = []
-            if i.sex == nil { missing.append("sexe") }
+            if i.sex == nil { missing.append("le sexe") }
             let commune: Commune?
             if i.bornAbroad {
                 commune = .postal(i.birthPlaceCode)
@@ -35,7 +35,7 @@ public enum CPFFlux {
                 commune = .insee(code)
             } else {
                 commune = nil
-                missing.append("code INSEE de la commune de naissance (ou pays de naissance)")
+                missing.append("le code INSEE de la commune de naissance (ou, né à l'étranger, le pays)")
             }
             guard let sex = i.sex, let commune else { return .failure(Missing(candidate: candidate.id, parts: missing)) }
             let usage = i.usageName.flatMap { $0 == candidate.birthName ? nil : $0 }

@@ -76,7 +76,10 @@ struct DemoCommand: ParsableCommand {
         let documents = URL(fileURLWithPath: self.documents ?? temporary.path + "-documents")
         try FileManager.default.createDirectory(at: documents, withIntermediateDirectories: true)
         try PortfolioDemo(app: app, documents: documents, section: section).run()
-        try JuryDemo(app: app, day: day, documents: documents, section: section).run()
+        let surveys = folder + "/enquetes/surveys.csv"
+        let cpf = CPFDemo(app: app, day: day, documents: documents,
+                          surveys: FileManager.default.fileExists(atPath: surveys) ? surveys : nil, section: section)
+        try JuryDemo(app: app, day: day, documents: documents, section: section, then: cpf.run).run()
         print(db == nil ? "Base de démonstration jetable : supprimée." : "Base conservée : \(path)")
     }
 

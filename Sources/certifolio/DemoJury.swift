@@ -11,6 +11,8 @@ struct JuryDemo {
     /// Where the PDF and CSV documents are written (kept after the demo).
     let documents: URL
     let section: (String) -> Void
+    /// Runs after the session's documents, before the audit check closes the demo.
+    var then: () throws -> Void = {}
     let actor = Actor("demo:secretaire")
 
     func run() throws {
@@ -76,7 +78,8 @@ struct JuryDemo {
             try writeDocuments(id)
         }
 
-        section("13. Journal d'audit (certifolio audit verify)")
+        try then()
+        section("15. Journal d'audit (certifolio audit verify)")
         switch try app.verifyAudit() {
         case .intact(let entries):
             let files = try app.verifyDepositedFiles()

@@ -7,7 +7,8 @@ struct RootCommand: AsyncParsableCommand {
         commandName: "certifolio",
         abstract: "Certifolio : suivi des certifications RNCP, bloc par bloc, jusqu'au jury.",
         subcommands: [InitCommand.self, ReferentielCommand.self, CertifierCommand.self, ImportCommand.self, CalendarCommand.self, DepositCommand.self, PortfolioCommand.self, ProgressCommand.self,
-                      JuryCommand.self, AttestationCommand.self, ParcheminCommand.self, CPFCommand.self, AuditCommand.self,
+                      JuryCommand.self, AttestationCommand.self, ParcheminCommand.self, CPFCommand.self, StatsCommand.self,
+                      SurveyCommand.self, AuditCommand.self,
                       UserCommand.self, ServeCommand.self, DemoCommand.self]
     )
 }

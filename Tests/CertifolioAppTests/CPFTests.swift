@@ -115,7 +115,7 @@ import Testing
         try s.database.rectifyIdentity(of: "MQ014", form, reason: "Test", actor: tester)
         let summary = try s.database.exportCPF(to: s.folder.appendingPathComponent("flux.xml").path, asOf: Self.day, actor: tester)
         #expect(summary.incomplete.map(\.candidate) == ["MQ014"])
-        #expect(summary.incomplete.first?.message == "MQ014 : il manque sexe.")
+        #expect(summary.incomplete.first?.message == "MQ014 : il manque le sexe.")
         #expect(try s.database.cpfAwards(asOf: Self.day).first { $0.candidate == "MQ014" }?.status == .toSend)
         // A title revoked by an avenant is never sent.
         let loop = try JuryLoopTests.Loop()

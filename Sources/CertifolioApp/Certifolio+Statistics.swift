@@ -1,0 +1,48 @@
+import CertifolioCore
+import CertifolioInterchange
+import CertifolioRules
+import CertifolioStore
+import Foundation
+
+/// A survey form refused, field by field.
+public struct SurveyRefused: UserFacingError, Equatable {
+    public var problems: [SurveyProblem]
+    public var message: String {
+        problems.map { "\($0.field.rawValue) : \($0.message)" }.joined(separator: "\n") + "\nRien n'a été enregistré."
+    }
+}
+
+extension Certifolio {
+    /// Records the answers of `surveys.csv`, all or nothing (`SurveyReader`).
+    public func importSurveys(file: String, actor: Actor) throws -> Int {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw InputError(SourceLocation(file: file), "fichier introuvable ou illisible.")
+        }
+        let surveys = try SurveyReader.read(file: file, bytes: [UInt8](data), known: try database.candidateIDs())
+        try database.recordSurveys(surveys, source: (file as NSString).lastPathComponent, actor: actor)
+        return surveys.count
+    }
+
+    /// Records one answer typed on a candidate's page: the same check as a line of `surveys.csv`.
+    public func recordSurvey(_ draft: SurveyDraft, actor: Actor) throws {
+        switch SurveyCheck.check(draft) {
+        case .failure(let refused): throw SurveyRefused(problems: refused.problems)
+        case .success(let survey): try database.recordSurveys([survey], source: "fiche du candidat", actor: actor)
+        }
+    }
+
+    /// A fiche's statistics as of `asOf`, one row per year of award (latest first), as France
+    /// compétences defines them: holders are the awards in force; a holder is through the VAE when
+    /// their route's CPF access mode is `VAE` (read from the référentiel).
+    public func statistics(of certification: CertificationCode, asOf: Day) throws -> [InsertionStatistics.Row] {
+        guard let referentiel = try database.referentiels()[certification] else {
+            throw StoreError.unknownCertification(certification)
+        }
+        let routes = Dictionary(uniqueKeysWithValues: try database.enrolledCandidates().map { ($0.candidate.id, $0.enrolment.route) })
+        let holders = try database.cpfAwards(asOf: asOf).filter { $0.certification == certification }.map { award in
+            InsertionStatistics.Holder(candidate: award.candidate, year: award.awardedOn.year,
+                                       viaVAE: routes[award.candidate].flatMap { referentiel.route($0)?.cpfAccess } == .vae)
+        }
+        return InsertionStatistics.table(holders: holders, surveys: try database.insertionSurveys())
+    }
+}
