@@ -18,13 +18,23 @@ extension Certifolio {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw InputError(SourceLocation(file: file), "fichier introuvable ou illisible.")
         }
-        let surveys = try SurveyReader.read(file: file, bytes: [UInt8](data), known: try database.candidateIDs())
-        try database.recordSurveys(surveys, source: (file as NSString).lastPathComponent, actor: actor)
+        return try importSurveys(bytes: [UInt8](data), name: (file as NSString).lastPathComponent, actor: actor)
+    }
+
+    /// The same for a file's content (a web upload); `name` names it in errors and in the audit.
+    public func importSurveys(bytes: [UInt8], name: String, actor: Actor) throws -> Int {
+        let surveys = try SurveyReader.read(file: name, bytes: bytes, known: try database.candidateIDs())
+        try database.recordSurveys(surveys, source: name, actor: actor)
         return surveys.count
     }
 
-    /// Records one answer typed on a candidate's page: the same check as a line of `surveys.csv`.
+    /// Records one answer typed in the survey form: the same check as a line of `surveys.csv`.
     public func recordSurvey(_ draft: SurveyDraft, actor: Actor) throws {
+        let known = try database.candidateIDs()
+        guard draft.candidateID.isEmpty || known.contains(CandidateID(draft.candidateID)) else {
+            throw SurveyRefused(problems: [SurveyProblem(field: .candidateID,
+                                                          message: "candidat « \(draft.candidateID) » inconnu.")])
+        }
         switch SurveyCheck.check(draft) {
         case .failure(let refused): throw SurveyRefused(problems: refused.problems)
         case .success(let survey): try database.recordSurveys([survey], source: "fiche du candidat", actor: actor)

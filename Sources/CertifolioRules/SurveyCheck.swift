@@ -59,4 +59,9 @@ public enum SurveyCheck {
 public struct SurveyProblem: Sendable, Equatable {
     public var field: SurveyField
     public var message: String
+
+    public init(field: SurveyField, message: String) {
+        self.field = field
+        self.message = message
+    }
 }

@@ -66,6 +66,7 @@ public enum WebApp {
         RegisterRoutes(services: services).add(to: router)
         DirectoryRoutes(services: services).add(to: router)
         CPFRoutes(services: services).add(to: router)
+        StatisticsRoutes(services: services).add(to: router)
         CertifierRoutes(services: services).add(to: router)
         AccountLinkRoutes(services: services).add(to: router)
         return router

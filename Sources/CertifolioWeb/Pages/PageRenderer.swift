@@ -78,6 +78,7 @@ struct Navigation {
                      Link(href: WebRoutes.accounts.path, label: "Comptes"),
                      Link(href: WebRoutes.register.path, label: "Parchemins"),
                      Link(href: WebRoutes.cpf.path, label: "CPF"),
+                     Link(href: WebRoutes.statistics.path, label: "Statistiques"),
                      Link(href: WebRoutes.certifierProfile.path, label: "Certificateur")]
         case .secretary:
             links = [Link(href: WebRoutes.sessions.path, label: "Sessions de jury"),
