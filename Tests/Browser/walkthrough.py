@@ -17,7 +17,9 @@ then drives headless Chromium (Debian's chromium + chromium-driver, selenium fro
 5. the portfolio (run before 3): the candidate deposits a PDF (within the extension the
    gestionnaire granted) and downloads its receipt, the évaluateur assesses it from the queue with
    the competence grid, the gestionnaire publishes, the candidate reads the grid (desktop and
-   390-px phone), and in 3 the jury sees the deposit and the grid on the decision page.
+   390-px phone), and in 3 the jury sees the deposit and the grid on the decision page;
+6. the gestionnaire sets the CPF identifiers, downloads the flux of the holders (checked by xmllint
+   when it is installed) and reads the statistics.
 
 Screenshots go to docs/screenshots/ for a person to look at. Exits non-zero at the first
 thing that does not happen as a user would expect.
@@ -463,6 +465,42 @@ def manager_sets_the_certifier(base, downloads):
         driver.quit()
 
 
+def manager_declares_the_holders(base, downloads):
+    print("5. Le gestionnaire déclare les titulaires au CPF et lit les statistiques")
+    driver = browser(downloads)
+    try:
+        sign_in(driver, base, "gestion@example.fr")
+        driver.find_element(By.LINK_TEXT, "CPF").click()
+        expect("Titres délivrés au" in text(driver), "la page CPF liste les titres délivrés")
+        for field, value in (("emetteur", "AB123CDE"), ("certificateur", "E564ACB0"), ("contrat", "2560080000127J")):
+            driver.find_element(By.ID, field).send_keys(value)
+        submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/cpf/parametres'] button"))
+        expect("Identifiants CPF enregistrés." in text(driver), "les identifiants du certificateur sont enregistrés")
+        driver.find_element(By.CSS_SELECTOR, "form[action='/cpf/flux'] button").click()
+        flux = None
+        for _ in range(100):
+            found = [p for p in downloads.glob("cpf-accrochage-*.xml")]
+            if found and not list(downloads.glob("*.crdownload")):
+                flux = found[0]
+                break
+            time.sleep(0.1)
+        expect(flux is not None and b"<cpf:passageCertification>" in flux.read_bytes(), "le flux XML est téléchargé")
+        xmllint = shutil.which("xmllint")
+        if xmllint:
+            check = subprocess.run([xmllint, "--noout", "--schema",
+                                    str(ROOT / "Sources/CertifolioInterchange/Schemas/accrochage-1.1.2.xsd"), str(flux)],
+                                   capture_output=True, text=True)
+            expect(check.returncode == 0, f"xmllint valide le flux : {check.stderr.strip()}")
+        driver.get(base + "/cpf")
+        expect("Envoyé, en attente du rapport" in text(driver), "les passages envoyés attendent le rapport de la Caisse")
+        shoot(driver, "30-cpf")
+        driver.find_element(By.LINK_TEXT, "Statistiques").click()
+        expect("Taux d'insertion global à 6 mois (en %)" in text(driver), "les statistiques se lisent comme sur la fiche")
+        shoot(driver, "31-statistiques")
+    finally:
+        driver.quit()
+
+
 def fetch(driver, url):
     """A download with the browser's cookies (headless builds may ignore the download folder)."""
     cookies = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
@@ -609,6 +647,7 @@ def main():
         manager_sets_the_certifier(base, downloads)
         secretary_closes_the_session(base, downloads, candidate)
         manager_enrols_and_opens_an_account(base, downloads, work)
+        manager_declares_the_holders(base, downloads)
         audit = run("audit", "verify", "--db", db)
         print("  " + audit.strip().splitlines()[0])
     finally:

@@ -107,7 +107,7 @@ extension JuryRoutes.SessionPage: PageContent {
         if !s.members.isEmpty {
             let action: HTML = s.isOpen ? "<th scope=\"col\"><span class=\"sr-only\">Action</span></th>" : .empty
             list = """
-                <table class="cards">
+                <table class="stacked">
                   <caption class="sr-only">Membres du jury</caption>
                   <thead><tr><th scope="col">Nom</th><th scope="col">Rôle</th><th scope="col">Externe</th><th scope="col">Présence</th>\(action)</tr></thead>
                   <tbody>
@@ -253,7 +253,7 @@ extension JuryRoutes.SessionPage: PageContent {
             table = """
                 <ul class="filters" aria-label="Filtrer les candidats">\(filters)</ul>
                 \(aside)\
-                <table class="cards">
+                <table class="stacked">
                   <caption>Propositions et décisions (\(decidedWords(s.decidedCount, of: s.convokedCount)))</caption>
                   <thead><tr><th scope="col">Candidat</th><th scope="col">Voie</th>\(proposal)<th scope="col">Décisions</th><th scope="col">Composition</th></tr></thead>
                   <tbody>

@@ -94,7 +94,7 @@ enum RecordHTML {
         return """
             <section aria-labelledby="historique">
               <h2 id="historique">Historique des évaluations</h2>
-              <table class="history cards">
+              <table class="history stacked">
                 <caption class="sr-only">Évaluations, de la plus récente à la plus ancienne</caption>
                 <thead><tr>\(r.showsNumbers ? "<th scope=\"col\">N°</th>" as HTML : .empty)<th scope="col">Date</th><th scope="col">Épreuve</th><th scope="col">Résultat</th><th scope="col">Évaluateur</th><th scope="col">Remarques</th></tr></thead>
                 <tbody>

@@ -173,7 +173,7 @@ extension CPFRoutes.Page: PageContent {
     private var table: HTML {
         guard !awards.isEmpty else { return "<p>Aucun titre délivré pour l'instant.</p>\n" }
         return """
-            <table class="cards">
+            <table class="stacked">
               <thead><tr><th scope="col">Titulaire</th><th scope="col">Titre du</th><th scope="col">Limite</th><th scope="col">Statut</th></tr></thead>
               <tbody>
             \(awards.html { a in

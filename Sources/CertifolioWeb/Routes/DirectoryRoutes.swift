@@ -64,7 +64,7 @@ extension DirectoryRoutes.Page: PageContent {
     func html(csrf: String) -> HTML {
         let table: HTML = people.isEmpty ? "<p>L'annuaire est vide : chaque membre ajouté à une session y entre.</p>\n" : """
             <p><a href="\(WebRoutes.directoryCSV.path)">Exporter l'annuaire (CSV)</a></p>
-            <table class="cards">
+            <table class="stacked">
               <caption>\(French.count(people.count, "personne", "personnes"))</caption>
               <thead><tr><th scope="col">Nom</th><th scope="col">Externe</th><th scope="col">Sessions</th><th scope="col">Compte d'évaluateur</th></tr></thead>
               <tbody>

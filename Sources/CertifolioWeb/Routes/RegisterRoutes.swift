@@ -46,7 +46,7 @@ extension RegisterRoutes.Page: PageContent {
         return """
             <h1>Registre des parchemins</h1>
             <p><a href="\(WebRoutes.registerCSV.path)">Exporter le registre (CSV)</a></p>
-            <table class="cards">
+            <table class="stacked">
               <caption>\(lines.count) parchemin\(lines.count > 1 ? "s" : "") délivré\(lines.count > 1 ? "s" : ""), par certification et année</caption>
               <thead><tr><th scope="col">N°</th><th scope="col">Titulaire</th><th scope="col">Jury du</th><th scope="col">Délivré le</th><th scope="col">Code de vérification</th><th scope="col">Statut</th></tr></thead>
               <tbody>

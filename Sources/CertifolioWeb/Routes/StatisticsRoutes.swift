@@ -123,7 +123,7 @@ extension StatisticsRoutes.Page: PageContent {
                 <section aria-labelledby="stats-\(table.referentiel.code.rawValue)">
                   <h2 id="stats-\(table.referentiel.code.rawValue)">\(table.referentiel.code.rawValue) — \(table.referentiel.title)</h2>
                   \(table.rows.isEmpty ? "<p>Aucun titre délivré.</p>" as HTML : """
-                  <table class="cards">
+                  <table class="stacked">
                     <thead><tr>\(StatisticsTable.headings.html { "<th scope=\"col\">\($0)</th>" })</tr></thead>
                     <tbody>\(table.rows.html { row in
                         "<tr>\(zip(StatisticsTable.headings, StatisticsTable.cells(row)).map { ($0, $1) }.html { "<td data-label=\"\($0.0)\">\($0.1)</td>" })</tr>\n"
