@@ -11,42 +11,28 @@ public enum CalendarReader {
     public static let conclusion = "Aucune date du calendrier n'a été enregistrée."
 
     public static func read(file: String, bytes: [UInt8], check: CalendarCheck) throws -> [CalendarEntry] {
-        let table: CSVTable
-        let columns: CSVColumns
-        do {
-            table = try CSVTable(file: file, bytes: bytes)
-            columns = try schema.columns(of: table)
-        } catch {
-            throw InputErrors([error], conclusion: conclusion)
-        }
-        let errors = ErrorCollector()
-        var entries: [CalendarEntry] = []
         var seen: [String: Int] = [:]
-        for row in table.rows {
-            let r = CSVFieldReader(columns: columns, row: row, errors: errors)
-            let draft = CalendarDraft(cohort: r.text("cohort"), component: r.text("component"),
-                                      modality: r.text("modality"), deadline: r.text("deadline"),
-                                      date: r.text("date"), place: r.text("place"))
-            let key = "\(draft.cohort)\u{1F}\(draft.component)\u{1F}\(draft.modality)"
-            if let first = seen[key] {
-                r.fail("modality", "\(draft.cohort) / \(draft.component) / \(draft.modality) : déjà daté ligne \(first).")
-                continue
-            }
-            seen[key] = row.line
-            switch check.check(draft) {
-            case .success(let entry): entries.append(entry)
-            case .failure(let refused):
-                for problem in refused.problems {
-                    // Without the column, the problem is the line's (its épreuve).
-                    let field = columns[problem.field.rawValue] == nil ? "modality" : problem.field.rawValue
-                    r.fail(field, problem.message)
+        return try CSVFileReader(schema: schema, conclusion: conclusion, empty: "aucune date dans le fichier.")
+            .read(file: file, bytes: bytes) { r, columns -> CalendarEntry? in
+                let draft = CalendarDraft(cohort: r.text("cohort"), component: r.text("component"),
+                                          modality: r.text("modality"), deadline: r.text("deadline"),
+                                          date: r.text("date"), place: r.text("place"))
+                let key = "\(draft.cohort)\u{1F}\(draft.component)\u{1F}\(draft.modality)"
+                if let first = seen[key] {
+                    r.fail("modality", "\(draft.cohort) / \(draft.component) / \(draft.modality) : déjà daté ligne \(first).")
+                    return nil
+                }
+                seen[key] = r.row.line
+                switch check.check(draft) {
+                case .success(let entry): return entry
+                case .failure(let refused):
+                    for problem in refused.problems {
+                        // Without the column, the problem is the line's (its épreuve).
+                        let field = columns[problem.field.rawValue] == nil ? "modality" : problem.field.rawValue
+                        r.fail(field, problem.message)
+                    }
+                    return nil
                 }
             }
-        }
-        if table.rows.isEmpty {
-            errors.add(InputError(SourceLocation(file: file, line: 2), "aucune date dans le fichier."))
-        }
-        guard errors.isEmpty else { throw InputErrors(errors.errors, total: errors.total, conclusion: conclusion) }
-        return entries
     }
 }

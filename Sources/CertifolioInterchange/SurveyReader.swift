@@ -12,38 +12,24 @@ public enum SurveyReader {
     public static let conclusion = "Aucune réponse d'enquête n'a été enregistrée."
 
     public static func read(file: String, bytes: [UInt8], known: Set<CandidateID>) throws -> [InsertionSurvey] {
-        let table: CSVTable
-        let columns: CSVColumns
-        do {
-            table = try CSVTable(file: file, bytes: bytes)
-            columns = try schema.columns(of: table)
-        } catch {
-            throw InputErrors([error], conclusion: conclusion)
-        }
-        let errors = ErrorCollector()
-        var surveys: [InsertionSurvey] = []
-        for row in table.rows {
-            let r = CSVFieldReader(columns: columns, row: row, errors: errors)
-            let draft = SurveyDraft(candidateID: r.text("candidate_id"), date: r.text("date"), horizon: r.text("horizon"),
-                                    situation: r.text("situation"), targetJob: r.text("target_job"),
-                                    contract: r.text("contract"))
-            if !draft.candidateID.isEmpty, !known.contains(CandidateID(draft.candidateID)) {
-                r.fail("candidate_id", "candidat « \(draft.candidateID) » inconnu.")
-                continue
-            }
-            switch SurveyCheck.check(draft) {
-            case .success(let survey): surveys.append(survey)
-            case .failure(let refused):
-                for problem in refused.problems {
-                    let field = columns[problem.field.rawValue] == nil ? "situation" : problem.field.rawValue
-                    r.fail(field, problem.message)
+        try CSVFileReader(schema: schema, conclusion: conclusion, empty: "aucune réponse dans le fichier.")
+            .read(file: file, bytes: bytes) { r, columns -> InsertionSurvey? in
+                let draft = SurveyDraft(candidateID: r.text("candidate_id"), date: r.text("date"), horizon: r.text("horizon"),
+                                        situation: r.text("situation"), targetJob: r.text("target_job"),
+                                        contract: r.text("contract"))
+                if !draft.candidateID.isEmpty, !known.contains(CandidateID(draft.candidateID)) {
+                    r.fail("candidate_id", "candidat « \(draft.candidateID) » inconnu.")
+                    return nil
+                }
+                switch SurveyCheck.check(draft) {
+                case .success(let survey): return survey
+                case .failure(let refused):
+                    for problem in refused.problems {
+                        let field = columns[problem.field.rawValue] == nil ? "situation" : problem.field.rawValue
+                        r.fail(field, problem.message)
+                    }
+                    return nil
                 }
             }
-        }
-        if table.rows.isEmpty {
-            errors.add(InputError(SourceLocation(file: file, line: 2), "aucune réponse dans le fichier."))
-        }
-        guard errors.isEmpty else { throw InputErrors(errors.errors, total: errors.total, conclusion: conclusion) }
-        return surveys
     }
 }
