@@ -68,21 +68,18 @@ struct AuditCommand: ParsableCommand {
         @OptionGroup var options: DatabaseOptions
 
         func run() throws {
-            let app = try Certifolio.open(path: options.db)
-            switch try app.verifyAudit() {
-            case .intact(let entries):
-                let files = try app.verifyDepositedFiles()
-                guard files.problems.isEmpty else { throw DepositFilesBroken(problems: files.problems) }
-                let parchemins = try app.verifyParcheminFiles()
-                guard parchemins.broken.isEmpty else { throw ParcheminFilesBroken(broken: parchemins.broken) }
-                print("Journal d'audit intact : " + French.count(entries, "entrée vérifiée", "entrées vérifiées") + " ; "
-                      + French.count(files.files, "fichier déposé présent", "fichiers déposés présents") + " avec leur SHA-256"
-                      + (parchemins.files > 0
-                          ? " ; " + French.count(parchemins.files, "parchemin conservé intact", "parchemins conservés intacts") + "."
-                          : "."))
-            case let .broken(entry, problem):
-                throw AuditChainBroken(entry: entry, problem: problem)
-            }
+            let report = try Certifolio.open(path: options.db).verifyIntegrity()
+            if let failure = report.failure { throw failure }
+            print(Self.summary(report))
+        }
+
+        /// "Journal d'audit intact : 192 entrées vérifiées ; 1 fichier déposé présent … ; 17 parchemins …".
+        static func summary(_ r: IntegrityReport) -> String {
+            "Journal d'audit intact : " + French.count(r.entries, "entrée vérifiée", "entrées vérifiées") + " ; "
+                + French.count(r.depositFiles, "fichier déposé présent", "fichiers déposés présents") + " avec leur SHA-256"
+                + (r.parchemins > 0
+                    ? " ; " + French.count(r.parchemins, "parchemin conservé intact", "parchemins conservés intacts") + "."
+                    : ".")
         }
     }
 
