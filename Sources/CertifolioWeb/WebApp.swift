@@ -48,6 +48,7 @@ public enum WebApp {
             CSRFMiddleware()
         }
         StaticRoutes.add(to: router)
+        HealthRoutes(services: services).add(to: router)
         SignInRoutes(services: services).add(to: router)
         VerificationRoutes(services: services).add(to: router)
         CandidatePortalRoutes(services: services).add(to: router)

@@ -25,6 +25,7 @@ struct AuthorizationMatrixTests {
 
     static let rules: [Rule] = [
         Rule(method: .get, path: "/static/style.css", allowed: Set(Who.allCases), status: .ok),
+        Rule(method: .get, path: "/sante", allowed: Set(Who.allCases), status: .ok),
         // Public: anyone checks a parchemin's code (an unknown one is a 404 page).
         Rule(method: .get, path: "/verification", allowed: Set(Who.allCases), status: .ok),
         Rule(method: .get, path: "/verification/ABCDEFGHJKMN", allowed: Set(Who.allCases), status: .notFound),

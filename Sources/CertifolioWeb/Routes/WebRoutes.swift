@@ -123,6 +123,7 @@ enum WebRoutes {
     static let signIn = Route<Void>("connexion")
     static let signOut = Route<Void>("deconnexion")
     static let stylesheet = Route<Void>("static/style.css")
+    static let health = Route<Void>("sante")
 
     // Public: anyone holding a parchemin's code checks it.
     static let verification = Route<Void>("verification")
