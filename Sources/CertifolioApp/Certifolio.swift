@@ -23,6 +23,9 @@ public final class Certifolio: Sendable {
 
     public static let defaultDepositLimit: Int64 = 50_000_000
 
+    /// How long a write waits for another process's write before it is refused, in seconds.
+    public static var busyTimeout: TimeInterval { AppDatabase.busyTimeout }
+
     static func configuredDepositLimit() -> Int64 {
         guard let text = ProcessInfo.processInfo.environment["CERTIFOLIO_DEPOSIT_LIMIT_MB"],
               let megabytes = Int64(text.trimmingCharacters(in: .whitespaces)), megabytes > 0, megabytes < 1_000_000

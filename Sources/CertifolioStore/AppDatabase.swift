@@ -42,9 +42,16 @@ public final class AppDatabase: Sendable {
                             .appendingPathComponent("certifolio-files-\(UUID().uuidString)", isDirectory: true))
     }
 
+    /// How long a write waits for another process's write before giving up, in seconds.
+    public static let busyTimeout: TimeInterval = 60
+
     private static func configuration() -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
+        // Another process writing (two imports at once, the server and a command): wait for it
+        // rather than fail with "database is locked"; a write transaction is taken immediately
+        // (GRDB's DatabasePool), so waiting is enough — SQLite never asks to retry it.
+        config.busyMode = .timeout(AppDatabase.busyTimeout)
         config.prepareDatabase { db in
             // WAL makes a commit one sequential write; NORMAL is durable in WAL mode.
             if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }

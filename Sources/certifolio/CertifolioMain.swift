@@ -19,6 +19,10 @@ enum CertifolioMain {
         } catch let error as UserFacingError {
             Output.error(CommandWording.message(for: error))
             exit(1)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            Output.error("la base est occupée par une autre écriture depuis plus de \(Int(Certifolio.busyTimeout)) s : "
+                         + "rien n'a été écrit ; réessayez dans un instant.")
+            exit(1)
         } catch let error as DatabaseError {
             Output.error("base de données : \(error.message ?? error.description)")
             exit(1)

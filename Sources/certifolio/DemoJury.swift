@@ -84,8 +84,9 @@ struct JuryDemo {
         case .intact(let entries):
             let files = try app.verifyDepositedFiles()
             print("  Journal intact : \(entries) entrées chaînées par SHA-256 ; "
-                  + French.count(files.files, "fichier déposé", "fichiers déposés") + " "
-                  + (files.problems.isEmpty ? "avec leur empreinte vérifiée." : "dont \(files.problems.count) en défaut."))
+                  + (files.problems.isEmpty
+                      ? French.count(files.files, "fichier déposé avec son empreinte vérifiée.", "fichiers déposés avec leur empreinte vérifiée.")
+                      : French.count(files.files, "fichier déposé", "fichiers déposés") + " dont \(files.problems.count) en défaut."))
         case let .broken(entry, problem): print("  " + AuditChainBroken(entry: entry, problem: problem).message)
         }
         print("\nDocuments conservés dans \(documents.path)")

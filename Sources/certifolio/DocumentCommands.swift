@@ -76,7 +76,7 @@ struct AuditCommand: ParsableCommand {
         /// "Journal d'audit intact : 192 entrées vérifiées ; 1 fichier déposé présent … ; 17 parchemins …".
         static func summary(_ r: IntegrityReport) -> String {
             "Journal d'audit intact : " + French.count(r.entries, "entrée vérifiée", "entrées vérifiées") + " ; "
-                + French.count(r.depositFiles, "fichier déposé présent", "fichiers déposés présents") + " avec leur SHA-256"
+                + French.count(r.depositFiles, "fichier déposé présent avec son SHA-256", "fichiers déposés présents avec leur SHA-256")
                 + (r.parchemins > 0
                     ? " ; " + French.count(r.parchemins, "parchemin conservé intact", "parchemins conservés intacts") + "."
                     : ".")
