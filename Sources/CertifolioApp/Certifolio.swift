@@ -91,6 +91,12 @@ extension Certifolio {
 
     public func userAccount(id: Int64) throws -> UserAccount? { try database.userAccount(id: id) }
 
+    /// The account of a session opened at `signedInAt` ("2026-12-04T09:12:33Z", UTC), unless its
+    /// password changed since or it was deactivated.
+    public func userAccount(id: Int64, signedInAt: String) throws -> UserAccount? {
+        try database.userAccount(id: id, signedInAt: signedInAt)
+    }
+
     public func userAccounts() throws -> [UserAccount] { try database.userAccounts() }
 
     public func verifyAudit() throws -> AuditVerification { try database.verifyAudit() }

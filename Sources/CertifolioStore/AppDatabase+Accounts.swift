@@ -86,6 +86,17 @@ extension AppDatabase {
         try writer.read { db in try AccountRows.account(db, id: id) }
     }
 
+    /// The account of a session opened at `signedInAt` (a stored timestamp): nil when the account
+    /// is deactivated or its password changed since — a new password signs out every session.
+    public func userAccount(id: Int64, signedInAt: String) throws -> UserAccount? {
+        try writer.read { db in
+            guard try Bool.fetchOne(db.cachedStatement(sql: """
+                SELECT COUNT(*) FROM user_account WHERE id = ? AND (password_set_at IS NULL OR password_set_at <= ?)
+                """), arguments: [id, signedInAt]) ?? false else { return nil }
+            return try AccountRows.account(db, id: id)
+        }
+    }
+
     /// Every account, by role then e-mail (two queries, whatever the number of accounts).
     public func userAccounts() throws -> [UserAccount] {
         try writer.read { db in

@@ -41,8 +41,9 @@ public enum WebApp {
             SessionMiddleware(storage: MemoryPersistDriver(),
                               configuration: .init(sessionCookieParameters: cookie,
                                                    defaultSessionExpiration: .seconds(8 * 3600)))
+            IdleExpiry()
             SessionAuthenticator(context: WebContext.self) { (session: WebSession, _) in
-                try app.userAccount(id: session.accountID)
+                try app.userAccount(id: session.accountID, signedInAt: session.signedInAt)
             }
             ErrorPageMiddleware(pages: services.pages)
             CSRFMiddleware()

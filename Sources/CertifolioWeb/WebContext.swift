@@ -1,4 +1,5 @@
 import CertifolioCore
+import Foundation
 import Hummingbird
 import HummingbirdAuth
 import NIOCore
@@ -10,6 +11,21 @@ public struct WebSession: Codable, Sendable {
     public var csrf: String
     /// A one-shot message shown on the next page (after a redirect).
     public var flash: String?
+    /// When the person signed in (UTC, as the database writes times): a password changed since
+    /// ends the session.
+    public var signedInAt: String
+    /// The last request (seconds since 1970): a session idle longer than `IdleExpiry.limit` ends.
+    public var lastSeen: Double
+
+    public init(accountID: Int64, csrf: String, flash: String? = nil, now: Date = Date()) {
+        self.accountID = accountID
+        self.csrf = csrf
+        self.flash = flash
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        signedInAt = formatter.string(from: now)
+        lastSeen = now.timeIntervalSince1970
+    }
 }
 
 /// The request context of every route: the signed-in account (if any), the session, the

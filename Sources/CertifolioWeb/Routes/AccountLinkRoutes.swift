@@ -103,7 +103,10 @@ struct AccountLinkRoutes {
             do {
                 try services.app.changePassword(of: account, current: form.current, new: form.new,
                                                 repeated: form.repeated)
-                return flashRedirect(WebRoutes.ownPassword.path, "Mot de passe changé.", context)
+                // Every other session of the account has ended; this one goes on under a new id.
+                context.sessions.createSession(WebSession(accountID: account.id, csrf: CSRFMiddleware.newToken()))
+                return flashRedirect(WebRoutes.ownPassword.path,
+                                     "Mot de passe changé ; vos autres sessions ouvertes sont fermées.", context)
             } catch let error as UserFacingError {
                 return services.pages.render(Self.changePage(error: error.message.capitalizedFirst), title: "Mot de passe",
                                              context: context, status: .unprocessableContent)
