@@ -104,6 +104,16 @@ extension Certifolio {
     public func auditEntries(limit: Int? = nil) throws -> [AuditEntry] { try database.auditEntries(limit: limit) }
 
     /// Each record's verdict on `asOf`: every candidate, or one (nil when unknown).
+    /// Each candidate's record and verdict on `asOf`, by candidate id, streamed (a page of records
+    /// in memory at a time): `progress --all` for a national certifier's million candidates.
+    public func forEachVerdict(asOf day: Day, _ body: (CandidateRecord, Verdict) throws -> Void) throws {
+        let referentiels = try database.referentiels()
+        try database.forEachCandidateRecord { record in
+            guard let referentiel = referentiels[record.enrolment.certification] else { return }
+            try body(record, VerdictEngine.verdict(for: record, referentiel: referentiel, asOf: day))
+        }
+    }
+
     public func verdicts(asOf day: Day, candidate: CandidateID? = nil) throws
         -> [(record: CandidateRecord, verdict: Verdict)]? {
         let records: [CandidateRecord]

@@ -15,6 +15,20 @@ extension AppDatabase {
         try writer.read { db in try RecordLoader.load(db, .all) }
     }
 
+    /// Every candidate's record, sorted by candidate id, handed to `body` a page at a time from one
+    /// snapshot: memory holds one page of records, whatever the number of candidates.
+    public func forEachCandidateRecord(pageSize: Int = 2000, _ body: (CandidateRecord) throws -> Void) throws {
+        try writer.read { db in
+            var last: String?
+            while true {
+                let page = try RecordLoader.load(db, .page(after: last, limit: pageSize))
+                guard let final = page.last else { return }
+                for record in page { try body(record) }
+                last = final.candidate.id.rawValue
+            }
+        }
+    }
+
     /// Every candidate with their enrolment, without their evaluations: a list to search.
     public func enrolledCandidates() throws -> [(candidate: Candidate, enrolment: Enrolment)] {
         try writer.read { db in try RecordLoader.people(db, .all) }
@@ -159,6 +173,8 @@ enum RecordScope {
     case candidate(CandidateID)
     case cohort(String)
     case session(Int64)
+    /// The next `limit` candidates by id after `after` (nil: from the first): a page of the whole.
+    case page(after: String?, limit: Int)
 
     /// A WHERE clause on the column holding the candidate id, with its arguments.
     func filter(_ column: String) -> (sql: String, arguments: StatementArguments) {
@@ -169,6 +185,8 @@ enum RecordScope {
             return ("WHERE \(column) IN (SELECT candidate_id FROM enrolment WHERE cohort = ?)", [name])
         case .session(let id):
             return ("WHERE \(column) IN (SELECT candidate_id FROM jury_convocation WHERE session_id = ?)", [id])
+        case let .page(after, limit):
+            return ("WHERE \(column) IN (SELECT id FROM candidate WHERE id > ? ORDER BY id LIMIT ?)", [after ?? "", limit])
         }
     }
 }

@@ -26,6 +26,13 @@ struct ProgressCommand: ParsableCommand {
     func run() throws {
         let app = try Certifolio.open(path: options.db)
         let day = asOf ?? Today.day()
+        if all, json {
+            // Streamed: one page of records in memory at a time, each line written as it comes.
+            let out = BufferedOutput()
+            try app.forEachVerdict(asOf: day) { _, verdict in out.write(VerdictJSON.line(verdict) + "\n") }
+            out.flush()
+            return
+        }
         let referentiels = try app.referentiels()
         let records: [CandidateRecord]
         if let candidate {

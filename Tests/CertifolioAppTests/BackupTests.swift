@@ -40,7 +40,7 @@ import Testing
     @Test func aBackupWhoseFileWasAlteredIsRefusedAndNothingIsPutInPlace() throws {
         let loop = try loop()
         let backup = loop.path("sauvegarde.sqlite")
-        try loop.database.backup(to: backup)
+        _ = try loop.database.backup(to: backup)
         let kept = try #require(FileManager.default.enumerator(atPath: backup + ".files")?.compactMap { $0 as? String }
             .first { $0.hasPrefix("sha256/") && $0.count > 20 })
         try Data("altéré".utf8).write(to: URL(fileURLWithPath: backup + ".files/" + kept))
@@ -54,5 +54,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: target) && !FileManager.default.fileExists(atPath: target + ".files"))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: loop.folder.path).filter { $0.contains("restauration") }
         #expect(leftovers.isEmpty, "the staging copy is removed")
+    }
+}
+
+/// Issue 15: `progress --all` streams the records a page at a time, and the pages make the whole.
+@Suite struct StreamedRecordsTests {
+    @Test func pagesOfRecordsMakeTheWholeInOrder() throws {
+        let s = try AccountLinkTests.sandbox()
+        let whole = try s.database.allCandidateRecords()
+        var streamed: [CandidateRecord] = []
+        try s.database.database.forEachCandidateRecord(pageSize: 7) { streamed.append($0) }
+        #expect(streamed == whole && whole.count > 14)
+        var verdicts: [CandidateID] = []
+        try s.database.forEachVerdict(asOf: Day(iso: "2027-06-30")!) { record, verdict in
+            #expect(verdict.candidateID == record.candidate.id)
+            verdicts.append(verdict.candidateID)
+        }
+        #expect(verdicts == whole.map(\.candidate.id))
     }
 }
