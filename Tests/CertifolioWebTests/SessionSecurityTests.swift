@@ -30,3 +30,25 @@ struct SessionSecurityTests {
         }
     }
 }
+
+/// Issue 15: a form without a file is refused beyond 1 MiB (in French, nothing written); the
+/// routes that take a file accept more.
+struct RequestSizeTests {
+    @Test func aHugeFormIsRefusedAndAFileRouteTakesMore() async throws {
+        let fixture = try WebFixture()
+        let before = try fixture.database.auditEntries().count
+        try await fixture.application().test(.router) { client in
+            let browser = Browser(client)
+            try await browser.signIn(.manager)
+            try await browser.get("/inscription")
+            let huge = String(repeating: "a", count: 2 << 20)
+            var page = try await browser.post("/inscription", ManagerTests.enrolment + [("adresse", huge)])
+            #expect(page.status == .contentTooLarge && page.text.contains("Envoi trop volumineux"), "\(page.status) \(page.text.prefix(300))")
+            let file = "candidate_id,date,horizon,situation\n" + String(repeating: "XX1,2027-01-12,6m,emploi\n", count: 100_000)
+            page = try await browser.upload("/statistiques/enquetes/fichier", files: [("enquetes", "surveys.csv", Array(file.utf8))])
+            #expect(page.status == .unprocessableContent && page.text.contains("candidat « XX1 » inconnu"), "2.4 MB read, then refused for its content")
+        }
+        #expect(try fixture.database.auditEntries().count == before)
+        #expect(try fixture.database.candidateRecord("NW010") == nil)
+    }
+}

@@ -25,6 +25,9 @@ struct ErrorPageMiddleware: RouterMiddleware {
                 return page(.notFound, "Page introuvable", "L'adresse demandée n'existe pas.", context)
             case .forbidden:
                 return page(.forbidden, "Accès refusé", error.body ?? "Action refusée.", context)
+            case .contentTooLarge:
+                return page(.contentTooLarge, "Envoi trop volumineux",
+                            error.body ?? "Ce formulaire dépasse la taille admise ; rien n'a été enregistré.", context)
             default:
                 return page(error.status, "Demande refusée", error.body ?? "La demande n'a pas pu être traitée.", context)
             }

@@ -140,6 +140,13 @@ enum WebRoutes {
     /// The POST addresses whose body streams to disk (documents): `CSRFMiddleware` leaves it unread.
     static let streamed: Set<String> = [portalDeposits.path]
 
+    /// The POST addresses that take a file read in memory (a cohort's CSV files, a référentiel, a
+    /// report, surveys): up to `WebContext.maxUploadSize`. Every other form: `formLimit`.
+    static let fileUploads: Set<String> = [importCohort.path, importReferentiel.path, cpfReport.path, surveyFile.path]
+    /// The largest body of a form without a file (a promotion's entry page is the largest: 1 MiB
+    /// holds thousands of lines).
+    static let formLimit = 1 << 20
+
     // The staff's workspace.
     static let dashboard = Route<Void>("tableau-de-bord")
     static let cohorts = Route<Void>("promotions")

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdAuth
+import NIOCore
 
 /// Refuses any POST whose `_csrf` field does not match the token of the visitor: the
 /// session's token once signed in, else the token of the `certifolio_csrf` cookie (the sign-in
@@ -19,7 +20,13 @@ struct CSRFMiddleware: RouterMiddleware {
         // A route that takes documents reads its body as it streams and checks the token itself
         // (`StreamedUpload`), before any file is written.
         if request.method == .post, !WebRoutes.streamed.contains(request.uri.path) {
-            let body = try await request.collectBody(upTo: context.maxUploadSize)
+            let limit = WebRoutes.fileUploads.contains(request.uri.path) ? context.maxUploadSize : WebRoutes.formLimit
+            let body: ByteBuffer
+            do {
+                body = try await request.collectBody(upTo: limit)
+            } catch is NIOTooManyBytesError {
+                throw HTTPError(.contentTooLarge)
+            }
             let form = SubmittedForm(body: body, contentType: request.headers[.contentType])
             let sent = (try? form.decode(CSRFField.self))?.token ?? ""
             guard !sent.isEmpty, Self.same(sent, context.csrfToken) else {
