@@ -46,6 +46,7 @@ public enum WebApp {
                 try app.userAccount(id: session.accountID, signedInAt: session.signedInAt)
             }
             ErrorPageMiddleware(pages: services.pages)
+            UploadThrottle(counter: services.uploadCounter)
             CSRFMiddleware()
         }
         StaticRoutes.add(to: router)

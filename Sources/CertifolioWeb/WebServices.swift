@@ -8,6 +8,8 @@ public final class WebServices: Sendable {
     public let app: Certifolio
     let pages: PageRenderer
     let throttle: LoginThrottle
+    /// How many files each account may send in a window.
+    let uploadCounter: UploadCounter
     let uploads: UploadStash
     private let referentielCache = Locked<[CertificationCode: Referentiel]?>(nil)
     /// Today's date (tests fix it).
@@ -16,10 +18,12 @@ public final class WebServices: Sendable {
     let now: @Sendable () -> ParisTime
 
     init(app: Certifolio, pages: PageRenderer, throttle: LoginThrottle = LoginThrottle(),
+         uploadCounter: UploadCounter = UploadCounter(),
          today: @escaping @Sendable () -> Day, now: (@Sendable () -> ParisTime)? = nil) {
         self.app = app
         self.pages = pages
         self.throttle = throttle
+        self.uploadCounter = uploadCounter
         self.uploads = UploadStash()
         self.today = today
         self.now = now ?? {

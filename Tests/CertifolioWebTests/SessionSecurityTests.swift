@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+@testable import CertifolioWeb
 
 /// Issue 15: a new session id at sign-in, and a password change signs out every other session of
 /// the account while the person who changed it stays signed in.
@@ -50,5 +51,35 @@ struct RequestSizeTests {
         }
         #expect(try fixture.database.auditEntries().count == before)
         #expect(try fixture.database.candidateRecord("NW010") == nil)
+    }
+}
+
+/// Issue 15: uploads are limited per account (30 in 10 minutes), in French, before the body is read.
+struct UploadThrottleTests {
+    @Test func theThirtyFirstUploadInTenMinutesIsRefused() async throws {
+        let fixture = try WebFixture()
+        try await fixture.application().test(.router) { client in
+            let browser = Browser(client)
+            try await browser.signIn(.manager)
+            let file = Array("candidate_id,date,horizon,situation\n".utf8)
+            for _ in 0..<30 {
+                let page = try await browser.upload("/statistiques/enquetes/fichier", files: [("enquetes", "surveys.csv", file)])
+                #expect(page.status == .unprocessableContent)
+            }
+            let refused = try await browser.upload("/statistiques/enquetes/fichier", files: [("enquetes", "surveys.csv", file)])
+            #expect(refused.status == .tooManyRequests && refused.text.contains("Trop d'envois de fichiers en peu de temps"))
+            // Other pages still answer.
+            #expect(try await browser.get("/statistiques").status == .ok)
+        }
+    }
+
+    @Test func theCounterForgetsAfterItsWindow() async {
+        let counter = UploadCounter(limit: 2, window: 60)
+        let start = Date()
+        #expect(await counter.admit("a", now: start) == nil)
+        #expect(await counter.admit("a", now: start) == nil)
+        #expect(await counter.admit("a", now: start.addingTimeInterval(1)) == start.addingTimeInterval(60))
+        #expect(await counter.admit("b", now: start.addingTimeInterval(1)) == nil, "per account")
+        #expect(await counter.admit("a", now: start.addingTimeInterval(61)) == nil)
     }
 }

@@ -25,6 +25,8 @@ struct ErrorPageMiddleware: RouterMiddleware {
                 return page(.notFound, "Page introuvable", "L'adresse demandée n'existe pas.", context)
             case .forbidden:
                 return page(.forbidden, "Accès refusé", error.body ?? "Action refusée.", context)
+            case .tooManyRequests:
+                return page(.tooManyRequests, "Trop d'envois", error.body ?? "Réessayez dans quelques minutes.", context)
             case .contentTooLarge:
                 return page(.contentTooLarge, "Envoi trop volumineux",
                             error.body ?? "Ce formulaire dépasse la taille admise ; rien n'a été enregistré.", context)
