@@ -43,6 +43,13 @@ def expect(ok, what):
         print("  ÉCHEC :", what)
 
 
+def free_port():
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 def copy_db(base, name):
     db = work / name
     for suffix in ("", ".files"):
@@ -193,10 +200,18 @@ def point_server(i):
     """The server recording evaluations (a gestionnaire posting one after the other) is killed."""
     db = copy_db(base, f"p{i}.sqlite")
     run("user", "add", "--db", db, "--email", "g@crash.example", "--role", "gestionnaire", "--name", "G",
-        "--password-stdin", check=False, env=dict(os.environ, CERTIFOLIO_PASSWORD="mot-de-passe-crash"))
-    port = 19000 + i % 500
+        env=dict(os.environ, CERTIFOLIO_PASSWORD="mot-de-passe-crash"))
+    port = free_port()
     server = subprocess.Popen([BIN, "serve", "--db", db, "--port", str(port), "--as-of", "2027-06-30"], cwd=ROOT,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        return serve_and_kill(i, db, port, server)
+    finally:
+        if server.poll() is None:
+            server.kill()
+
+
+def serve_and_kill(i, db, port, server):
     base_url = f"http://127.0.0.1:{port}"
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
     for _ in range(100):
