@@ -29,6 +29,14 @@ public enum CPFReportReader {
     }
 
     public static func read(data: Data, file: String) throws -> Report {
+        // Foundation's XMLParser crashes on an element name that is not UTF-8 (found by fuzzing):
+        // such a file is refused before it reaches the parser, at the line of its first bad byte.
+        if String(validating: data, as: UTF8.self) == nil {
+            let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            let line = (lines.firstIndex { String(validating: $0, as: UTF8.self) == nil } ?? 0) + 1
+            throw InputError(SourceLocation(file: file, line: line),
+                             "texte qui n'est pas de l'UTF-8 valide : ce n'est pas un rapport de traitement lisible.")
+        }
         let parser = XMLParser(data: data)
         let reader = Reader(file: file)
         parser.delegate = reader

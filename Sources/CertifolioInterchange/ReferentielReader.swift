@@ -77,8 +77,20 @@ public enum ReferentielReader {
         case let .duplicatedKeysInMapping(duplicates, context):
             return InputError(SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
                               (duplicates.count > 1 ? "clés en double : " : "clé en double : ") + duplicates.joined(separator: ", ") + ".")
+        case let .reader(problem, offset, value, yaml):
+            // Before any token: a character the YAML reader refuses, placed by its byte offset.
+            var line = 1
+            var column = 1
+            for byte in yaml.utf8.prefix(offset ?? 0) {
+                if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
+            }
+            let what = problem.contains("control characters")
+                ? "caractère de contrôle interdit (code \(value))"
+                : "texte qui n'est pas de l'UTF-8 valide"
+            return InputError(SourceLocation(file: file, line: offset == nil ? nil : line, column: offset == nil ? nil : column),
+                              "YAML illisible : \(what).")
         default:
-            return InputError(SourceLocation(file: file), "YAML mal formé : \(error).")
+            return InputError(SourceLocation(file: file), "YAML mal formé ; rien n'a été importé.")
         }
     }
 

@@ -25,6 +25,19 @@ import Testing
         #expect(report.refused.map(\.idTechnique) == ["c"] && report.refused.map(\.message) == ["Aucun titulaire trouvé"])
     }
 
+    /// Found by fuzzing: Foundation's XMLParser crashed on an element name that is not UTF-8.
+    @Test func aReportThatIsNotUTF8IsRefusedAtItsLineWithoutReachingTheParser() {
+        var bytes = Array("<rapport>\n<nomFic".utf8) + [0xFF, 0xC3] + Array("r>x</nomFicr></rapport>".utf8)
+        do {
+            _ = try CPFReportReader.read(data: Data(bytes), file: "rapport.xml")
+            Issue.record("a report that is not UTF-8 must be refused")
+        } catch let error as InputError {
+            #expect(error.location.line == 2 && error.problem.contains("UTF-8"))
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+
     @Test func aFileThatIsNotAReportIsRefusedWithItsPlace() {
         #expect(throws: InputError.self) { try read("<flux/>") }
         #expect(throws: InputError.self) { try read("<rapport><PassagesOK>") }

@@ -1,0 +1,137 @@
+import CertifolioCore
+import CertifolioRules
+import Foundation
+import Testing
+@testable import CertifolioInterchange
+
+/// Issue 15: every reader, fed thousands of seeded mutations of a valid input (byte flips,
+/// truncation, a BOM, CRLF, another separator, a huge field, invalid UTF-8, an unbalanced quote, a
+/// repeated header, impossible dates, NaN and negative scores), never crashes: it returns a value
+/// or refuses with a French message that names its file (and, for a CSV line, its line).
+@Suite struct FuzzTests {
+    /// A small deterministic generator (SplitMix64): the same seed, the same cases.
+    struct Seeded: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// One mutation of `input`.
+    static func mutate(_ input: [UInt8], _ g: inout Seeded) -> [UInt8] {
+        var bytes = input
+        let text = { (s: String) in Array(s.utf8) }
+        func at() -> Int { bytes.isEmpty ? 0 : Int.random(in: 0..<bytes.count, using: &g) }
+        switch Int.random(in: 0..<13, using: &g) {
+        case 0: if !bytes.isEmpty { bytes[at()] ^= UInt8.random(in: 1...255, using: &g) }
+        case 1: bytes = Array(bytes.prefix(at()))
+        case 2: bytes = [0xEF, 0xBB, 0xBF] + bytes
+        case 3: bytes = text(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n"))
+        case 4: bytes = bytes.map { $0 == UInt8(ascii: ",") ? UInt8(ascii: ";") : $0 == UInt8(ascii: ";") ? UInt8(ascii: "\t") : $0 }
+        case 5: bytes.insert(contentsOf: [UInt8](repeating: UInt8(ascii: "x"), count: 100_000), at: at())
+        case 6: bytes.insert(contentsOf: [0xFF, 0xC3, 0x28, 0x80], at: at())
+        case 7: bytes.insert(UInt8(ascii: "\""), at: at())
+        case 8:
+            let firstLine = bytes.firstIndex(of: UInt8(ascii: "\n")).map { Array(bytes[...$0]) } ?? bytes
+            bytes = firstLine + bytes
+        case 9: bytes = text(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "-0", with: "-3"))
+        case 10: bytes = text(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "12", with: ["NaN", "-4", "1e999", "inf"].randomElement(using: &g)!))
+        case 11: bytes.insert(contentsOf: text(","), at: at())
+        default:
+            let start = at()
+            bytes.removeSubrange(start..<min(bytes.count, start + 40))
+        }
+        return bytes
+    }
+
+    /// Runs `cases` mutations of `input` through `read`; every refusal must be a French,
+    /// located `UserFacingError`. Returns (accepted, refused).
+    static func fuzz(_ input: String, cases: Int, seed: UInt64, file: String,
+                     _ read: ([UInt8]) throws -> Void) -> (Int, Int) {
+        var g = Seeded(state: seed)
+        var accepted = 0
+        var refused = 0
+        for n in 0..<cases {
+            let mutated = mutate(Array(input.utf8), &g)
+            do {
+                try read(mutated)
+                accepted += 1
+            } catch let error as UserFacingError {
+                refused += 1
+                let message = error.message
+                #expect(message.contains(file), "case \(n): the refusal names \(file): \(message.prefix(200))")
+                #expect(!message.contains("Error") && !message.contains("error:"), "case \(n): French only: \(message.prefix(200))")
+            } catch {
+                Issue.record("case \(n): not a user-facing refusal: \(error)")
+            }
+        }
+        return (accepted, refused)
+    }
+
+    static let referentiels = Fixtures.referentiels
+
+    @Test func cohortFiles() throws {
+        let candidates = Fixtures.candidatesHeader + "\n" + Fixtures.candidateLine + "\n"
+            + "C002,Noir,Lou,1991-01-10,l@exemple.fr,RNCP41818,vae,2025-09-15,P2025\n"
+        let events = Fixtures.eventsHeader + "\nC001,RNCP41818BC01,note_synthese,2026-10-01,12,20,,Mme A\n"
+            + "C002,final,memoire,2027-05-20,\"12,5\",20,,\n"
+        let (a, r) = Self.fuzz(candidates, cases: 1500, seed: 1, file: "candidates.csv") {
+            _ = try Fixtures.read(candidates: String(decoding: $0, as: UTF8.self))
+        }
+        let (b, s) = Self.fuzz(events, cases: 1500, seed: 2, file: "events.csv") {
+            _ = try Fixtures.read(events: String(decoding: $0, as: UTF8.self))
+        }
+        #expect(r > 500 && s > 500 && a + b > 0, "both outcomes occur: \(a)/\(r), \(b)/\(s)")
+    }
+
+    @Test func calendarAndSurveys() throws {
+        let check = CalendarCheck(cohorts: ["P2025": [try #require(Self.referentiels["RNCP41818"])]])
+        let calendar = "cohort,component,modality,deadline,date,place\nP2025,RNCP41818BC01,note_synthese,2027-05-31 12:00,,\n"
+            + "P2025,final,soutenance,,2027-06-24,Cnam\n"
+        _ = Self.fuzz(calendar, cases: 1500, seed: 3, file: "calendar.csv") {
+            _ = try CalendarReader.read(file: "calendar.csv", bytes: $0, check: check)
+        }
+        let surveys = "candidate_id,date,horizon,situation,target_job,contract\nC001,2027-01-12,6m,emploi,oui,cdi\n"
+            + "C001,2028-07-01,2y,recherche,,\n"
+        _ = Self.fuzz(surveys, cases: 1500, seed: 4, file: "surveys.csv") {
+            _ = try SurveyReader.read(file: "surveys.csv", bytes: $0, known: ["C001"])
+        }
+    }
+
+    @Test func referentielYAML() throws {
+        let yaml = Fixtures.yaml("RNCP36888")
+        _ = Self.fuzz(yaml, cases: 1000, seed: 5, file: "RNCP36888.yaml") {
+            _ = try ReferentielReader.read(yaml: String(decoding: $0, as: UTF8.self), file: "RNCP36888.yaml")
+        }
+    }
+
+    @Test func cpfReports() throws {
+        let report = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rapport><nomFichier>f.xml</nomFichier>\n"
+            + "<PassagesOK><idTechnique>a-12</idTechnique></PassagesOK>\n<PassagesKO><passage><idTechnique>b</idTechnique>"
+            + "<messageErreur>Aucun titulaire</messageErreur></passage></PassagesKO></rapport>\n"
+        _ = Self.fuzz(report, cases: 2000, seed: 6, file: "rapport.xml") {
+            _ = try CPFReportReader.read(data: Data($0), file: "rapport.xml")
+        }
+    }
+
+    @Test func uploadedDocuments() throws {
+        // The sniffer only answers "PDF, ODT, DOCX or not": no input may crash it.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fuzz-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var g = Seeded(state: 7)
+        var recognised = 0
+        for n in 0..<1000 {
+            let start = ["%PDF-1.7\n", "PK\u{3}\u{4}mimetypeapplication/vnd.oasis.opendocument.text", "PK\u{3}\u{4}[Content_Types].xml word/"][n % 3]
+            let bytes = Self.mutate(Array((start + String(repeating: "z", count: 64)).utf8), &g)
+            let path = folder.appendingPathComponent("f\(n)").path
+            FileManager.default.createFile(atPath: path, contents: Data(bytes))
+            if DocumentSniffer.kind(ofFileAt: path) != nil { recognised += 1 }
+        }
+        #expect(recognised > 0 && recognised < 1000)
+    }
+}
