@@ -102,6 +102,22 @@ import Testing
         }
     }
 
+    @Test func decisionSheets() throws {
+        let check = SessionDecisionCheck(session: JurySessionID(1), referentiel: try #require(Self.referentiels["RNCP41818"]),
+                                         known: ["C001", "C002"], proposals: [:])
+        let sheet = "candidate_id,component,decision,motive\nC001,title,valide,\nC002,RNCP41818BC01,ajourne,Absent au jury\n"
+        var badLines = 0
+        _ = Self.fuzz(sheet, cases: 1500, seed: 8, file: "decisions.csv") { bytes in
+            // Bad lines come back in the sheet, each at its line, for the use case to refuse it.
+            let read = try DecisionSheetReader(check: check).read(file: "decisions.csv", bytes: bytes)
+            for problem in read.problems {
+                badLines += 1
+                #expect(problem.location.file == "decisions.csv" && problem.location.line != nil, "\(problem.message)")
+            }
+        }
+        #expect(badLines > 100)
+    }
+
     @Test func referentielYAML() throws {
         let yaml = Fixtures.yaml("RNCP36888")
         _ = Self.fuzz(yaml, cases: 1000, seed: 5, file: "RNCP36888.yaml") {
