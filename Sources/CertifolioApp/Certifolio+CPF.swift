@@ -62,8 +62,10 @@ extension Certifolio {
         var incomplete: [CPFFlux.Missing] = []
         var byCertification: [CertificationCode: [CPFFlux.Passage]] = [:]
         var decisions: [String: (decision: Int64, candidate: CandidateID)] = [:]
+        // The holders' identities and enrolments in one read (not a whole record per award).
+        let people = Dictionary(uniqueKeysWithValues: try database.enrolledCandidates().map { ($0.candidate.id, $0) })
         for award in due {
-            guard let record = try database.candidateRecord(award.candidate),
+            guard let record = people[award.candidate],
                   let referentiel = referentiels[record.enrolment.certification] else { continue }
             guard let access = referentiel.route(record.enrolment.route)?.cpfAccess else {
                 throw CPFExportRefused.routeWithoutAccessMode(referentiel.code, record.enrolment.route)

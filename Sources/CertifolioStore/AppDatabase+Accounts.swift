@@ -89,12 +89,7 @@ extension AppDatabase {
     /// The account of a session opened at `signedInAt` (a stored timestamp): nil when the account
     /// is deactivated or its password changed since — a new password signs out every session.
     public func userAccount(id: Int64, signedInAt: String) throws -> UserAccount? {
-        try writer.read { db in
-            guard try Bool.fetchOne(db.cachedStatement(sql: """
-                SELECT COUNT(*) FROM user_account WHERE id = ? AND (password_set_at IS NULL OR password_set_at <= ?)
-                """), arguments: [id, signedInAt]) ?? false else { return nil }
-            return try AccountRows.account(db, id: id)
-        }
+        try writer.read { db in try AccountRows.account(db, id: id, signedInAt: signedInAt) }
     }
 
     /// Every account, by role then e-mail (two queries, whatever the number of accounts).
@@ -154,11 +149,16 @@ struct EnrolmentRow: FetchableRecord {
 /// Reading accounts back.
 enum AccountRows {
     /// Read at every signed-in request: the statements are prepared once per connection.
-    static func account(_ db: Database, id: Int64) throws -> UserAccount? {
+    /// `signedInAt`: the session's opening; an account whose password is newer has no identity
+    /// for it (one query either way: this runs at every signed-in request).
+    static func account(_ db: Database, id: Int64, signedInAt: String? = nil) throws -> UserAccount? {
         // A deactivated account has no identity: its open sessions end at their next request.
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT id, email, display_name, role, candidate_id FROM user_account WHERE id = ? AND deactivated_at IS NULL
-            """), arguments: [id]) else { return nil }
+        let sql = "SELECT id, email, display_name, role, candidate_id FROM user_account WHERE id = ? AND deactivated_at IS NULL"
+        let row = try signedInAt.map { opened in
+            try Row.fetchOne(db.cachedStatement(sql: sql + " AND (password_set_at IS NULL OR password_set_at <= ?)"),
+                             arguments: [id, opened])
+        } ?? Row.fetchOne(db.cachedStatement(sql: sql), arguments: [id])
+        guard let row else { return nil }
         let cohorts = try String.fetchAll(
             db.cachedStatement(sql: "SELECT cohort FROM evaluator_cohort WHERE user_id = ? ORDER BY cohort"),
             arguments: [id])

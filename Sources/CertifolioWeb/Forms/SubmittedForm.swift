@@ -65,3 +65,32 @@ extension KeyedDecodingContainer {
         return Array(data)
     }
 }
+
+/// A form field by its name, for the forms whose field names are data (the civil-identity
+/// fieldset, a cohort's files, one chosen file).
+struct FormKey: CodingKey {
+    let stringValue: String
+    var intValue: Int? { nil }
+    init(_ name: String) { stringValue = name }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+/// The field of a form that takes one file.
+protocol FileField {
+    static var name: String { get }
+}
+
+/// A form of one chosen file (multipart): its bytes, nil when none was chosen.
+struct OneFileForm<Field: FileField>: Decodable {
+    let file: [UInt8]?
+
+    init(from decoder: Decoder) throws {
+        file = try decoder.container(keyedBy: FormKey.self).file(FormKey(Field.name))
+    }
+}
+
+/// `referentiel`: a référentiel's YAML; `rapport`: the Caisse's processing report; `enquetes`: a surveys.csv.
+enum ReferentielFile: FileField { static let name = "referentiel" }
+enum CPFReportFile: FileField { static let name = "rapport" }
+enum SurveysFile: FileField { static let name = "enquetes" }

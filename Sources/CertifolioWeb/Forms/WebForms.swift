@@ -217,21 +217,13 @@ struct CohortFilesForm: Decodable {
     let files: [String: [UInt8]]
 
     init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: FileKey.self)
+        let c = try decoder.container(keyedBy: FormKey.self)
         var files: [String: [UInt8]] = [:]
+        // Each file's field is its name without `.csv` (`candidates`).
         for name in CohortUpload.fileNames {
-            if let bytes = try c.file(FileKey(name)) { files[name] = bytes }
+            if let bytes = try c.file(FormKey(String(name.dropLast(".csv".count)))) { files[name] = bytes }
         }
         self.files = files
-    }
-
-    /// The field of a file: its name without `.csv` (`candidates`).
-    struct FileKey: CodingKey {
-        let stringValue: String
-        var intValue: Int? { nil }
-        init(_ fileName: String) { stringValue = String(fileName.dropLast(".csv".count)) }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
     }
 }
 
@@ -244,17 +236,6 @@ struct ImportConfirmationForm: Decodable {
     }
 
     enum CodingKeys: String, CodingKey { case token = "envoi" }
-}
-
-/// A référentiel's YAML file (multipart).
-struct ReferentielFileForm: Decodable {
-    let file: [UInt8]?
-
-    init(from decoder: Decoder) throws {
-        file = try decoder.container(keyedBy: CodingKeys.self).file(.file)
-    }
-
-    enum CodingKeys: String, CodingKey { case file = "referentiel" }
 }
 
 /// A new account (the accounts page); kept as typed after a refusal, but the password.

@@ -63,7 +63,7 @@ struct CPFRoutes {
         }
         manager.post(WebRoutes.cpfReport) { _, context -> Response in
             let account = try context.requireIdentity()
-            guard let bytes = try context.form.decode(CPFReportForm.self).file else {
+            guard let bytes = try context.form.decode(OneFileForm<CPFReportFile>.self).file else {
                 return try page(context, errors: ["Choisissez le rapport de traitement reçu de la Caisse des dépôts."],
                                 status: .unprocessableContent)
             }
@@ -110,17 +110,6 @@ struct CPFSettingsForm: Decodable {
 
     enum CodingKeys: String, CodingKey { case emitter = "emetteur", certifier = "certificateur", contract = "contrat",
                                               depositor = "deposant" }
-}
-
-/// The Caisse's report, uploaded.
-struct CPFReportForm: Decodable {
-    let file: [UInt8]?
-
-    init(from decoder: Decoder) throws {
-        file = try decoder.container(keyedBy: CodingKeys.self).file(.file)
-    }
-
-    enum CodingKeys: String, CodingKey { case file = "rapport" }
 }
 
 extension CPFRoutes.Page: PageContent {

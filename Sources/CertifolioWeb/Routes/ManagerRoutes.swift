@@ -172,7 +172,7 @@ struct ManagerRoutes {
 
     private func importReferentiel(_ context: WebContext) throws -> Response {
         let account = try context.requireIdentity()
-        guard let bytes = try context.form.decode(ReferentielFileForm.self).file else {
+        guard let bytes = try context.form.decode(OneFileForm<ReferentielFile>.self).file else {
             return referentielRefused("Choisissez le fichier YAML du référentiel.", context)
         }
         do {

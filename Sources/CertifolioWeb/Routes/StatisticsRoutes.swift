@@ -42,7 +42,7 @@ struct StatisticsRoutes {
         }
         manager.post(WebRoutes.surveyFile) { _, context -> Response in
             let account = try context.requireIdentity()
-            guard let bytes = try context.form.decode(SurveyFileForm.self).file else {
+            guard let bytes = try context.form.decode(OneFileForm<SurveysFile>.self).file else {
                 return try page(context, errors: ["Choisissez le fichier surveys.csv."], status: .unprocessableContent)
             }
             do {
@@ -88,16 +88,6 @@ struct SurveyForm: Decodable {
     enum CodingKeys: String, CodingKey {
         case candidate = "candidat", date, horizon, situation, targetJob = "metier_vise", contract = "contrat"
     }
-}
-
-struct SurveyFileForm: Decodable {
-    let file: [UInt8]?
-
-    init(from decoder: Decoder) throws {
-        file = try decoder.container(keyedBy: CodingKeys.self).file(.file)
-    }
-
-    enum CodingKeys: String, CodingKey { case file = "enquetes" }
 }
 
 extension StatisticsRoutes.Page: PageContent {

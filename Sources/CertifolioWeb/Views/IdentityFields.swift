@@ -16,19 +16,12 @@ struct IdentityFields {
 
     /// The identity fields of a submitted form.
     static func decode(_ decoder: Decoder) throws -> IdentityDraft {
-        let c = try decoder.container(keyedBy: Key.self)
+        let c = try decoder.container(keyedBy: FormKey.self)
         var draft = IdentityDraft()
         for (field, path) in IdentityDraft.fields {
-            draft[keyPath: path] = try c.text(Key(stringValue: formName[field]!)!)
+            draft[keyPath: path] = try c.text(FormKey(formName[field]!))
         }
         return draft
-    }
-
-    struct Key: CodingKey {
-        let stringValue: String
-        var intValue: Int? { nil }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
     }
 
     func html() -> HTML {
