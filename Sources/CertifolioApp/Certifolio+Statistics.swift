@@ -28,16 +28,17 @@ extension Certifolio {
         return surveys.count
     }
 
-    /// Records one answer typed in the survey form: the same check as a line of `surveys.csv`.
+    /// Records one answer typed in the survey form: the same check as a line of `surveys.csv`; a
+    /// candidate the store does not know is refused at the id's field.
     public func recordSurvey(_ draft: SurveyDraft, actor: Actor) throws {
-        let known = try database.candidateIDs()
-        guard draft.candidateID.isEmpty || known.contains(CandidateID(draft.candidateID)) else {
-            throw SurveyRefused(problems: [SurveyProblem(field: .candidateID,
-                                                          message: "candidat « \(draft.candidateID) » inconnu.")])
-        }
         switch SurveyCheck.check(draft) {
         case .failure(let refused): throw SurveyRefused(problems: refused.problems)
-        case .success(let survey): try database.recordSurveys([survey], source: "fiche du candidat", actor: actor)
+        case .success(let survey):
+            do {
+                try database.recordSurveys([survey], source: "page Statistiques", actor: actor)
+            } catch StoreError.unknownCandidate(let id) {
+                throw SurveyRefused(problems: [SurveyProblem(field: .candidateID, message: "candidat « \(id) » inconnu.")])
+            }
         }
     }
 

@@ -21,13 +21,6 @@ public enum CPFReportReader {
         }
     }
 
-    public static func read(file: String) throws -> Report {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw InputError(SourceLocation(file: file), "fichier introuvable ou illisible.")
-        }
-        return try read(data: data, file: file)
-    }
-
     public static func read(data: Data, file: String) throws -> Report {
         // Foundation's XMLParser crashes on an element name that is not UTF-8 (found by fuzzing):
         // such a file is refused before it reaches the parser, at the line of its first bad byte.
