@@ -110,8 +110,7 @@ struct CPFStatusCommand: ParsableCommand {
                     "id_technique": a.idTechnique ?? NSNull(), "days_left": a.daysLeft(on: day) ?? NSNull(),
                 ]
                 if case .refused(let message, _) = a.status { object["message"] = message }
-                let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-                print(String(decoding: data, as: UTF8.self))
+                try Output.jsonLine(object)
             }
             return
         }

@@ -38,6 +38,12 @@ enum CertifolioMain {
 }
 
 enum Output {
+    /// One JSON object on its own line, keys sorted (the `--json` of `cpf status` and `stats`).
+    static func jsonLine(_ object: [String: Any]) throws {
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        print(String(decoding: data, as: UTF8.self))
+    }
+
     static func error(_ message: String) {
         FileHandle.standardError.write(Data("certifolio : \(message)\n".utf8))
     }

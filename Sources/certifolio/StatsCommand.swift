@@ -28,8 +28,7 @@ struct StatsCommand: ParsableCommand {
                 for (key, value) in zip(StatisticsTable.csvHeader, StatisticsTable.csvFields(row)) {
                     object[key] = Int(value).map { $0 as Any } ?? NSNull()
                 }
-                let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-                print(String(decoding: data, as: UTF8.self))
+                try Output.jsonLine(object)
             }
         } else if csv {
             print(StatisticsTable.csvHeader.joined(separator: ","))
