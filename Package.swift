@@ -80,17 +80,23 @@ let package = Package(
             dependencies: ["CertifolioCore", "CertifolioRules", "CertifolioInterchange", "CertifolioApp",
                            "CertifolioReports", "CertifolioWeb"]
         ),
+        // The readers' fuzzing program: libFuzzer with `-sanitize=fuzzer -DFUZZING`, else a replayer
+        // of its corpus (Benchmarks/fuzz-readers.sh).
+        .executableTarget(
+            name: "certifolio-fuzz",
+            dependencies: ["CertifolioCore", "CertifolioRules", "CertifolioInterchange"]
+        ),
         .testTarget(name: "CertifolioCoreTests", dependencies: ["CertifolioCore"]),
         .testTarget(name: "CertifolioRulesTests", dependencies: ["CertifolioRules", "CertifolioInterchange"]),
         .testTarget(name: "CertifolioStoreTests", dependencies: ["CertifolioStore", "CertifolioInterchange", "CertifolioRules"]),
-        .testTarget(name: "CertifolioInterchangeTests", dependencies: ["CertifolioInterchange"],
+        .testTarget(name: "CertifolioInterchangeTests", dependencies: ["CertifolioInterchange", "CertifolioTestSupport"],
                     exclude: ["accrochage-example.xml"]),
         .testTarget(name: "CertifolioReportsTests", dependencies: ["CertifolioReports", "CertifolioInterchange"]),
         .testTarget(name: "CertifolioPDFTests", dependencies: ["CertifolioPDF", "CertifolioTestSupport"]),
         .testTarget(name: "CertifolioAppTests",
                     dependencies: ["CertifolioApp", "CertifolioInterchange", "CertifolioReports", "CertifolioRules",
                                    "CertifolioTestSupport"]),
-        // Helpers shared by test targets: reading the project's own PDFs back, in Swift.
+        // Helpers shared by test targets: reading the project's own PDFs back, in Swift; the seeded mutator.
         .target(name: "CertifolioTestSupport", dependencies: ["CZlib"], path: "Tests/Support"),
         // zlib (Debian's zlib1g-dev, on every machine of this kind) to inflate PDF streams.
         .systemLibrary(name: "CZlib", path: "Tests/CZlib"),

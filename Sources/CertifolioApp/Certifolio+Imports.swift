@@ -22,7 +22,20 @@ extension Certifolio {
             throw InputError(SourceLocation(file: name), "le fichier n'est pas en UTF-8.")
         }
         let referentiel = try ReferentielReader.read(yaml: text, file: name)
-        return (referentiel, try database.importReferentiel(referentiel, sourceText: text, actor: actor))
+        do {
+            return (referentiel, try database.importReferentiel(referentiel, sourceText: text, actor: actor))
+        } catch let refusal as StoreError {
+            // The store's refusal, worded at the file (and, for a version, at its line).
+            switch refusal {
+            case .referentielVersionConflict:
+                let line = text.split(separator: "\n", omittingEmptySubsequences: false)
+                    .firstIndex { $0.hasPrefix("version:") }.map { $0 + 1 }
+                throw InputError(SourceLocation(file: name, line: line, columnName: line.map { _ in "version" }),
+                                 refusal.message)
+            case .referentielStillUsed: throw InputError(SourceLocation(file: name), refusal.message)
+            default: throw refusal
+            }
+        }
     }
 
     /// Reads, checks and records a cohort folder, all or nothing.

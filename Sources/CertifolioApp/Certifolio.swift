@@ -101,6 +101,10 @@ extension Certifolio {
 
     public func verifyAudit() throws -> AuditVerification { try database.verifyAudit() }
 
+    /// A SHA-256 of every record the database holds (AppDatabase.contentDigest): the same before
+    /// and after a refused use case.
+    public func contentDigest() throws -> String { try database.contentDigest() }
+
     public func auditEntries(limit: Int? = nil) throws -> [AuditEntry] { try database.auditEntries(limit: limit) }
 
     /// Each record's verdict on `asOf`: every candidate, or one (nil when unknown).

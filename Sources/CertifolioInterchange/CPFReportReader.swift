@@ -30,6 +30,7 @@ public enum CPFReportReader {
             throw InputError(SourceLocation(file: file, line: line),
                              "texte qui n'est pas de l'UTF-8 valide : ce n'est pas un rapport de traitement lisible.")
         }
+        try refuseUnexpectedMarkup(data, file: file)
         let parser = XMLParser(data: data)
         let reader = Reader(file: file)
         parser.delegate = reader
@@ -49,6 +50,31 @@ public enum CPFReportReader {
                              + "Caisse des dépôts (élément racine « rapport » attendu).")
         }
         return Report(accepted: reader.accepted, refused: reader.refused)
+    }
+
+    /// Foundation's XMLParser also crashes on a processing instruction without data (`<?x?>`,
+    /// found by libFuzzer), and a document type could declare entities to expand: a report has
+    /// neither, only its XML declaration first. Anything else is refused at its line, unread.
+    static func refuseUnexpectedMarkup(_ data: Data, file: String) throws {
+        let bytes = [UInt8](data)
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        if bytes[start...].starts(with: Array("<?xml".utf8)) {
+            let rest = bytes[(start + 5)...]
+            guard let space = rest.first, [0x20, 0x09, 0x0A, 0x0D].contains(space),
+                  let end = rest.firstRange(of: Array("?>".utf8)) else {
+                throw InputError(SourceLocation(file: file, line: 1), "déclaration XML mal formée : "
+                                 + "ce n'est pas un rapport de traitement lisible.")
+            }
+            start = end.upperBound
+        }
+        for (what, marker) in [("une instruction de traitement", "<?"), ("une déclaration de type de document", "<!DOCTYPE"),
+                               ("une déclaration d'entité", "<!ENTITY")] {
+            if let found = bytes[start...].firstRange(of: Array(marker.utf8)) {
+                let line = bytes[..<found.lowerBound].count { $0 == UInt8(ascii: "\n") } + 1
+                throw InputError(SourceLocation(file: file, line: line), "\(what) (« \(marker) ») n'a pas sa place dans "
+                                 + "un rapport de traitement : le fichier n'a pas été lu.")
+            }
+        }
     }
 
     private final class Reader: NSObject, XMLParserDelegate {

@@ -38,6 +38,26 @@ import Testing
         }
     }
 
+    /// Found by libFuzzer (Benchmarks/fuzz-readers.sh): XMLParser crashed on a processing
+    /// instruction without data. Such markup, and a document type, are refused at their line.
+    @Test func processingInstructionsAndDocumentTypesAreRefusedAtTheirLine() throws {
+        let cases: [(String, Int, String)] = [
+            ("<?xml?>\n<pap\"?>\n<pr>ort>\n", 1, "déclaration XML"),
+            ("<?xml version=\"1.0\"?>\n<rapport>\n<?x?></rapport>", 3, "instruction de traitement"),
+            ("<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY a \"aaaa\">]>\n<rapport/>", 2, "type de document"),
+        ]
+        for (text, line, words) in cases {
+            do {
+                _ = try read(text)
+                Issue.record("\(text) must be refused")
+            } catch let error as InputError {
+                #expect(error.location.line == line && error.problem.contains(words), "\(error.message)")
+            }
+        }
+        // A declaration as the Caisse writes it is read.
+        #expect(try read("\u{FEFF}<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rapport></rapport>").accepted == [])
+    }
+
     @Test func aFileThatIsNotAReportIsRefusedWithItsPlace() {
         #expect(throws: InputError.self) { try read("<flux/>") }
         #expect(throws: InputError.self) { try read("<rapport><PassagesOK>") }

@@ -1,6 +1,7 @@
 import CertifolioCore
 import CertifolioRules
 import Foundation
+import CertifolioTestSupport
 import Testing
 @testable import CertifolioInterchange
 
@@ -9,45 +10,6 @@ import Testing
 /// repeated header, impossible dates, NaN and negative scores), never crashes: it returns a value
 /// or refuses with a French message that names its file (and, for a CSV line, its line).
 @Suite struct FuzzTests {
-    /// A small deterministic generator (SplitMix64): the same seed, the same cases.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
-    /// One mutation of `input`.
-    static func mutate(_ input: [UInt8], _ g: inout Seeded) -> [UInt8] {
-        var bytes = input
-        let text = { (s: String) in Array(s.utf8) }
-        func at() -> Int { bytes.isEmpty ? 0 : Int.random(in: 0..<bytes.count, using: &g) }
-        switch Int.random(in: 0..<13, using: &g) {
-        case 0: if !bytes.isEmpty { bytes[at()] ^= UInt8.random(in: 1...255, using: &g) }
-        case 1: bytes = Array(bytes.prefix(at()))
-        case 2: bytes = [0xEF, 0xBB, 0xBF] + bytes
-        case 3: bytes = text(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n"))
-        case 4: bytes = bytes.map { $0 == UInt8(ascii: ",") ? UInt8(ascii: ";") : $0 == UInt8(ascii: ";") ? UInt8(ascii: "\t") : $0 }
-        case 5: bytes.insert(contentsOf: [UInt8](repeating: UInt8(ascii: "x"), count: 100_000), at: at())
-        case 6: bytes.insert(contentsOf: [0xFF, 0xC3, 0x28, 0x80], at: at())
-        case 7: bytes.insert(UInt8(ascii: "\""), at: at())
-        case 8:
-            let firstLine = bytes.firstIndex(of: UInt8(ascii: "\n")).map { Array(bytes[...$0]) } ?? bytes
-            bytes = firstLine + bytes
-        case 9: bytes = text(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "-0", with: "-3"))
-        case 10: bytes = text(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "12", with: ["NaN", "-4", "1e999", "inf"].randomElement(using: &g)!))
-        case 11: bytes.insert(contentsOf: text(","), at: at())
-        default:
-            let start = at()
-            bytes.removeSubrange(start..<min(bytes.count, start + 40))
-        }
-        return bytes
-    }
-
     /// Runs `cases` mutations of `input` through `read`; every refusal must be a French,
     /// located `UserFacingError`. Returns (accepted, refused).
     static func fuzz(_ input: String, cases: Int, seed: UInt64, file: String,
@@ -56,7 +18,7 @@ import Testing
         var accepted = 0
         var refused = 0
         for n in 0..<cases {
-            let mutated = mutate(Array(input.utf8), &g)
+            let mutated = Mutator.mutate(Array(input.utf8), &g)
             do {
                 try read(mutated)
                 accepted += 1
@@ -143,7 +105,7 @@ import Testing
         var recognised = 0
         for n in 0..<1000 {
             let start = ["%PDF-1.7\n", "PK\u{3}\u{4}mimetypeapplication/vnd.oasis.opendocument.text", "PK\u{3}\u{4}[Content_Types].xml word/"][n % 3]
-            let bytes = Self.mutate(Array((start + String(repeating: "z", count: 64)).utf8), &g)
+            let bytes = Mutator.mutate(Array((start + String(repeating: "z", count: 64)).utf8), &g)
             let path = folder.appendingPathComponent("f\(n)").path
             FileManager.default.createFile(atPath: path, contents: Data(bytes))
             if DocumentSniffer.kind(ofFileAt: path) != nil { recognised += 1 }
