@@ -17,7 +17,7 @@ build --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING \
     -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld
 build --scratch-path "$scratch-replay"
 corpus=$scratch/corpus
-rm -rf "$corpus" && mkdir -p "$corpus"
+rm -rf "$corpus" "$scratch"/crash-* && mkdir -p "$corpus"
 "$scratch-replay/release/certifolio-fuzz" --seeds "$corpus/seeds"
 mkdir -p "$corpus/found"
 log=$scratch/fuzz.log

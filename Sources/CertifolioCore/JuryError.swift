@@ -40,7 +40,7 @@ public enum JuryError: UserFacingError, Equatable {
         case .emptyPlace:
             return "le lieu de la session ne peut pas être vide."
         case .emptyName:
-            return "le nom du membre du jury ne peut pas être vide."
+            return "le nom du membre du jury ne peut pas être vide ni fait seulement de signes."
         case let .unknownRole(role, code, known):
             return "rôle de jury « \(role) » inconnu pour \(code) ; rôles du référentiel : "
                 + known.map(\.rawValue).joined(separator: ", ") + "."

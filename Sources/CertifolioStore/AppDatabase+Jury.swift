@@ -24,7 +24,8 @@ extension AppDatabase {
     /// Adds a member; the role must be one of the référentiel's jury roles.
     public func addJuryMember(_ member: JuryMember, to id: JurySessionID, actor: Actor) throws {
         let name = member.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { throw JuryError.emptyName }
+        // A name of signs only ("%", "--") has no letter to find the person by in the directory.
+        guard !PersonName(name).key.isEmpty else { throw JuryError.emptyName }
         try writer.write { db in
             let session = try JuryRows.openSession(id, db)
             let roles = try JuryRoleID.fetchAll(db, sql: "SELECT id FROM jury_role WHERE certification = ? ORDER BY position",
