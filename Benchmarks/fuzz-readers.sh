@@ -22,7 +22,8 @@ rm -rf "$corpus" "$scratch"/crash-* && mkdir -p "$corpus"
 mkdir -p "$corpus/found"
 log=$scratch/fuzz.log
 start=$(date +%s)
-"$scratch/release/certifolio-fuzz" -runs="$runs" -seed="$seed" -max_len=8192 -rss_limit_mb=2048 \
+# Swift's own backtracer off: libFuzzer's handler then writes the input that trapped.
+SWIFT_BACKTRACE=enable=no "$scratch/release/certifolio-fuzz" -runs="$runs" -seed="$seed" -max_len=8192 -rss_limit_mb=2048 \
     -artifact_prefix="$scratch/crash-" -print_final_stats=1 "$corpus/found" "$corpus/seeds" 2>"$log" \
     || { tail -40 "$log"; echo "ÉCHEC : voir $log"; exit 1; }
 end=$(date +%s)

@@ -120,9 +120,11 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
 
     /// Same day `months` calendar months later; a day that does not exist in the target month
-    /// is clamped to its last day (31 January + 1 month = 28 or 29 February).
+    /// is clamped to its last day (31 January + 1 month = 28 or 29 February). Past year 9999 (a
+    /// date typed 9999-…, found by fuzzing) the answer is 31 December 9999, the last day there is.
     public func adding(months: Int) -> Day {
         let total = (year * 12 + (month - 1)) + months
+        if total > 9999 * 12 + 11 { return Day(year: 9999, month: 12, day: 31)! }
         let y = total / 12
         let m = total % 12 + 1
         let d = min(day, Day.daysIn(month: m, year: y))

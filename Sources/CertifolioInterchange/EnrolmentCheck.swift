@@ -42,8 +42,10 @@ public enum EnrolmentCheck {
             problems.append(EnrolmentProblem(.email, "adresse électronique « \(d.email) » invalide."))
         }
         let enrolledOn = day(d.enrolledOn, .enrolledOn)
+        // A birth in the last years of the calendar (9999-…, found by fuzzing) has no such
+        // birthday: it is as implausible as any birth after the enrolment.
         if let birth, let enrolledOn,
-           enrolledOn < Day(year: birth.year + minimumAge, month: birth.month, day: min(birth.day, 28))! {
+           Day(year: birth.year + minimumAge, month: birth.month, day: min(birth.day, 28)).map({ enrolledOn < $0 }) ?? true {
             problems.append(EnrolmentProblem(.birthDate, "date de naissance \(birth.french) invraisemblable : "
                 + "le candidat aurait moins de \(minimumAge) ans à son inscription du \(enrolledOn.french)."))
         }

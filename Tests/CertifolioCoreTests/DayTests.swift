@@ -31,6 +31,8 @@ import Testing
         #expect(Day(iso: "2026-03-01")!.adding(months: 4).iso == "2026-07-01")
         #expect(Day(iso: "2026-01-31")!.adding(months: 1).iso == "2026-02-28")
         #expect(Day(iso: "2028-01-31")!.adding(months: 1).iso == "2028-02-29")
+        // Found by fuzzing: past the calendar's last year, the last day (no crash).
+        #expect(Day(iso: "9999-06-15")!.adding(months: 60).iso == "9999-12-31")
         #expect(Day(iso: "2026-10-31")!.adding(months: 4).iso == "2027-02-28")
         #expect(Day(iso: "2026-11-15")!.adding(months: 14).iso == "2028-01-15")
     }

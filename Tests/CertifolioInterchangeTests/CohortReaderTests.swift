@@ -114,6 +114,10 @@ import Testing
         let young = Fixtures.error { try Fixtures.read(candidates: Fixtures.candidatesHeader + "\n" + line) }
         #expect(young?.location == SourceLocation(file: "candidates.csv", line: 2, column: 4, columnName: "birth_date"))
         #expect(young?.problem.contains("le candidat aurait moins de 15 ans") == true)
+        // Found by libFuzzer: a birth in 9990 or later crashed the check (no such birthday).
+        let far = line.replacingOccurrences(of: "2030-02-03", with: "9995-02-03")
+        let future = Fixtures.error { try Fixtures.read(candidates: Fixtures.candidatesHeader + "\n" + far) }
+        #expect(future?.location.columnName == "birth_date" && future?.problem.contains("invraisemblable") == true)
         // A closed route is recorded from a file (the verdict reports it, contract §3).
         let closed = "C001,Lefèvre,Zoé,1990-02-03,zoe@exemple.fr,RNCP41818,formation_initiale,2025-09-15,P2025\n"
         #expect(Fixtures.error { try Fixtures.read(candidates: Fixtures.candidatesHeader + "\n" + closed) } == nil)
