@@ -38,6 +38,7 @@ public enum WebApp {
         let cookie = SessionCookieParameters(name: "certifolio_session", path: "/", secure: secureCookies,
                                              sameSite: .lax)
         router.addMiddleware {
+            DoorThreadsMiddleware()
             SessionMiddleware(storage: MemoryPersistDriver(),
                               configuration: .init(sessionCookieParameters: cookie,
                                                    defaultSessionExpiration: .seconds(8 * 3600)))
