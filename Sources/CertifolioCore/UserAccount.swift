@@ -38,8 +38,8 @@ public struct UserAccount: Sendable, Equatable {
         self.cohorts = cohorts
     }
 
-    /// Who the audit trail names for this person's writes.
-    public var actor: Actor { Actor("web:\(email)", account: id) }
+    /// Who writes, as the records and the audit trail name it: the account's id, not its address.
+    public var actor: Actor { Actor("web:compte \(id)", account: id) }
 }
 
 /// An account to create: the password is already hashed by the caller (bcrypt).

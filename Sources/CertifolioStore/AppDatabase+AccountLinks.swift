@@ -66,7 +66,7 @@ extension AppDatabase {
                            arguments: [passwordHash, stamp, id])
             try db.execute(sql: "UPDATE account_link SET used_at = ? WHERE token_sha256 = ?",
                            arguments: [stamp, Self.sha256(token)])
-            try AuditLog.append(db, actor: account.actor, action: "account.password", subject: account.email,
+            try AuditLog.append(db, actor: account.actor, action: "account.password", subject: AuditLog.account(account.id),
                                 details: ["by": link["purpose"] as String])
             return account
         }
@@ -79,7 +79,7 @@ extension AppDatabase {
             try db.execute(sql: "UPDATE user_account SET password_hash = ?, password_set_at = ? WHERE id = ?",
                            arguments: [passwordHash, Timestamp.now(), accountID])
             try Self.voidLinks(of: accountID, db)
-            try AuditLog.append(db, actor: actor, action: "account.password", subject: account.email,
+            try AuditLog.append(db, actor: actor, action: "account.password", subject: AuditLog.account(account.id),
                                 details: ["by": "owner"])
         }
     }
@@ -99,7 +99,7 @@ extension AppDatabase {
             try db.execute(sql: "UPDATE user_account SET deactivated_at = ? WHERE id = ?",
                            arguments: [Timestamp.now(), accountID])
             try Self.voidLinks(of: accountID, db)
-            try AuditLog.append(db, actor: actor, action: "account.deactivate", subject: account.email, details: [:])
+            try AuditLog.append(db, actor: actor, action: "account.deactivate", subject: AuditLog.account(account.id), details: [:])
         }
     }
 
@@ -164,7 +164,7 @@ extension AppDatabase {
         try db.execute(sql: """
             INSERT INTO account_link (token_sha256, account_id, purpose, created_at, expires_at) VALUES (?, ?, ?, ?, ?)
             """, arguments: [sha256(token), account.id, purpose.rawValue, Timestamp.now(), expires])
-        try AuditLog.append(db, actor: actor, action: "account.link", subject: account.email,
+        try AuditLog.append(db, actor: actor, action: "account.link", subject: AuditLog.account(account.id),
                             details: ["purpose": purpose.rawValue, "expires": expires.stored])
     }
 

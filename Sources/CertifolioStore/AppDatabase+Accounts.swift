@@ -45,8 +45,8 @@ extension AppDatabase {
                                  passwordSet ? now : nil])
             let id = db.lastInsertedRowID
             let cohorts = try Self.assign(new.cohorts, to: id, db)
-            try AuditLog.append(db, actor: actor, action: "account.add", subject: email, details: [
-                "role": new.role.rawValue, "name": name, "candidate": new.candidateID?.rawValue ?? "",
+            try AuditLog.append(db, actor: actor, action: "account.add", subject: AuditLog.account(id), details: [
+                "role": new.role.rawValue, "candidate": new.candidateID?.rawValue ?? "",
                 "cohorts": cohorts.joined(separator: ", "), "invited": passwordSet ? "non" : "oui",
             ])
             return UserAccount(id: id, email: email, displayName: name, role: new.role, candidateID: new.candidateID,
@@ -63,7 +63,7 @@ extension AppDatabase {
             guard account.role == .evaluator else { throw AccountError.cohortsOnlyForEvaluators(account.role) }
             try db.execute(sql: "DELETE FROM evaluator_cohort WHERE user_id = ?", arguments: [accountID])
             let assigned = try Self.assign(cohorts, to: accountID, db)
-            try AuditLog.append(db, actor: actor, action: "account.cohorts", subject: account.email,
+            try AuditLog.append(db, actor: actor, action: "account.cohorts", subject: AuditLog.account(accountID),
                                 details: ["cohorts": assigned.joined(separator: ", ")])
         }
     }

@@ -1,4 +1,6 @@
 import CertifolioCore
+import Crypto
+import Foundation
 import GRDB
 
 extension AppDatabase {
@@ -17,10 +19,18 @@ extension AppDatabase {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [profile.siret, profile.address, profile.city, profile.signatoryName,
                                  profile.signatoryQuality, profile.appeal, profile.verificationURL, Timestamp.now()])
-            var details = ["address": profile.address, "city": profile.city, "signatory": profile.signatoryName,
-                           "quality": profile.signatoryQuality, "appeal": profile.appeal,
-                           "verification_url": profile.verificationURL]
-            if let before { details["replaces"] = "\(before.signatoryName), \(before.signatoryQuality), \(before.city)" }
+            // The trail names what changed and seals the values with a hash: the signatory's
+            // name stays out of it (the trail holds no personal data), yet any later claim about
+            // what the profile said can be checked against the hash.
+            let fields: [(String, KeyPath<CertifierProfile, String>)] = [
+                ("address", \.address), ("city", \.city), ("signatory", \.signatoryName),
+                ("quality", \.signatoryQuality), ("appeal", \.appeal), ("verification_url", \.verificationURL)]
+            let changed = fields.filter { field in
+                before.map { $0[keyPath: field.1] != profile[keyPath: field.1] } ?? true
+            }
+            let sealed = fields.map { "\($0.0)=\(profile[keyPath: $0.1])" }.joined(separator: "\n")
+            let details = ["changed": changed.map(\.0).joined(separator: ", "),
+                           "sha256": SHA256.hash(data: Data(sealed.utf8)).map { String(format: "%02x", $0) }.joined()]
             try AuditLog.append(db, actor: actor, action: "certifier.profile", subject: "certifier \(profile.siret)",
                                 details: details)
         }

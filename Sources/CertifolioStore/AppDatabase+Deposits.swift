@@ -41,7 +41,7 @@ extension AppDatabase {
                 try AuditLog.append(db, actor: actor, action: "deposit.add", subject: candidate.rawValue, details: [
                     "deposit": id.description, "component": component.fileValue, "modality": modality.rawValue,
                     "version": String(version), "at": at.stored,
-                    "files": files.map { "\($0.name) \($0.size) \($0.sha256)" }.joined(separator: "; "),
+                    "files": files.map { "\($0.size) \($0.sha256)" }.joined(separator: "; "),
                 ])
                 for file in received { try vault.install(file) }
                 return Deposit(id: id, candidate: candidate, component: component, modality: modality, version: version,

@@ -44,7 +44,7 @@ extension AppDatabase {
                 INSERT INTO jury_member (session_id, name, role, external, person_id) VALUES (?, ?, ?, ?, ?)
                 """, arguments: [id, name, member.role, member.external, person])
             try AuditLog.append(db, actor: actor, action: "jury.member", subject: "session \(id)",
-                                details: ["name": name, "role": member.role.rawValue,
+                                details: ["role": member.role.rawValue,
                                           "external": member.external ? "oui" : "non",
                                           "person": String(person) + (isNew ? " (nouvelle)" : "")])
             if member.presides || member.excused {
@@ -77,7 +77,7 @@ extension AppDatabase {
                            arguments: [id, member.name])
             if let person { try JuryDirectory.forgetIfUnused(person, db) }
             try AuditLog.append(db, actor: actor, action: "jury.member.remove", subject: "session \(id)",
-                                details: ["name": member.name, "role": member.role.rawValue])
+                                details: ["person": person.map(String.init) ?? "", "role": member.role.rawValue])
         }
     }
 
@@ -207,7 +207,7 @@ extension AppDatabase {
             try db.execute(sql: "UPDATE jury_session SET closed_at = ? WHERE id = ?", arguments: [now, id])
             try AuditLog.append(db, actor: actor, action: "jury.close", subject: "session \(id)", details: [
                 "candidates": String(session.convoked.count), "decisions": String(drafts.count),
-                "members": session.members.map { "\($0.name) (\($0.role))" }.joined(separator: "; "),
+                "members": try JuryRows.memberPersons(id, db),
             ])
         }
     }
@@ -235,7 +235,7 @@ extension AppDatabase {
             let newID = db.lastInsertedRowID
             try AuditLog.append(db, actor: actor, action: "jury.amend", subject: "session \(id)", details: [
                 "candidate": candidate.rawValue, "component": component.fileValue, "decision": decision.rawValue,
-                "revokes": String(revoked), "reason": reason, "date": date.iso, "new_decision": String(newID),
+                "revokes": String(revoked), "date": date.iso, "new_decision": String(newID),
             ])
             return newID
         }
@@ -250,6 +250,15 @@ extension AppDatabase {
 
 /// Reading sessions and decisions back: rows decoded by column name into the domain's values.
 enum JuryRows {
+    /// The session's members as the audit trail names them: directory person ids with roles.
+    static func memberPersons(_ id: JurySessionID, _ db: Database) throws -> String {
+        try Row.fetchAll(db, sql: "SELECT person_id, role FROM jury_member WHERE session_id = ? ORDER BY person_id",
+                         arguments: [id]).map { row -> String in
+            let person: Int64? = row["person_id"]
+            return "personne \(person.map(String.init) ?? "?") (\(row["role"] as String))"
+        }.joined(separator: "; ")
+    }
+
     /// The open sessions a candidate is convoked to: day and place, earliest first.
     static func openConvocations(_ candidate: CandidateID, _ db: Database) throws -> [(date: Day, place: String)] {
         try Row.fetchAll(db.cachedStatement(sql: """
@@ -306,8 +315,10 @@ enum JuryRows {
         guard member.presides != presides || member.excused != excused else { return }
         try db.execute(sql: "UPDATE jury_member SET presides = ?, excused = ? WHERE session_id = ? AND name = ?",
                        arguments: [presides, excused, session.id, name])
+        let person = try Int64.fetchOne(db, sql: "SELECT person_id FROM jury_member WHERE session_id = ? AND name = ?",
+                                        arguments: [session.id, name])
         try AuditLog.append(db, actor: actor, action: "jury.member.standing", subject: "session \(session.id)",
-                            details: ["name": name, "presides": presides ? "oui" : "non",
+                            details: ["person": person.map(String.init) ?? "", "presides": presides ? "oui" : "non",
                                       "attendance": excused ? "excusé" : "présent"])
     }
 

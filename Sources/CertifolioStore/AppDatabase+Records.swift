@@ -53,7 +53,7 @@ extension AppDatabase {
                                      correcting: nil, actor: actor, db)
             try AuditLog.append(db, actor: actor, action: "event.record", subject: candidate.rawValue, details: [
                 "event": String(id), "component": event.component.fileValue, "modality": event.modality.rawValue,
-                "date": event.date.iso, "evaluator": event.evaluator,
+                "date": event.date.iso,
             ].merging(Self.gridDetails(grid, deposit)) { a, _ in a })
             return id
         }
@@ -73,7 +73,7 @@ extension AppDatabase {
                                          correcting: nil, actor: actor, db)
                 try AuditLog.append(db, actor: actor, action: "event.record", subject: item.candidate.rawValue, details: [
                     "event": String(id), "component": item.event.component.fileValue,
-                    "modality": item.event.modality.rawValue, "date": item.event.date.iso, "evaluator": item.event.evaluator,
+                    "modality": item.event.modality.rawValue, "date": item.event.date.iso,
                     "entry": "promotion",
                 ].merging(Self.gridDetails(item.grid, nil)) { a, _ in a })
                 return id
@@ -115,7 +115,7 @@ extension AppDatabase {
             let id = try Self.insert(event, of: candidate, grid: grid, deposit: deposit, comment: comment,
                                      correcting: (correctedID, reason), actor: actor, db)
             try AuditLog.append(db, actor: actor, action: "event.correct", subject: candidate.rawValue, details: [
-                "event": String(id), "corrects": String(correctedID), "reason": reason,
+                "event": String(id), "corrects": String(correctedID),
                 "component": event.component.fileValue, "modality": event.modality.rawValue, "date": event.date.iso,
             ].merging(Self.gridDetails(grid, deposit)) { a, _ in a })
             return id

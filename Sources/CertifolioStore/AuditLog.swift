@@ -33,7 +33,12 @@ enum AuditLog {
         }
     }
 
-    /// Appends one entry. `details` are written as JSON with sorted keys.
+    /// How an entry names an account: by id, never by address or name (the trail holds ids only;
+    /// `gdpr purge` can then anonymise an account without touching the chain).
+    static func account(_ id: Int64) -> String { "compte \(id)" }
+
+    /// Appends one entry. `details` are written as JSON with sorted keys. They hold ids, codes,
+    /// dates, counts and hashes — never a person's name, address, free text or file name.
     static func append(_ db: Database, actor: Actor, action: String, subject: String,
                        details: [String: String] = [:]) throws {
         let head = try Row.fetchOne(db, sql: "SELECT entries, last_hash FROM audit_head WHERE singleton = 1")

@@ -69,7 +69,7 @@ struct JurySecretaryTests {
             page = try await browser.post("\(path)/membres", [("nom", "Tard Venu"), ("role", someRole)])
             #expect(page.status == .unprocessableContent)
         }
-        #expect(try fixture.database.auditEntries().contains { $0.action == "jury.close" && $0.actor == "web:jury@example.fr" })
+        #expect(try fixture.database.auditEntries().contains { $0.action == "jury.close" && $0.actor == "web:compte 5" })
     }
 
     @Test func aDecisionDepartingFromTheProposalNeedsAMotive() async throws {

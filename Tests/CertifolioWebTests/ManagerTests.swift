@@ -29,7 +29,7 @@ struct ManagerTests {
             let done = try await browser.post("/import/promotion/confirmer", [("envoi", token)])
             #expect(done.status == .seeOther)
             #expect(try fixture.database.candidateRecord("NW001") != nil)
-            #expect(try fixture.database.auditEntries().last?.actor == "web:gestion@example.fr")
+            #expect(try fixture.database.auditEntries().last?.actor == "web:compte 4")
             // The preview is used once.
             let replay = try await browser.post("/import/promotion/confirmer", [("envoi", token)])
             #expect(replay.status == .unprocessableContent)
@@ -86,7 +86,7 @@ struct ManagerTests {
         #expect(record.candidate.givenNames == "Alice Marie")
         #expect(record.enrolment.route == "apprentissage")
         #expect(record.enrolment.cohort == "MEQP-2027")
-        #expect(try fixture.database.auditEntries().last?.actor == "web:gestion@example.fr")
+        #expect(try fixture.database.auditEntries().last?.actor == "web:compte 4")
     }
 
     @Test func aWrongEnrolmentNamesEachWrongFieldAndWritesNothing() async throws {

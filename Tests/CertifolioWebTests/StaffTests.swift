@@ -45,7 +45,7 @@ struct StaffTests {
             #expect(newVerdict.blocks.first { $0.code == block }?.status == .passed)
             #expect(after.text.contains("\(block) \(try #require(referentiel.block(block)).title) réussi, à valider par le jury"))
             let entry = try #require(try fixture.database.auditEntries().last)
-            #expect(entry.actor == "web:perrot@example.fr")
+            #expect(entry.actor == "web:compte 3")
             #expect(entry.action == "event.record")
             #expect(try fixture.database.evaluationHistory(record.candidate.id).last?.event.evaluator == "Mme Agnès Perrot")
         }
