@@ -171,8 +171,10 @@ extension Certifolio {
     /// content no longer has its SHA-256.
     public func verifyDepositedFiles() throws -> (files: Int, problems: [DepositFileProblem]) {
         let deposits = try database.allDeposits()
-        return (deposits.reduce(0) { $0 + $1.files.count }, deposits.flatMap { deposit in
+        return (deposits.reduce(0) { $0 + $1.files.count { !$0.erased } }, deposits.flatMap { deposit in
             deposit.files.compactMap { file -> DepositFileProblem? in
+                // Erased past its retention period (gdpr purge): its absence is what is recorded.
+                if file.erased { return nil }
                 guard let hash = database.vault.hash(of: file.sha256) else {
                     return DepositFileProblem(deposit: deposit, file: file, missing: true)
                 }

@@ -44,6 +44,11 @@ extension Certifolio {
             summary += "- \(referentiel.epreuveName(deposit.component, deposit.modality)), version \(deposit.version), "
                 + "déposée le \(deposit.at.french) (\(place)/)\n"
             for file in deposit.files {
+                if file.erased {
+                    summary += "    document effacé à l'échéance de sa durée de conservation — \(file.size) octets — "
+                        + "SHA-256 \(file.sha256)\n"
+                    continue
+                }
                 let copy = target.appendingPathComponent(Self.safeFileName(file.name))
                 if fm.fileExists(atPath: copy.path) { try fm.removeItem(at: copy) }
                 try fm.copyItem(atPath: storedFilePath(file), toPath: copy.path)

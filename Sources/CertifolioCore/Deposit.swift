@@ -30,12 +30,16 @@ public struct DepositedFile: Sendable, Equatable {
     public var kind: DocumentKind
     public var size: Int64
     public var sha256: String
+    /// Erased by `gdpr purge` past its retention period: the row (size, SHA-256) stays, the
+    /// content and the name are gone.
+    public var erased: Bool
 
-    public init(name: String, kind: DocumentKind, size: Int64, sha256: String) {
+    public init(name: String, kind: DocumentKind, size: Int64, sha256: String, erased: Bool = false) {
         self.name = name
         self.kind = kind
         self.size = size
         self.sha256 = sha256
+        self.erased = erased
     }
 }
 

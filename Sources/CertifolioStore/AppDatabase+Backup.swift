@@ -11,7 +11,7 @@ extension AppDatabase {
         let target = try DatabaseQueue(path: path)
         try writer.backup(to: target)
         let contents = try target.read { db in
-            Set(try String.fetchAll(db, sql: "SELECT sha256 FROM deposit_file UNION SELECT sha256 FROM parchemin"))
+            Set(try String.fetchAll(db, sql: PurgeSQL.keptContents))
         }
         try target.close()
         let copy = FileVault(root: URL(fileURLWithPath: path + ".files", isDirectory: true))

@@ -90,7 +90,7 @@ extension AppDatabase {
     /// The contents some deposit records (what `sweep` must keep).
     public func recordedContents() throws -> Set<String> {
         try writer.read { db in
-            Set(try String.fetchAll(db, sql: "SELECT sha256 FROM deposit_file UNION SELECT sha256 FROM parchemin"))
+            Set(try String.fetchAll(db, sql: PurgeSQL.keptContents))
         }
     }
 
@@ -108,8 +108,9 @@ extension AppDatabase {
                 ON CONFLICT (candidate, component, modality) DO UPDATE SET until = excluded.until, reason = excluded.reason,
                     granted_by = excluded.granted_by, granted_at = excluded.granted_at
                 """, arguments: [e.candidate, e.component, e.modality, e.until, e.reason, actor.name, Timestamp.now()])
+            // The reason (an illness, say) stays in its row: the trail holds no free text.
             var details = ["component": e.component.fileValue, "modality": e.modality.rawValue,
-                           "until": e.until.stored, "reason": e.reason]
+                           "until": e.until.stored]
             if let before { details["replaces"] = before.stored }
             try AuditLog.append(db, actor: actor, action: "deposit.extension", subject: e.candidate.rawValue,
                                 details: details)
@@ -146,13 +147,16 @@ enum DepositRows {
         let index = Dictionary(uniqueKeysWithValues: deposits.enumerated().map { ($1.id, $0) })
         let ids = deposits.map(\.id.rawValue)
         for row in try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT * FROM deposit_file WHERE deposit IN (SELECT value FROM json_each(?)) ORDER BY deposit, position
+            SELECT f.*, e.purge_id IS NOT NULL AS erased FROM deposit_file f
+            LEFT JOIN erased_file e ON e.deposit = f.deposit AND e.position = f.position
+            WHERE f.deposit IN (SELECT value FROM json_each(?)) ORDER BY f.deposit, f.position
             """), arguments: ["[" + ids.map(String.init).joined(separator: ",") + "]"]) {
             let id: DepositID = try row.decode(forColumn: "deposit")
             guard let at = index[id] else { continue }
             deposits[at].files.append(DepositedFile(name: try row.decode(forColumn: "name"), kind: try row.decode(forColumn: "kind"),
                                                     size: try row.decode(forColumn: "size"),
-                                                    sha256: try row.decode(forColumn: "sha256")))
+                                                    sha256: try row.decode(forColumn: "sha256"),
+                                                    erased: try row.decode(forColumn: "erased")))
         }
         return deposits
     }

@@ -8,7 +8,7 @@ struct RootCommand: AsyncParsableCommand {
         abstract: "Certifolio : suivi des certifications RNCP, bloc par bloc, jusqu'au jury.",
         subcommands: [InitCommand.self, ReferentielCommand.self, CertifierCommand.self, ImportCommand.self, CalendarCommand.self, DepositCommand.self, PortfolioCommand.self, ProgressCommand.self,
                       JuryCommand.self, AttestationCommand.self, ParcheminCommand.self, CPFCommand.self, StatsCommand.self,
-                      SurveyCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self,
+                      SurveyCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, GDPRCommand.self,
                       UserCommand.self, ServeCommand.self, DemoCommand.self]
     )
 }

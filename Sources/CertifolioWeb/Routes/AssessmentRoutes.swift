@@ -25,6 +25,7 @@ struct AssessmentRoutes {
         guard let deposit = try services.app.deposit(id), deposit.candidate == candidate,
               position >= 1, position <= deposit.files.count else { throw HTTPError(.notFound) }
         let file = deposit.files[Int(position) - 1]
+        guard !file.erased else { throw HTTPError(.gone, message: "Ce document a été effacé à l'échéance de sa durée de conservation.") }
         return try Downloads.kept(services.app.storedFilePath(file), type: file.kind.mediaType, filename: file.name)
     }
 
