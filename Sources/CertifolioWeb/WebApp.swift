@@ -47,6 +47,7 @@ public enum WebApp {
                 try app.userAccount(id: session.accountID, signedInAt: session.signedInAt)
             }
             ErrorPageMiddleware(pages: services.pages)
+            RequestLogMiddleware()
             UploadThrottle(counter: services.uploadCounter)
             CSRFMiddleware()
         }

@@ -4,6 +4,7 @@ import CertifolioCore
 import CertifolioWeb
 import Foundation
 import Hummingbird
+import Logging
 
 /// `certifolio serve`: the web application for candidates, staff and jury secretaries.
 struct ServeCommand: AsyncParsableCommand {
@@ -26,6 +27,8 @@ struct ServeCommand: AsyncParsableCommand {
     var asOf: Day?
 
     func run() async throws {
+        // Structured logs: one JSON object per line on the standard error, without personal data.
+        LoggingSystem.bootstrap { JSONLogHandler(label: $0) }
         var today: @Sendable () -> Day = Today.day
         if let asOf { today = { asOf } }
         let certifolio = try Certifolio.open(path: database.db)

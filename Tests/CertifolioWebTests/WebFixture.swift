@@ -4,6 +4,7 @@ import CertifolioWeb
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 
 /// A store holding the two sample référentiels and cohorts, one account per role, and an
 /// open jury session (n° 1, RNCP41818) with the MEQP-2025 cohort convoked.
@@ -72,11 +73,11 @@ struct WebFixture {
     }
 
     /// The application on `WebFixture.today`, or at the moment `now` (Paris time).
-    func application(now: ParisTime? = nil) async throws -> some ApplicationProtocol {
+    func application(now: ParisTime? = nil, logger: Logger? = nil) async throws -> some ApplicationProtocol {
         let today = now?.day ?? Self.today
         var clock: (@Sendable () -> ParisTime)?
         if let now { clock = { now } }
-        return Application(router: try await WebApp.router(app: database, today: { today }, now: clock))
+        return Application(router: try await WebApp.router(app: database, today: { today }, now: clock), logger: logger)
     }
 }
 

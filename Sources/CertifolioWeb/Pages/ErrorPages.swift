@@ -36,7 +36,11 @@ struct ErrorPageMiddleware: RouterMiddleware {
         } catch let error as UserFacingError {
             return page(.unprocessableContent, "Action refusée", error.message, context)
         } catch {
-            context.logger.error("Erreur inattendue : \(error)")
+            // The error's type only: its text may quote a value typed by a person. The whole
+            // text at the debug level (LOG_LEVEL=debug, for a developer's machine, never in service).
+            context.logger.error("erreur inattendue", metadata: ["type": "\(type(of: error))",
+                                                                 "route": "\(context.endpointPath ?? "(aucune)")"])
+            context.logger.debug("erreur inattendue : \(error)")
             return page(.internalServerError, "Erreur", "Une erreur inattendue s'est produite ; rien n'a été modifié.",
                         context)
         }
