@@ -32,8 +32,9 @@ public enum WebApp {
     /// Every route with its middleware (the tests drive this router in process).
     public static func router(app: Certifolio, secureCookies: Bool = false,
                               today: @escaping @Sendable () -> Day = Today.day,
-                              now: (@Sendable () -> ParisTime)? = nil) async throws -> Router<WebContext> {
-        let services = WebServices(app: app, pages: PageRenderer(), today: today, now: now)
+                              now: (@Sendable () -> ParisTime)? = nil,
+                              instant: @escaping @Sendable () -> Date = Date.init) async throws -> Router<WebContext> {
+        let services = WebServices(app: app, pages: PageRenderer(), today: today, now: now, instant: instant)
         let router = Router(context: WebContext.self)
         let cookie = SessionCookieParameters(name: "certifolio_session", path: "/", secure: secureCookies,
                                              sameSite: .lax)
@@ -42,7 +43,7 @@ public enum WebApp {
             SessionMiddleware(storage: MemoryPersistDriver(),
                               configuration: .init(sessionCookieParameters: cookie,
                                                    defaultSessionExpiration: .seconds(8 * 3600)))
-            IdleExpiry()
+            IdleExpiry(clock: services.instant)
             SessionAuthenticator(context: WebContext.self) { (session: WebSession, _) in
                 try app.userAccount(id: session.accountID, signedInAt: session.signedInAt)
             }

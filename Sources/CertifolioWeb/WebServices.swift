@@ -16,10 +16,14 @@ public final class WebServices: Sendable {
     let today: @Sendable () -> Day
     /// The present minute, Paris time: a deposit's moment. Its day is `today()`'s.
     let now: @Sendable () -> ParisTime
+    /// The instant, to the second: how long a session has been idle (tests move it on).
+    let instant: @Sendable () -> Date
 
     init(app: Certifolio, pages: PageRenderer, throttle: LoginThrottle = LoginThrottle(),
          uploadCounter: UploadCounter = UploadCounter(),
-         today: @escaping @Sendable () -> Day, now: (@Sendable () -> ParisTime)? = nil) {
+         today: @escaping @Sendable () -> Day, now: (@Sendable () -> ParisTime)? = nil,
+         instant: @escaping @Sendable () -> Date = Date.init) {
+        self.instant = instant
         self.app = app
         self.pages = pages
         self.throttle = throttle

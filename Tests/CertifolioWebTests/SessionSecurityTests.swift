@@ -32,6 +32,28 @@ struct SessionSecurityTests {
     }
 }
 
+/// Issue 15: a session left idle 30 minutes ends (the next request goes to the sign-in page); a
+/// request within the limit keeps it alive, and the limit counts from the last request.
+struct IdleExpiryTests {
+    @Test func anIdleSessionEndsAfterThirtyMinutes() async throws {
+        let fixture = try WebFixture()
+        let offset = Locked<TimeInterval>(0)
+        let router = try await WebApp.router(app: fixture.database, today: { WebFixture.today },
+                                             instant: { Date().addingTimeInterval(offset.value) })
+        try await Application(router: router).test(.router) { client in
+            let browser = Browser(client)
+            try await browser.signIn(.manager)
+            offset.value = 29 * 60
+            #expect(try await browser.get("/tableau-de-bord").status == .ok, "29 minutes idle: still signed in")
+            offset.value = 58 * 60
+            #expect(try await browser.get("/tableau-de-bord").status == .ok, "29 minutes since the last request")
+            offset.value = 89 * 60
+            let page = try await browser.get("/tableau-de-bord")
+            #expect(page.status == .seeOther && page.location?.hasPrefix("/connexion") == true, "31 minutes idle: signed out")
+        }
+    }
+}
+
 /// Issue 15: a form without a file is refused beyond 1 MiB (in French, nothing written); the
 /// routes that take a file accept more.
 struct RequestSizeTests {

@@ -9,11 +9,12 @@ struct IdleExpiry: RouterMiddleware {
     typealias Context = WebContext
     /// 30 minutes.
     static let limit: TimeInterval = 30 * 60
+    let clock: @Sendable () -> Date
 
     func handle(_ request: Request, context: WebContext,
                 next: (Request, WebContext) async throws -> Response) async throws -> Response {
         if let session = context.sessions.session {
-            let now = Date().timeIntervalSince1970
+            let now = clock().timeIntervalSince1970
             if now - session.lastSeen > Self.limit {
                 context.sessions.clearSession()
             } else if now - session.lastSeen > 60 {
