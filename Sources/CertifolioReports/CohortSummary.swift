@@ -11,25 +11,39 @@ public struct CohortSummary: Sendable {
     public var blocksAcquired = 0
     public var blocksPassed = 0
     /// Reason code and component, with how many candidates it holds back, most frequent first.
-    public var mostMissing: [(label: String, count: Int)] = []
+    public var mostMissing: [(label: String, count: Int)] {
+        missing.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .prefix(top).map { (label: $0.key, count: $0.value) }
+    }
+
+    private let referentiels: [CertificationCode: Referentiel]
+    private let top: Int
+    private var missing: [String: Int] = [:]
+
+    /// An empty summary, to which verdicts are added one by one (`progress --all` streams them).
+    public init(referentiels: [CertificationCode: Referentiel], top: Int = 5) {
+        self.referentiels = referentiels
+        self.top = top
+    }
 
     public init(verdicts: [Verdict], referentiels: [CertificationCode: Referentiel], top: Int = 5) {
-        var missing: [String: Int] = [:]
-        for v in verdicts {
-            candidates += 1
-            switch v.title.status {
-            case .awarded: awarded += 1
-            case .eligible: eligible += 1
-            case .notEligible: notEligible += 1
-            }
-            blocksAcquired += v.blocks.filter { $0.status == .acquired }.count
-            blocksPassed += v.blocks.filter { $0.status == .passed }.count
-            for reason in v.title.reasons {
-                missing[Self.label(reason, referentiel: referentiels[v.certification]), default: 0] += 1
-            }
+        self.init(referentiels: referentiels, top: top)
+        for v in verdicts { add(v) }
+    }
+
+    /// Counts one more verdict (memory: one counter per distinct missing item, not per candidate).
+    public mutating func add(_ v: Verdict) {
+        candidates += 1
+        switch v.title.status {
+        case .awarded: awarded += 1
+        case .eligible: eligible += 1
+        case .notEligible: notEligible += 1
         }
-        mostMissing = missing.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            .prefix(top).map { (label: $0.key, count: $0.value) }
+        blocksAcquired += v.blocks.filter { $0.status == .acquired }.count
+        blocksPassed += v.blocks.filter { $0.status == .passed }.count
+        for reason in v.title.reasons {
+            missing[Self.label(reason, referentiel: referentiels[v.certification]), default: 0] += 1
+        }
     }
 
     static func label(_ reason: Reason, referentiel: Referentiel?) -> String {

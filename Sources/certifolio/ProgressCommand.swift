@@ -26,33 +26,33 @@ struct ProgressCommand: ParsableCommand {
     func run() throws {
         let app = try Certifolio.open(path: options.db)
         let day = asOf ?? Today.day()
-        if all, json {
-            // Streamed: one page of records in memory at a time, each line written as it comes.
-            let out = BufferedOutput()
-            try app.forEachVerdict(asOf: day) { _, verdict in out.write(VerdictJSON.line(verdict) + "\n") }
-            out.flush()
+        let out = BufferedOutput()
+        defer { out.flush() }
+        if all {
+            // Streamed: one page of records in memory at a time, each line written as it comes;
+            // the table's summary counts as it goes.
+            if json {
+                try app.forEachVerdict(asOf: day) { _, verdict in out.write(VerdictJSON.line(verdict) + "\n") }
+                return
+            }
+            let referentiels = try app.referentiels()
+            let table = ProgressTable.Stream(referentiels: referentiels, width: TerminalWidth.columns, write: out.write)
+            var summary = CohortSummary(referentiels: referentiels)
+            try app.forEachVerdict(asOf: day) { record, verdict in
+                table.add(record, verdict)
+                summary.add(verdict)
+            }
+            out.write("\n" + summary.render() + "\n")
             return
         }
+        let id = CandidateID(candidate ?? "")
+        guard let record = try app.candidateRecord(id) else { throw StoreError.unknownCandidate(id) }
         let referentiels = try app.referentiels()
-        let records: [CandidateRecord]
-        if let candidate {
-            guard let record = try app.candidateRecord(CandidateID(candidate)) else {
-                throw StoreError.unknownCandidate(CandidateID(candidate))
-            }
-            records = [record]
-        } else {
-            records = try app.allCandidateRecords()
-        }
-        let rows = Certifolio.verdicts(records, referentiels: referentiels, asOf: day)
-        let out = BufferedOutput()
+        guard let row = Certifolio.verdicts([record], referentiels: referentiels, asOf: day).first else { return }
         if json {
-            for row in rows { out.write(VerdictJSON.line(row.verdict) + "\n") }
-        } else if candidate != nil, let row = rows.first, let referentiel = referentiels[row.verdict.certification] {
+            out.write(VerdictJSON.line(row.verdict) + "\n")
+        } else if let referentiel = referentiels[row.verdict.certification] {
             out.write(VerdictText.render(row.verdict, record: row.record, referentiel: referentiel) + "\n")
-        } else {
-            out.write(ProgressTable.render(rows, referentiels: referentiels, width: TerminalWidth.columns) + "\n\n")
-            out.write(CohortSummary(verdicts: rows.map(\.verdict), referentiels: referentiels).render() + "\n")
         }
-        out.flush()
     }
 }
