@@ -75,6 +75,20 @@ extension Certifolio {
         try database.enrolledCandidates()
     }
 
+    /// Every candidate with their enrolment, by id, a page of `pageSize` in memory at a time
+    /// (each page its own read: a list export of a whole database streams).
+    public func forEachEnrolledCandidate(pageSize: Int = 2000,
+                                         _ body: ([(candidate: Candidate, enrolment: Enrolment)]) async throws -> Void)
+        async throws {
+        var after: CandidateID?
+        while true {
+            let page = try database.enrolledCandidates(after: after, limit: pageSize)
+            guard let last = page.last else { return }
+            try await body(page)
+            after = last.candidate.id
+        }
+    }
+
     public func cohortNames() throws -> [String] { try database.cohortNames() }
 
     public func jurySession(_ id: JurySessionID) throws -> JurySession { try database.jurySession(id) }

@@ -34,6 +34,12 @@ extension AppDatabase {
         try writer.read { db in try RecordLoader.people(db, .all) }
     }
 
+    /// The next `limit` candidates by id after `after` (nil: from the first), with their
+    /// enrolments: a page of the whole list, for exports that stream.
+    public func enrolledCandidates(after: CandidateID?, limit: Int) throws -> [(candidate: Candidate, enrolment: Enrolment)] {
+        try writer.read { db in try RecordLoader.people(db, .page(after: after?.rawValue, limit: limit)) }
+    }
+
     /// The records of one cohort, sorted by candidate id.
     public func candidateRecords(cohort: String) throws -> [CandidateRecord] {
         try writer.read { db in try RecordLoader.load(db, .cohort(cohort)) }

@@ -116,3 +116,21 @@ let tester = Actor("test")
         #expect(stopped.wait(timeout: .now() + 5) == .success)
     }
 }
+
+/// Issue 15: a list export pages through the candidates (a page in memory at a time) and sees
+/// every one exactly once, in id order.
+@Suite struct EnrolledCandidatePagesTests {
+    @Test func pagesCoverEveryCandidateOnceInOrder() async throws {
+        let s = try ImportPipelineTests.Sandbox()
+        _ = try s.database.importCohort(folder: try s.cohort(candidates: 23, eventsPerCandidate: 1), actor: tester)
+        var seen: [CandidateID] = []
+        var pages = 0
+        try await s.database.forEachEnrolledCandidate(pageSize: 5) { page in
+            pages += 1
+            #expect(page.count <= 5)
+            seen += page.map(\.candidate.id)
+        }
+        let all = try s.database.enrolledCandidates().map(\.candidate.id)
+        #expect(pages == 5 && seen == all && seen.count == 23)
+    }
+}

@@ -34,6 +34,27 @@ enum Downloads {
         return file(ByteBuffer(string: text), type: "text/csv; charset=utf-8", filename: filename)
     }
 
+    /// The same CSV written as `produce` hands rows over (a page at a time): the response starts
+    /// at once and never holds the whole list.
+    static func csvStream(_ header: [String], filename: String, separator: Character = ",",
+                          _ produce: @escaping @Sendable (_ emit: ([[String]]) async throws -> Void) async throws -> Void)
+        -> Response {
+        var headers = PageRenderer.headers(type: "text/csv; charset=utf-8")
+        headers[.contentDisposition] = disposition(filename)
+        let body = ResponseBody { writer in
+            try await writer.write(ByteBuffer(string: header.joined(separator: String(separator)) + "\n"))
+            try await produce { rows in
+                var text = ""
+                for row in rows {
+                    text += row.map { CSVField.quoted($0, separator: separator) }.joined(separator: String(separator)) + "\n"
+                }
+                if !text.isEmpty { try await writer.write(ByteBuffer(string: text)) }
+            }
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: headers, body: body)
+    }
+
     static func file(_ body: ByteBuffer, type: String, filename: String) -> Response {
         var headers = PageRenderer.headers(type: type)
         headers[.contentDisposition] = disposition(filename)

@@ -77,13 +77,19 @@ struct ManagerRoutes {
 
     func add(to router: Router<WebContext>) {
         let manager = router.group().add(middleware: RequireRole(.manager))
-        manager.get(WebRoutes.candidates) { request, context in try candidates(request, context) }
+        manager.get(WebRoutes.candidates) { request, context in try await candidates(request, context) }
         manager.get(WebRoutes.candidatesCSV) { request, _ in
-            let (_, matching) = try search(request)
-            return Downloads.csv(["candidate_id", "family_name", "given_names", "birth_date", "certification", "cohort"],
-                                 matching.map { c, e in
-                                     [c.id.rawValue, c.familyName, c.givenNames, c.birthDate.iso, e.certification.rawValue, e.cohort]
-                                 }, filename: "candidats.csv")
+            // Streamed a page at a time: the whole list of a national certifier is no burden.
+            let folded = Self.folded(request)
+            let app = services.app
+            return Downloads.csvStream(["candidate_id", "family_name", "given_names", "birth_date", "certification", "cohort"],
+                                       filename: "candidats.csv") { emit in
+                try await app.forEachEnrolledCandidate { page in
+                    try await emit(page.filter { Self.matches($0.candidate, folded) }.map { c, e in
+                        [c.id.rawValue, c.familyName, c.givenNames, c.birthDate.iso, e.certification.rawValue, e.cohort]
+                    })
+                }
+            }
         }
         manager.get(WebRoutes.imports) { _, context in
             services.pages.render(ImportPage(), title: "Importer", context: context)
@@ -97,23 +103,35 @@ struct ManagerRoutes {
     }
 
     /// The search typed (`q`) and the candidates it finds, by id; every candidate without one.
-    private func search(_ request: Request) throws -> (String, [(candidate: Candidate, enrolment: Enrolment)]) {
-        let query = (request.uri.queryParameters["q"].map(String.init) ?? "").trimmingCharacters(in: .whitespaces)
-        let folded = PersonName(query).key
-        return (query, try services.app.enrolledCandidates().filter { candidate, _ in
-            folded.isEmpty || PersonName(candidate.id.rawValue + " " + candidate.displayName).key.contains(folded)
-        })
+    private static func query(_ request: Request) -> String {
+        (request.uri.queryParameters["q"].map(String.init) ?? "").trimmingCharacters(in: .whitespaces)
     }
 
-    private func candidates(_ request: Request, _ context: WebContext) throws -> Response {
-        let (query, matching) = try search(request)
+    /// The search, folded as names are compared (accents and case aside).
+    private static func folded(_ request: Request) -> String { PersonName(query(request)).key }
+
+    private static func matches(_ candidate: Candidate, _ folded: String) -> Bool {
+        folded.isEmpty || PersonName(candidate.id.rawValue + " " + candidate.displayName).key.contains(folded)
+    }
+
+    /// The first 200 candidates found and how many in all, read a page at a time (a search over a
+    /// national certifier's million holds one page in memory).
+    private func candidates(_ request: Request, _ context: WebContext) async throws -> Response {
+        let folded = Self.folded(request)
         let limit = 200
-        let lines = matching.prefix(limit).map { candidate, enrolment in
-            CandidateList.Line(id: candidate.id.rawValue, name: candidate.displayName, cohort: enrolment.cohort,
-                               certification: enrolment.certification.rawValue, link: WebRoutes.candidate.path(candidate.id))
+        var lines: [CandidateList.Line] = []
+        var total = 0
+        try await services.app.forEachEnrolledCandidate { page in
+            for (candidate, enrolment) in page where Self.matches(candidate, folded) {
+                total += 1
+                guard lines.count < limit else { continue }
+                lines.append(CandidateList.Line(id: candidate.id.rawValue, name: candidate.displayName, cohort: enrolment.cohort,
+                                                certification: enrolment.certification.rawValue,
+                                                link: WebRoutes.candidate.path(candidate.id)))
+            }
         }
-        let list = CandidateList(query: query, lines: lines, total: matching.count, shown: lines.count,
-                                 truncated: matching.count > limit)
+        let list = CandidateList(query: Self.query(request), lines: lines, total: total, shown: lines.count,
+                                 truncated: total > limit)
         return services.pages.render(list, title: "Candidats", context: context)
     }
 
