@@ -79,7 +79,11 @@ struct DemoCommand: ParsableCommand {
         let surveys = folder + "/enquetes/surveys.csv"
         let cpf = CPFDemo(app: app, day: day, documents: documents,
                           surveys: FileManager.default.fileExists(atPath: surveys) ? surveys : nil, section: section)
-        try JuryDemo(app: app, day: day, documents: documents, section: section, then: cpf.run).run()
+        let personalData = PersonalDataDemo(app: app, day: day, documents: documents, section: section)
+        try JuryDemo(app: app, day: day, documents: documents, section: section, then: {
+            try cpf.run()
+            try personalData.run()
+        }).run()
         print(db == nil ? "Base de démonstration jetable : supprimée." : "Base conservée : \(path)")
     }
 

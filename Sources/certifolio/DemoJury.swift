@@ -79,7 +79,7 @@ struct JuryDemo {
         }
 
         try then()
-        section("15. Journal d'audit (certifolio audit verify)")
+        section("16. Journal d'audit (certifolio audit verify)")
         switch try app.verifyAudit() {
         case .intact(let entries):
             let files = try app.verifyDepositedFiles()

@@ -91,6 +91,16 @@ struct DepositCommand: ParsableCommand {
     }
 }
 
+/// What a candidate's export takes: who, where, as of when (`portfolio export`, `gdpr export`).
+struct CandidateExportOptions: ParsableArguments {
+    @Argument(help: "Numéro du candidat.") var candidate: String
+    @Option(name: .long, help: "Dossier de sortie.") var out: String
+    @Option(name: .customLong("as-of"), help: "Date de la situation du dossier (AAAA-MM-JJ) ; par défaut : aujourd'hui.")
+    var asOf: Day?
+
+    var day: Day { asOf ?? Today.day() }
+}
+
 /// `certifolio portfolio export CANDIDATE --out DIR` (contract §7).
 struct PortfolioCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -102,14 +112,12 @@ struct PortfolioCommand: ParsableCommand {
             abstract: "Copie chaque fichier déposé, avec son accusé de dépôt, et un résumé du dossier dans un dossier.")
 
         @OptionGroup var options: DatabaseOptions
-        @Argument(help: "Numéro du candidat.") var candidate: String
-        @Option(name: .long, help: "Dossier de sortie.") var out: String
-        @Option(name: .customLong("as-of"), help: "Date de la situation du dossier (AAAA-MM-JJ) ; par défaut : aujourd'hui.")
-        var asOf: Day?
+        @OptionGroup var export: CandidateExportOptions
 
         func run() throws {
             let app = try Certifolio.open(path: options.db)
-            let copied = try app.exportPortfolio(CandidateID(candidate), to: out, asOf: asOf ?? Today.day())
+            let (candidate, out) = (export.candidate, export.out)
+            let copied = try app.exportPortfolio(CandidateID(candidate), to: out, asOf: export.day)
             print("Portfolio de \(candidate) : \(French.count(copied, "fichier déposé copié", "fichiers déposés copiés")) dans \(out), avec resume.txt et dossier.json.")
         }
     }

@@ -15,14 +15,12 @@ struct GDPRCommand: ParsableCommand {
             abstract: "Tout ce que la base contient d'un candidat (donnees-personnelles.json), avec ses documents déposés.")
 
         @OptionGroup var options: DatabaseOptions
-        @Argument(help: "Numéro du candidat.") var candidate: String
-        @Option(name: .long, help: "Dossier de sortie.") var out: String
-        @Option(name: .customLong("as-of"), help: "Date de la situation du dossier (AAAA-MM-JJ) ; par défaut : aujourd'hui.")
-        var asOf: Day?
+        @OptionGroup var export: CandidateExportOptions
 
         func run() throws {
             let app = try Certifolio.open(path: options.db)
-            let (rows, files) = try app.exportPersonalData(CandidateID(candidate), to: out, asOf: asOf ?? Today.day())
+            let (candidate, out) = (export.candidate, export.out)
+            let (rows, files) = try app.exportPersonalData(CandidateID(candidate), to: out, asOf: export.day)
             print("Données personnelles de \(candidate) : " + French.count(rows, "ligne", "lignes")
                   + " dans \(out)/donnees-personnelles.json, "
                   + French.count(files, "document déposé copié", "documents déposés copiés") + ".")
