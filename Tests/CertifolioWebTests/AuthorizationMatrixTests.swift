@@ -35,6 +35,10 @@ struct AuthorizationMatrixTests {
         // Not issued in the fixture: the candidate never gets a fresh original (CandidatePortalTests issues one).
         Rule(method: .get, path: "/mon-dossier/parchemin.pdf", allowed: [.candidate], status: .notFound),
         Rule(method: .get, path: "/mon-dossier/depots", allowed: [.candidate], status: .ok),
+        // The right of access: the candidate's own data; the gestionnaire answers a request for anyone's.
+        Rule(method: .get, path: "/mon-dossier/donnees-personnelles.zip", allowed: [.candidate], status: .ok),
+        Rule(method: .get, path: "/candidats/MQ014/donnees-personnelles.zip", allowed: [.manager], status: .ok),
+        Rule(method: .get, path: "/candidats/INCONNU/donnees-personnelles.zip", allowed: [.manager], status: .notFound),
         // A deposit streams as multipart (DepositWebTests posts one, and a forged one); a plain form is refused.
         Rule(method: .post, path: "/mon-dossier/depots", allowed: [.candidate], status: .badRequest),
         Rule(method: .get, path: "/mon-dossier/depots/1/accuse-de-depot.pdf", allowed: [.candidate], status: .notFound),

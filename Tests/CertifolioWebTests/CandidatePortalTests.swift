@@ -96,3 +96,26 @@ struct CandidatePortalTests {
         }
     }
 }
+
+/// Issue 15 (RGPD): a candidate downloads everything held of them from their own page, and the
+/// gestionnaire answers a request of access from the candidate's page: one ZIP with
+/// donnees-personnelles.json (their rows only) and their deposited files.
+struct PersonalDataWebTests {
+    @Test func theCandidateDownloadsTheirOwnDataAsAZip() async throws {
+        let fixture = try WebFixture()
+        try fixture.deposit("MQ013", "RNCP41818BC01", "note_synthese", at: ParisTime(paris: Day(iso: "2026-01-10")!, hour: 9, minute: 0)!)
+        try await fixture.application().test(.router) { client in
+            let browser = Browser(client)
+            try await browser.signIn(.candidate)
+            let portal = try await browser.get("/mon-dossier")
+            #expect(portal.body.contains("href=\"/mon-dossier/donnees-personnelles.zip\""))
+            let zip = try await browser.get("/mon-dossier/donnees-personnelles.zip")
+            #expect(zip.status == .ok && zip.headers[.contentType] == "application/zip")
+            let text = String(decoding: zip.bytes, as: UTF8.self)
+            // Stored (not compressed) entries: the names and the JSON read in the archive's bytes.
+            #expect(text.contains("donnees-personnelles.json") && text.contains("\"candidate_id\" : \"MQ013\""))
+            #expect(text.contains("depots/RNCP41818BC01_note_synthese/v1/") && !text.contains("password_hash"))
+            #expect(!text.contains("\"MQ014\""), "no one else's rows")
+        }
+    }
+}

@@ -24,6 +24,10 @@ enum CandidatePortalHTML {
         if !record.canDownloadAttestation {
             documents += "<li>Aucune attestation pour l'instant : un bloc est acquis quand un jury le valide.</li>"
         }
+        documents += """
+            <li><a href="\(WebRoutes.portalPersonalData.path)">Mes données personnelles (ZIP)</a> — tout ce que le \
+            certificateur conserve de vous, avec vos documents déposés</li>
+            """
         return """
             <h1>\(record.name) <span class="id">(\(record.candidateID))</span></h1>
             \(next(agenda))\

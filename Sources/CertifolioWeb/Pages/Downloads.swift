@@ -55,6 +55,24 @@ enum Downloads {
         return Response(status: .ok, headers: headers, body: body)
     }
 
+    /// What `gdpr export` writes of a candidate (donnees-personnelles.json, the deposited files,
+    /// receipts and summary), as one ZIP.
+    static func personalData(_ candidate: CandidateID, _ services: WebServices) throws -> Response {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certifolio-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try services.app.exportPersonalData(candidate, to: folder.path, asOf: services.today())
+        var zip = ZipArchive()
+        for name in (FileManager.default.subpaths(atPath: folder.path) ?? []).sorted() {
+            var isFolder: ObjCBool = false
+            let path = folder.appendingPathComponent(name).path
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
+                  let data = FileManager.default.contents(atPath: path) else { continue }
+            zip.add(name: name, data: [UInt8](data))
+        }
+        return file(ByteBuffer(bytes: zip.finished()), type: "application/zip",
+                    filename: "donnees-personnelles-\(candidate).zip")
+    }
+
     static func file(_ body: ByteBuffer, type: String, filename: String) -> Response {
         var headers = PageRenderer.headers(type: type)
         headers[.contentDisposition] = disposition(filename)

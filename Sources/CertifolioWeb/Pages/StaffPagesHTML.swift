@@ -118,7 +118,7 @@ extension StaffRoutes.CandidatePage: PageContent {
         return """
             <p class="crumbs"><a href="\(record.cohortLink)">Promotion \(record.cohort)</a></p>
             <h1>\(record.name) <span class="id">(\(record.candidateID))</span></h1>
-            \(canRectify ? "<p><a href=\"\(WebRoutes.identity.path(CandidateID(record.candidateID)))\">État civil : consulter, rectifier</a></p>\n" as HTML : .empty)\
+            \(canRectify ? "<p><a href=\"\(WebRoutes.identity.path(CandidateID(record.candidateID)))\">État civil : consulter, rectifier</a> · <a href=\"\(WebRoutes.personalData.path(CandidateID(record.candidateID)))\">Données personnelles (ZIP, droit d'accès)</a></p>\n" as HTML : .empty)\
             <section aria-labelledby="saisie" class="panel">
               <h2 id="saisie">Enregistrer une évaluation</h2>
               \(form.html(csrf: csrf))

@@ -18,6 +18,10 @@ struct CandidatePortalRoutes {
         }
         portal.get(WebRoutes.portalAttestation) { _, context in try records.attestation(try Self.ownID(context)) }
         portal.get(WebRoutes.portalParchemin) { _, context in try records.parchemin(try Self.ownID(context)) }
+        // The right of access, without asking anyone: everything held of them, as JSON and files.
+        portal.get(WebRoutes.portalPersonalData) { _, context in
+            try Downloads.personalData(try Self.ownID(context), services)
+        }
     }
 
     static func ownID(_ context: WebContext) throws -> CandidateID {

@@ -16,6 +16,12 @@ struct IdentityRoutes {
             return try page(id, NewEnrolment(record.candidate, record.enrolment), reason: "", refusal: nil,
                             context: context)
         }
+        // A request of access sent to the certifier, answered from the candidate's page.
+        manager.get(WebRoutes.personalData) { _, context -> Response in
+            let id = try WebRoutes.personalData.values(context)
+            guard try services.app.candidateRecord(id) != nil else { throw HTTPError(.notFound) }
+            return try Downloads.personalData(id, services)
+        }
         manager.post(WebRoutes.identity) { _, context -> Response in
             let id = try WebRoutes.identity.values(context)
             let account = try context.requireIdentity()
