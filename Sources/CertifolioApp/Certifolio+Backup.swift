@@ -9,6 +9,8 @@ public struct IntegrityReport: Sendable {
     public var integrity: [String]
     public var audit: AuditVerification
     public var depositFiles: Int
+    /// Deposited files erased past their retention period (`gdpr purge`): absent by design.
+    public var erasedFiles: Int
     public var depositProblems: [DepositFileProblem]
     public var parchemins: Int
     public var brokenParchemins: [ParcheminEntry]
@@ -61,7 +63,7 @@ extension Certifolio {
         let files = try verifyDepositedFiles()
         let parchemins = try verifyParcheminFiles()
         return IntegrityReport(integrity: try database.integrityProblems(), audit: try database.verifyAudit(),
-                               depositFiles: files.files, depositProblems: files.problems,
+                               depositFiles: files.files, erasedFiles: files.erased, depositProblems: files.problems,
                                parchemins: parchemins.files, brokenParchemins: parchemins.broken)
     }
 

@@ -169,9 +169,10 @@ extension Certifolio {
 
     /// Reads every recorded file again: the number checked, and each one missing or whose
     /// content no longer has its SHA-256.
-    public func verifyDepositedFiles() throws -> (files: Int, problems: [DepositFileProblem]) {
+    public func verifyDepositedFiles() throws -> (files: Int, erased: Int, problems: [DepositFileProblem]) {
         let deposits = try database.allDeposits()
-        return (deposits.reduce(0) { $0 + $1.files.count { !$0.erased } }, deposits.flatMap { deposit in
+        return (deposits.reduce(0) { $0 + $1.files.count { !$0.erased } }, deposits.reduce(0) { $0 + $1.files.count(where: \.erased) },
+                deposits.flatMap { deposit in
             deposit.files.compactMap { file -> DepositFileProblem? in
                 // Erased past its retention period (gdpr purge): its absence is what is recorded.
                 if file.erased { return nil }

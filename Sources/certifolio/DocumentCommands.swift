@@ -77,6 +77,8 @@ struct AuditCommand: ParsableCommand {
         static func summary(_ r: IntegrityReport) -> String {
             "Journal d'audit intact : " + French.count(r.entries, "entrée vérifiée", "entrées vérifiées") + " ; "
                 + French.count(r.depositFiles, "fichier déposé présent avec son SHA-256", "fichiers déposés présents avec leur SHA-256")
+                + (r.erasedFiles > 0 ? " ; " + French.count(r.erasedFiles, "fichier effacé par la purge (conservation échue)",
+                                                             "fichiers effacés par la purge (conservation échue)") : "")
                 + (r.parchemins > 0
                     ? " ; " + French.count(r.parchemins, "parchemin conservé intact", "parchemins conservés intacts") + "."
                     : ".")
