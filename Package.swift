@@ -102,7 +102,7 @@ let package = Package(
         .target(name: "CertifolioTestSupport", dependencies: ["CZlib"], path: "Tests/Support"),
         // zlib (Debian's zlib1g-dev, on every machine of this kind) to inflate PDF streams.
         .systemLibrary(name: "CZlib", path: "Tests/CZlib"),
-        .testTarget(name: "CertifolioCLITests", dependencies: ["certifolio", "CertifolioApp", "CertifolioCore"]),
+        .testTarget(name: "CertifolioCLITests", dependencies: ["certifolio", "CertifolioApp", "CertifolioCore", "CertifolioTestSupport"]),
         .testTarget(name: "CertifolioWebTests",
                     dependencies: ["CertifolioWeb", "CertifolioApp", "CertifolioCore", "CertifolioRules",
                                    "CertifolioReports", "CertifolioTestSupport",

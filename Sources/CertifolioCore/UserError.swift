@@ -40,10 +40,26 @@ public struct InputError: UserFacingError, Equatable {
 
     public init(_ location: SourceLocation, _ problem: String) {
         self.location = location
-        self.problem = problem
+        self.problem = Self.shortened(problem)
     }
 
     public var message: String { "\(location) : \(problem)" }
+
+    /// A value quoted « … » longer than 60 characters is cut to its first 50, with its length:
+    /// a 100 000-character field (found by fuzzing the command line) made a 100 KB message.
+    static func shortened(_ problem: String) -> String {
+        guard problem.count > 80 else { return problem }
+        var result = ""
+        var rest = Substring(problem)
+        while let open = rest.range(of: "« "), let close = rest[open.upperBound...].range(of: " »") {
+            let quoted = rest[open.upperBound..<close.lowerBound]
+            result += rest[..<open.upperBound]
+            result += quoted.count > 60 ? quoted.prefix(50) + "… (\(quoted.count) caractères)" : quoted
+            result += " »"
+            rest = rest[close.upperBound...]
+        }
+        return result + rest
+    }
 }
 
 /// Several bad lines at once, so that a file can be mended in one pass.

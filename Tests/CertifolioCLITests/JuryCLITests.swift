@@ -239,10 +239,31 @@ extension CLI {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        // Both pipes drained at once: a long message on one must not block the process while the
+        // other is read to its end.
+        let stderrRead = ReadToEnd(err.fileHandleForReading)
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        let stderr = stderrRead.data()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                       stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+/// A pipe read to its end on a thread of its own.
+final class ReadToEnd: @unchecked Sendable {
+    private var read = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            read = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    func data() -> Data {
+        done.wait()
+        return read
     }
 }
