@@ -66,15 +66,7 @@ import Testing
         var first = header
         for w in 0..<4 { first += "W\(w),Durand,Lou,1990-01-01,,RNCP36888,apprentissage,2025-09-15,W\n" }
         #expect(try cli.run("import", try cli.cohort(["candidates.csv": first]), "--db", cli.db).status == 0)
-        let imports = folders.map { folder in
-            let p = Process()
-            p.executableURL = CLI.executable
-            p.arguments = ["import", folder, "--db", cli.db]
-            p.currentDirectoryURL = CLI.root
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            return p
-        }
+        let imports = folders.map { CLI.quietProcess(["import", $0, "--db", cli.db]) }
         for p in imports { try p.run() }
         let app = try Certifolio.open(path: cli.db)
         // Four évaluateurs' accounts, as the web records their evaluations.

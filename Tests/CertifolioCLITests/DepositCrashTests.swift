@@ -18,12 +18,7 @@ import Testing
                        "--as-of", "2027-01-10"]
         var recorded = 0
         for delay in [0.005, 0.02, 0.05, 0.1, 0.2, 0.4] {
-            let process = Process()
-            process.executableURL = CLI.executable
-            process.arguments = ["deposit", "add", "--db", cli.db] + epreuve + [big.path]
-            process.currentDirectoryURL = CLI.root
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
+            let process = CLI.quietProcess(["deposit", "add", "--db", cli.db] + epreuve + [big.path])
             try process.run()
             Thread.sleep(forTimeInterval: delay)
             kill(process.processIdentifier, SIGKILL)

@@ -16,12 +16,7 @@ import Testing
         }
         let folder = try cli.cohort(["candidates.csv": candidates, "events.csv": events])
         for delay in [0.01, 0.05, 0.1, 0.2, 0.4] {
-            let process = Process()
-            process.executableURL = CLI.executable
-            process.arguments = ["import", folder, "--db", cli.db]
-            process.currentDirectoryURL = CLI.root
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
+            let process = CLI.quietProcess(["import", folder, "--db", cli.db])
             try process.run()
             Thread.sleep(forTimeInterval: delay)
             kill(process.processIdentifier, SIGKILL)

@@ -226,6 +226,17 @@ import Testing
 
 extension CLI {
     @discardableResult
+    /// The command, not yet started, its output discarded (a process to kill or to run beside others).
+    static func quietProcess(_ arguments: [String]) -> Process {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = root
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        return process
+    }
+
     func run(_ arguments: [String]) throws -> Result {
         let process = Process()
         process.executableURL = Self.executable

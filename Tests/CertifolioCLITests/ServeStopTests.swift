@@ -23,11 +23,7 @@ import Glibc
         let cli = try CLI()
         try cli.ready()
         let port = UInt16(20_000 + Int.random(in: 0..<20_000))
-        let server = Process()
-        server.executableURL = CLI.executable
-        server.arguments = ["serve", "--db", cli.db, "--port", String(port)]
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
+        let server = CLI.quietProcess(["serve", "--db", cli.db, "--port", String(port)])
         try server.run()
         var up = false
         for _ in 0..<100 where !up {
