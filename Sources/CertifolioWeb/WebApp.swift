@@ -47,8 +47,9 @@ public enum WebApp {
             SessionAuthenticator(context: WebContext.self) { (session: WebSession, _) in
                 try app.userAccount(id: session.accountID, signedInAt: session.signedInAt)
             }
-            ErrorPageMiddleware(pages: services.pages)
+            // Outside the error pages: the log holds the status the person got (403, 404, 422…).
             RequestLogMiddleware()
+            ErrorPageMiddleware(pages: services.pages)
             UploadThrottle(counter: services.uploadCounter)
             CSRFMiddleware()
         }

@@ -26,6 +26,7 @@ struct LogTests {
             try await browser.signIn(.manager)
             try await browser.get("/candidats?q=\(Browser.encode(record.familyName))")
             try await browser.get("/candidats/MQ013")
+            try await browser.get("/jury")  // a gestionnaire is refused the secretary's page: a 403 thrown
             try await browser.post("/inscription", [("identifiant", "XX001"), ("nom", "Personne-Secrète"),
                                                     ("prenoms", "Zélie"), ("naissance", "pas une date")])
         }
@@ -41,5 +42,6 @@ struct LogTests {
         let search = try #require(logged.first { $0.contains("\"route\":\"\\/candidats\"") && $0.contains("\"method\":\"GET\"") })
         #expect(search.contains("\"status\":\"200\"") && search.contains("\"account\":\"4\"") && search.contains("\"ms\""))
         #expect(logged.contains { $0.contains("\"route\":\"\\/inscription\"") && $0.contains("\"status\":\"422\"") })
+        #expect(logged.contains { $0.contains("\"route\":\"\\/jury\"") && $0.contains("\"status\":\"403\"") }, "\(logged)")
     }
 }
