@@ -183,7 +183,7 @@ public enum DepositProblem: Sendable, Equatable {
 
     /// "12,4 Mo", "48 ko", "157 octets" (1 Mo = 1 000 000 octets, as people count file sizes).
     public static func megabytes(_ bytes: Int64) -> String {
-        if bytes < 1000 { return "\(bytes) octets" }
+        if bytes < 1000 { return French.count(Int(bytes), "octet", "octets") }
         if bytes < 1_000_000 { return "\((bytes + 999) / 1000) ko" }
         let tenths = (bytes + 50_000) / 100_000
         return tenths % 10 == 0 ? "\(tenths / 10) Mo" : "\(tenths / 10),\(tenths % 10) Mo"

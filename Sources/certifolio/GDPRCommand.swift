@@ -43,7 +43,7 @@ struct GDPRCommand: ParsableCommand {
             let s = try app.purgePersonalData(asOf: asOf, dryRun: dryRun, actor: actor.value)
             let what = French.count(s.anonymisedCandidates.count, "candidat anonymisé", "candidats anonymisés") + ", "
                 + French.count(s.erasedFiles, "document effacé", "documents effacés")
-                + " (\(s.erasedBytes) octets), " + French.count(s.anonymisedAccounts, "compte anonymisé", "comptes anonymisés")
+                + " (\(DepositProblem.megabytes(s.erasedBytes))), " + French.count(s.anonymisedAccounts, "compte anonymisé", "comptes anonymisés")
             print((s.dryRun ? "Purge à blanc au \(s.asOf.french), rien n'a été changé : " : "Purge au \(s.asOf.french) : ")
                   + what + ".")
             if !s.anonymisedCandidates.isEmpty {
