@@ -40,6 +40,11 @@ public struct UserAccount: Sendable, Equatable {
 
     /// Who writes, as the records and the audit trail name it: the account's id, not its address.
     public var actor: Actor { Actor("web:compte \(id)", account: id) }
+
+    /// The account a recorded actor names (`web:compte N`), if it is one.
+    public static func accountID(inActor name: String) -> Int64? {
+        name.hasPrefix("web:compte ") ? Int64(name.dropFirst("web:compte ".count)) : nil
+    }
 }
 
 /// An account to create: the password is already hashed by the caller (bcrypt).

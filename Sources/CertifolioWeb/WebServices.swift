@@ -49,6 +49,13 @@ public final class WebServices: Sendable {
         return referentiel
     }
 
+    /// How a page names who wrote something: the account's display name for `web:compte N` (the
+    /// records keep the id only), else the actor as recorded (`cli:…`, `demo`).
+    func actorName(_ actor: String) -> String {
+        guard let id = UserAccount.accountID(inActor: actor), let account = try? app.userAccount(id: id) else { return actor }
+        return account.displayName
+    }
+
     /// After a référentiel import.
     func forgetReferentiels() { referentielCache.value = nil }
 }

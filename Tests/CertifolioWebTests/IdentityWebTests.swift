@@ -52,6 +52,8 @@ import Testing
             #expect(done.status == .seeOther && done.location == "/candidats/MQ013")
             let after = try await browser.get("/candidats/MQ013/etat-civil")
             #expect(after.text.contains("Motif : Acte de naissance reçu"))
+            // Recorded as the account's id, shown as the person's name.
+            #expect(after.text.contains("— Mme Claire Dubois") && !after.text.contains("web:compte"))
             #expect(after.text.contains("pays de naissance : « — » → « Maroc »"))
         }
         let candidate = try #require(try fixture.database.candidateRecord("MQ013")?.candidate)

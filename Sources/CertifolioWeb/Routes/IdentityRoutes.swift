@@ -42,7 +42,11 @@ struct IdentityRoutes {
                       context: WebContext, status: HTTPResponse.Status = .ok) throws -> Response {
         guard let record = try services.app.candidateRecord(id) else { throw HTTPError(.notFound) }
         let view = IdentityFormView(record: record, fields: fields, reason: reason, refusal: refusal,
-                                    history: try services.app.identityRectifications(id))
+                                    history: try services.app.identityRectifications(id).map { r in
+                                        var named = r
+                                        named.actor = services.actorName(r.actor)
+                                        return named
+                                    })
         return services.pages.render(view, title: "État civil de \(record.candidate.displayName) (\(id))",
                                      context: context, status: status)
     }
