@@ -39,11 +39,14 @@ public struct UserAccount: Sendable, Equatable {
     }
 
     /// Who writes, as the records and the audit trail name it: the account's id, not its address.
-    public var actor: Actor { Actor("web:compte \(id)", account: id) }
+    public var actor: Actor { Actor(Self.actorPrefix + String(id), account: id) }
+
+    /// How records name a web account's writes: `web:compte N`.
+    static let actorPrefix = "web:compte "
 
     /// The account a recorded actor names (`web:compte N`), if it is one.
     public static func accountID(inActor name: String) -> Int64? {
-        name.hasPrefix("web:compte ") ? Int64(name.dropFirst("web:compte ".count)) : nil
+        name.hasPrefix(actorPrefix) ? Int64(name.dropFirst(actorPrefix.count)) : nil
     }
 }
 

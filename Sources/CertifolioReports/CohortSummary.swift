@@ -70,9 +70,10 @@ public struct CohortSummary: Sendable {
             "  pas encore présentables : \(notEligible)",
             "Blocs acquis (validés par un jury) : \(blocksAcquired) ; blocs réussis en attente de jury : \(blocksPassed)",
         ]
-        if !mostMissing.isEmpty {
+        let missing = mostMissing  // sorted once
+        if !missing.isEmpty {
             lines.append("Ce qui manque le plus souvent :")
-            lines += mostMissing.map { "  \($0.count) × \($0.label)" }
+            lines += missing.map { "  \($0.count) × \($0.label)" }
         }
         return lines.joined(separator: "\n")
     }

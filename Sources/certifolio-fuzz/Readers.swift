@@ -59,10 +59,10 @@ struct Readers {
         let text = { String(decoding: bytes, as: UTF8.self) }
         switch reader {
         case 0, 1:
-            let header = CSVTable.self
-            let candidates = reader == 0 ? try header.init(file: file, bytes: bytes)
-                : try header.init(file: "candidates.csv", bytes: Array(Self.oneCandidate.utf8))
-            let events = reader == 1 ? try header.init(file: file, bytes: bytes) : nil
+            // The events need candidates: a valid one, unless the candidates are what is fuzzed.
+            let candidates = reader == 0 ? try CSVTable(file: file, bytes: bytes)
+                : try CSVTable(file: "candidates.csv", bytes: Array(Self.oneCandidate.utf8))
+            let events = reader == 1 ? try CSVTable(file: file, bytes: bytes) : nil
             _ = try CohortReader(referentiels: referentiels, knownCandidates: [:])
                 .read(source: "fuzz", candidates: candidates, events: events, requirements: nil, decisions: nil)
         case 2: _ = try CalendarReader.read(file: file, bytes: bytes, check: calendar)
