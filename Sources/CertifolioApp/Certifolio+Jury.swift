@@ -1,5 +1,6 @@
 import CertifolioCore
 import CertifolioInterchange
+import CertifolioPDF
 import CertifolioReports
 import CertifolioRules
 import CertifolioStore
@@ -314,91 +315,138 @@ extension Certifolio {
         return .pending(revokes: revoked)
     }
 
-    /// The minutes of a closed session on `asOf` (the amendments dated up to then): the one
-    /// reading of the decisions in force behind the PV and the notifications.
-    public func minutes(_ id: JurySessionID, asOf: Day) throws -> JuryMinutes {
+    /// Runs `body` on the minutes of a closed session on `asOf` (the amendments dated up to
+    /// then) and its rows, read from one snapshot: the one reading of the decisions in force
+    /// behind the PV, the notifications and the parchemins. `candidate`: that one's row only.
+    /// The rows are valid inside `body` only.
+    public func withMinutes<T>(_ id: JurySessionID, asOf: Day, candidate: CandidateID? = nil,
+                               _ body: (JuryMinutes, JuryMinutes.Rows) throws -> T) throws -> T {
         let context = try Context(id, database)
         guard context.session.isClosed else { throw JuryError.sessionOpen(id) }
-        let gaps = try competenceGaps(context.session)
-        var minutes = JuryMinutes(session: context.session, referentiel: context.referentiel,
-                                  records: try database.candidateRecords(session: id),
-                                  decisions: try database.sessionDecisions(id), asOf: asOf, gaps: gaps)
-        minutes.profile = try certifierProfile(for: context.referentiel)
-        return minutes
+        let profile = try certifierProfile(for: context.referentiel)
+        return try database.readSession(id) { snapshot in
+            let minutes = JuryMinutes(session: snapshot.session, referentiel: context.referentiel, asOf: asOf,
+                                      profile: profile)
+            return try body(minutes, JuryMinutes.Rows { each in
+                try snapshot.forEachConvoked(only: candidate) { convoked in
+                    try each(minutes.row(for: convoked.record, decisions: convoked.decisions,
+                                         gaps: CompetenceGaps.toAcquire(convoked.history)))
+                }
+            })
+        }
     }
 
     /// The *projet de PV* of a session still open: the decisions entered so far, as if the
     /// session closed on its date. It counts for nothing and is marked so on every page.
-    public func draftMinutes(_ id: JurySessionID) throws -> JuryMinutes {
+    public func withDraftMinutes<T>(_ id: JurySessionID, _ body: (JuryMinutes, JuryMinutes.Rows) throws -> T) throws -> T {
         let context = try Context(id, database)
         guard !context.session.isClosed else { throw JuryError.sessionClosed(id) }
+        let profile = try certifierProfile(for: context.referentiel)
         let date = context.session.date
-        // Drafts take negative ids, which no recorded decision has, and the session's date.
-        let drafts = try database.draftDecisions(id).enumerated().map { i, draft in
-            RecordedSessionDecision(id: -Int64(i + 1), date: date, decision: draft)
+        return try database.readSession(id) { snapshot in
+            let minutes = JuryMinutes(session: snapshot.session, referentiel: context.referentiel, asOf: date,
+                                      profile: profile, isDraft: true)
+            return try body(minutes, JuryMinutes.Rows { each in
+                try snapshot.forEachConvoked { convoked in
+                    // Drafts take negative ids, which no recorded decision has, and the session's date.
+                    let drafts = convoked.drafts.enumerated().map { i, draft in
+                        RecordedSessionDecision(id: -Int64(i + 1), date: date, decision: draft)
+                    }
+                    var record = convoked.record
+                    record.decisions += drafts.map {
+                        JuryDecision(id: $0.id, component: $0.decision.component, decision: $0.decision.decision,
+                                     date: date, revokes: $0.decision.revokes)
+                    }
+                    try each(minutes.row(for: record, decisions: drafts, gaps: CompetenceGaps.toAcquire(convoked.history)))
+                }
+            })
         }
-        let byCandidate = Dictionary(grouping: drafts, by: \.decision.candidate)
-        let records = try database.candidateRecords(session: id).map { record in
-            var record = record
-            record.decisions += (byCandidate[record.candidate.id] ?? []).map {
-                JuryDecision(id: $0.id, component: $0.decision.component, decision: $0.decision.decision, date: date,
-                             revokes: $0.decision.revokes)
-            }
-            return record
-        }
-        var minutes = JuryMinutes(session: context.session, referentiel: context.referentiel, records: records,
-                                  decisions: drafts, asOf: date, gaps: try competenceGaps(context.session))
-        minutes.profile = try certifierProfile(for: context.referentiel)
-        minutes.isDraft = true
-        return minutes
-    }
-
-    /// By convoked candidate and block, the competences still to acquire (their latest grids).
-    private func competenceGaps(_ session: JurySession) throws -> [CandidateID: [BlockCode: [String]]] {
-        try Dictionary(uniqueKeysWithValues: session.convoked.map { candidate in
-            (candidate, CompetenceGaps.toAcquire(try database.evaluationHistory(candidate)))
-        })
     }
 
     /// Writes the projet de PV; it is not a document issued (no number, nothing recorded).
     public func writeDraftMinutes(_ id: JurySessionID, pdf: String) throws {
-        try MinutesPDF.write(try draftMinutes(id), to: pdf)
+        try withDraftMinutes(id) { minutes, rows in
+            try MinutesPDF.write(minutes, summary: try MinutesSummary(rows), rows: rows, to: pdf)
+        }
     }
 
     /// Writes the PV (and its CSV twin): both or neither. Each PV written is a document issued:
     /// numbered `PV-<fiche>-<session>-<n>` on every page, its SHA-256 recorded with the number and
-    /// in the audit trail.
+    /// in the audit trail. Returns what the PV counted.
+    ///
+    /// Both files are drawn beside their destinations under temporary names, then issued and put
+    /// in place in one transaction: a failure spends no number and leaves nothing; when another
+    /// PV of the session took the number meanwhile, they are drawn again under the next one.
     @discardableResult
     public func writeMinutes(_ id: JurySessionID, pdf: String, csv: String?, asOf: Day,
-                             actor: Actor) throws -> (minutes: JuryMinutes, document: IssuedDocument) {
-        let minutes = try minutes(id, asOf: asOf)
-        let document = try database.issueDocument(kind: "pv", subject: "session \(id)",
-                                                  prefix: "PV-\(minutes.referentiel.code)-\(id)", actor: actor) { number in
-            try MinutesPDF.write(minutes, to: pdf, number: number)
-            // Inside the issue: a CSV twin that cannot be written spends no number.
-            if let csv {
+                             actor: Actor) throws -> (summary: MinutesSummary, document: IssuedDocument) {
+        let referentiel = try Context(id, database).referentiel
+        let prefix = "PV-\(referentiel.code)-\(id)"
+        let scratch = ".partiel-\(UUID().uuidString)"
+        defer {
+            try? FileManager.default.removeItem(atPath: pdf + scratch)
+            if let csv { try? FileManager.default.removeItem(atPath: csv + scratch) }
+        }
+        for _ in 1...5 {
+            let number = try database.nextDocumentNumber(prefix: prefix)
+            let summary = try withMinutes(id, asOf: asOf) { minutes, rows in
+                // Counted first: the PV states its totals and its jury's composition before its table.
+                let summary = try MinutesSummary(rows)
                 do {
-                    try Data(MinutesCSV.render(minutes).utf8).write(to: URL(fileURLWithPath: csv), options: .atomic)
-                } catch {
-                    try? FileManager.default.removeItem(atPath: pdf)
-                    throw InputError(SourceLocation(file: csv), "impossible d'écrire le fichier CSV ; rien n'a été écrit.")
+                    try MinutesPDF.write(minutes, summary: summary, rows: rows, to: pdf + scratch, number: number)
+                } catch var error as PDFError {
+                    error.path = pdf  // the person named that file, not its temporary twin
+                    throw error
+                }
+                if let csv {
+                    do {
+                        try MinutesCSV.write(minutes, rows: rows, to: csv + scratch)
+                    } catch {
+                        throw InputError(SourceLocation(file: csv), "impossible d'écrire le fichier CSV ; rien n'a été écrit.")
+                    }
+                }
+                return summary
+            }
+            let issued = try database.issueDocument(number: number, prefix: prefix, kind: "pv", subject: "session \(id)",
+                                                    file: pdf + scratch, actor: actor) {
+                try Self.place(pdf + scratch, at: pdf)
+                if let csv {
+                    do {
+                        try Self.place(csv + scratch, at: csv)
+                    } catch {
+                        try? FileManager.default.removeItem(atPath: pdf)
+                        throw error
+                    }
                 }
             }
-            return pdf
+            if let issued { return (summary, issued) }
         }
-        return (minutes, document)
+        throw JuryError.documentNumberBusy(prefix)
+    }
+
+    /// Moves a file drawn under a temporary name to where it goes, replacing what is there.
+    private static func place(_ scratch: String, at path: String) throws {
+        guard rename(scratch, path) == 0 else {
+            throw InputError(SourceLocation(file: path), "impossible d'écrire le fichier ; rien n'a été écrit.")
+        }
+    }
+
+    /// Writes the PV's CSV twin alone (not a document issued: the PDF is).
+    public func writeMinutesCSV(_ id: JurySessionID, to path: String, asOf: Day) throws {
+        try withMinutes(id, asOf: asOf) { minutes, rows in try MinutesCSV.write(minutes, rows: rows, to: path) }
     }
 
     /// One notification letter per convoked candidate of a closed session, in `folder`;
     /// returns the files written.
     public func writeNotifications(_ id: JurySessionID, folder: String, asOf: Day) throws -> [String] {
-        let minutes = try minutes(id, asOf: asOf)
         var written: [String] = []
         do {
-            for row in minutes.rows {
-                let path = (folder as NSString).appendingPathComponent("notification-\(id)-\(row.candidate.id).pdf")
-                try NotificationPDF.write(minutes, row: row, to: path)
-                written.append(path)
+            try withMinutes(id, asOf: asOf) { minutes, rows in
+                try rows.forEach { row in
+                    let path = (folder as NSString).appendingPathComponent("notification-\(id)-\(row.candidate.id).pdf")
+                    try NotificationPDF.write(minutes, row: row, to: path)
+                    written.append(path)
+                }
             }
         } catch {
             for path in written { try? FileManager.default.removeItem(atPath: path) }
@@ -409,11 +457,9 @@ extension Certifolio {
 
     /// The notification of one convoked candidate of a closed session.
     public func writeNotification(_ id: JurySessionID, candidate: CandidateID, pdf: String, asOf: Day) throws {
-        let minutes = try minutes(id, asOf: asOf)
-        guard let row = minutes.rows.first(where: { $0.candidate.id == candidate }) else {
-            throw JuryError.notConvoked(candidate, id)
+        try withMinutes(id, asOf: asOf, candidate: candidate) { minutes, rows in
+            try rows.forEach { try NotificationPDF.write(minutes, row: $0, to: pdf) }
         }
-        try NotificationPDF.write(minutes, row: row, to: pdf)
     }
 
     /// A candidate's record ready for an attestation or a parchemin issued on `day`.

@@ -41,9 +41,17 @@ extension Certifolio {
     /// Issues the parchemin of every candidate of a closed session who holds the title on
     /// `asOf` by its decision (those already issued are returned as they are).
     public func issueParchemins(session id: JurySessionID, asOf: Day, actor: Actor) throws -> [IssuedParchemin] {
-        let minutes = try minutes(id, asOf: asOf)
-        return try minutes.rows.filter { $0.standing.titleAwarded && $0.inForce[.title]?.decision.decision == .valide }
-            .map { try issueParchemin($0.candidate.id, asOf: asOf, actor: actor) }
+        // The holders' ids first, then each parchemin in its own write, out of the reading snapshot.
+        let holders = try withMinutes(id, asOf: asOf) { _, rows in
+            var holders: [CandidateID] = []
+            try rows.forEach { row in
+                if row.standing.titleAwarded && row.inForce[.title]?.decision.decision == .valide {
+                    holders.append(row.candidate.id)
+                }
+            }
+            return holders
+        }
+        return try holders.map { try issueParchemin($0, asOf: asOf, actor: actor) }
     }
 
     /// A parchemin of the register by its serial.

@@ -22,6 +22,8 @@ public enum JuryError: UserFacingError, Equatable {
     /// The fiche names who presides (`role` is its label): the session designates no one.
     case presidentNamedByFiche(role: String, CertificationCode)
     case excusedCannotPreside(String)
+    /// Other documents of the same series were issued while this one was drawn, five times over.
+    case documentNumberBusy(String)
 
     public var message: String {
         switch self {
@@ -75,6 +77,9 @@ public enum JuryError: UserFacingError, Equatable {
         case let .presidentNamedByFiche(role, code):
             return "la fiche \(code) désigne qui préside le jury (« \(role) ») : la session n'a pas à désigner "
                 + "de président."
+        case let .documentNumberBusy(prefix):
+            return "d'autres documents de la série \(prefix) ont été émis pendant l'écriture de celui-ci : "
+                + "rien n'a été émis ; recommencez dans un instant."
         case let .excusedCannotPreside(name):
             return "« \(name) » a une absence excusée : un membre absent ne peut présider la session."
         case let .amendmentBeforeSession(date, session):

@@ -1,9 +1,11 @@
 import CertifolioCore
 import CertifolioRules
 
-/// Everything the procès-verbal of a closed session says, computed once from the record: one
-/// row per convoked candidate, the totals and the amendments. The PDF and the CSV twin are two
-/// renderings of it.
+/// What every document of a session shares: the session, the fiche, the certifier's
+/// particulars and the date the documents speak on; and, one candidate at a time, each
+/// convoked candidate's row (`row(for:decisions:gaps:)`). The PV renders a `MinutesSummary`
+/// then the rows; a notification renders one row. Nothing here holds the whole session: a
+/// session of a million candidates is read a page at a time (`Rows`).
 public struct JuryMinutes: Sendable {
     public var referentiel: Referentiel
     public var session: JurySession
@@ -11,6 +13,19 @@ public struct JuryMinutes: Sendable {
     public var profile: CertifierProfile?
     /// A *projet de PV*: the decisions entered in a session still open, which count for nothing yet.
     public var isDraft = false
+    /// The date the document speaks on: amendments dated later are not part of it.
+    public var asOf: Day
+    /// The date a document of this session bears: `asOf`, never before the session sat.
+    public var documentDate: Day { max(asOf, session.date) }
+
+    public init(session: JurySession, referentiel: Referentiel, asOf: Day, profile: CertifierProfile? = nil,
+                isDraft: Bool = false) {
+        self.session = session
+        self.referentiel = referentiel
+        self.asOf = asOf
+        self.profile = profile
+        self.isDraft = isDraft
+    }
 
     public struct Row: Sendable {
         public var candidate: Candidate
@@ -31,12 +46,25 @@ public struct JuryMinutes: Sendable {
         public var inForce: [DecisionComponent: RecordedSessionDecision]
         /// Where the candidate stands on the document's date, amendments included.
         public var standing: Standing
+        /// This candidate's amendments dated up to the document's date, in recording order.
+        public var amendments: [Amendment]
+        /// The jury the fiche requires for this candidate's route, and what the session's
+        /// composition lacks for them (empty when it is met).
+        public var juryRequirement: String
+        public var compositionProblems: [String]
 
         /// A partial validation: some block validated in this session, and no title.
         public var isPartial: Bool {
             !titleAwarded && decisions.values.contains {
                 if case .block = $0.decision.component { return $0.decision.decision == .valide }
                 return false
+            }
+        }
+
+        /// The session's decisions about this candidate that carry a motive, by component code.
+        public var motivated: [RecordedSessionDecision] {
+            decisions.values.filter { $0.decision.motive != nil }.sorted {
+                $0.decision.component.fileValue < $1.decision.component.fileValue
             }
         }
     }
@@ -55,131 +83,77 @@ public struct JuryMinutes: Sendable {
         public var candidate: Candidate
     }
 
-    public var rows: [Row]
-    public var amendments: [Amendment]
+    /// The convoked candidates' rows in candidate order, computed as they are read: each pass
+    /// reads the session again from its snapshot, a page of records in memory at a time.
+    public struct Rows {
+        private let each: ((Row) throws -> Void) throws -> Void
 
-    /// For one access route present among the convoked candidates: the jury the fiche requires
-    /// and, per candidate, what the session's composition lacks (empty when it is met).
-    public struct RouteComposition: Sendable {
-        public var route: String
-        public var requirement: String
-        public var candidates: Int
-        public var problems: [String]
-    }
+        /// `each` hands every row to its argument, in candidate order.
+        public init(_ each: @escaping ((Row) throws -> Void) throws -> Void) { self.each = each }
 
-    public var compositions: [RouteComposition]
+        public func forEach(_ body: (Row) throws -> Void) throws { try each(body) }
 
-    /// Whether the jury met the fiche for every candidate: a final PV is not produced otherwise.
-    public var compositionIsMet: Bool { compositions.allSatisfy(\.problems.isEmpty) }
-
-    public struct Totals: Sendable, Equatable {
-        public var candidates = 0
-        public var titles = 0
-        public var partial = 0
-        public var blocksValidated = 0
-        public var adjourned = 0
-        public var absent = 0
-    }
-
-    public var totals: Totals {
-        var t = Totals()
-        t.candidates = rows.count
-        for row in rows {
-            let decisions = row.decisions.values.map(\.decision)
-            if decisions.contains(where: { $0.component == .title && $0.decision == .valide }) { t.titles += 1 }
-            if row.isPartial { t.partial += 1 }
-            t.blocksValidated += decisions.filter { $0.component != .title && $0.decision == .valide }.count
-            t.adjourned += decisions.filter { $0.decision == .ajourne }.count
-            t.absent += decisions.filter { $0.decision == .absent }.count
+        /// Every row at once: for one candidate's documents and small sessions (tests, the demo).
+        public func all() throws -> [Row] {
+            var rows: [Row] = []
+            try forEach { rows.append($0) }
+            return rows
         }
-        return t
     }
 
-    /// The date the document speaks on: amendments dated later are not part of it.
-    public var asOf: Day
-    /// The date a document of this session bears: `asOf`, never before the session sat.
-    public var documentDate: Day { max(asOf, session.date) }
-
-    /// Builds the minutes of a closed session from the convoked candidates' records and the
-    /// decisions recorded by the session, with the amendments dated on or before `asOf`.
+    /// One convoked candidate's row, from their record and the session's decisions about them
+    /// (`recorded`: those dated after `asOf` are left out, as later amendments are).
     ///
-    /// `gaps`: by candidate and block, the competences still to acquire according to the latest
-    /// grid (`CompetenceGaps`); what remains of a block not acquired names them.
-    public init(session: JurySession, referentiel: Referentiel, records: [CandidateRecord],
-                decisions recorded: [RecordedSessionDecision], asOf: Day,
-                gaps: [CandidateID: [BlockCode: [String]]] = [:]) {
-        self.session = session
-        self.referentiel = referentiel
-        self.asOf = asOf
+    /// `gaps`: by block, the competences the candidate still has to acquire according to their
+    /// latest grids (`CompetenceGaps`); what remains of a block not acquired names them.
+    public func row(for record: CandidateRecord, decisions recorded: [RecordedSessionDecision],
+                    gaps: [BlockCode: [String]] = [:]) -> Row {
         let decisions = recorded.filter { !($0.date > asOf) }
         let ids = Set(decisions.map(\.id))
         // An amendment revokes a decision of this same session; a revocation of an earlier
         // session's decision is one of this session's own decisions.
         let amendmentIDs = Set(decisions.filter { $0.decision.revokes.map(ids.contains) ?? false }.map(\.id))
-        let original = decisions.filter { !amendmentIDs.contains($0.id) }
-        let byCandidate = Dictionary(grouping: original, by: \.decision.candidate)
-        let names = Dictionary(records.map { ($0.candidate.id, $0.candidate) }, uniquingKeysWith: { a, _ in a })
-
-        // Each candidate's composition, checked once: the rows name who steps aside, the
-        // routes' sentences say whether the jury met the fiche.
-        let checks = records.map { JuryCompositionCheck.check(members: session.members, for: $0, referentiel: referentiel) }
-        rows = zip(records, checks).map { record, composition in
-            let mine = byCandidate[record.candidate.id] ?? []
-            // Before: the record without anything this session decided; after: with the
-            // session's own decisions but not the later amendments.
-            var before = record
-            before.decisions.removeAll { ids.contains($0.id) }
-            var after = record
-            after.decisions.removeAll { amendmentIDs.contains($0.id) }
-            let was = VerdictEngine.verdict(for: before, referentiel: referentiel, asOf: session.date)
-            let now = VerdictEngine.verdict(for: after, referentiel: referentiel, asOf: session.date)
-            // On the document's date (`documentDate`, not readable before self is whole): every
-            // decision up to then, amendments included.
-            let today = VerdictEngine.verdict(for: record, referentiel: referentiel, asOf: max(asOf, session.date))
-            var inForce = Dictionary(mine.map { ($0.decision.component, $0) }, uniquingKeysWith: { _, b in b })
-            for replacement in decisions where amendmentIDs.contains(replacement.id)
-                && replacement.decision.candidate == record.candidate.id {
-                inForce[replacement.decision.component] = replacement
-            }
-            return Row(
-                candidate: record.candidate,
-                route: referentiel.route(record.enrolment.route)?.label ?? record.enrolment.route.rawValue,
-                decisions: Dictionary(mine.map { ($0.decision.component, $0) }, uniquingKeysWith: { _, b in b }),
-                acquiredBefore: was.blocks.filter { $0.status == .acquired }.map(\.code),
-                acquired: now.blocks.compactMap { b in b.acquiredOn.map { (b.code, $0) } },
-                remaining: now.title.status == .awarded ? [] : Self.remaining(now, referentiel: referentiel,
-                                                                             title: mine.first { $0.decision.component == .title },
-                                                                             gaps: gaps[record.candidate.id] ?? [:]),
-                titleAwarded: now.title.status == .awarded,
-                steppingAside: composition.steppingAside.map(\.name),
-                inForce: inForce,
-                standing: Standing(
-                    acquired: today.blocks.compactMap { b in b.acquiredOn.map { (b.code, $0) } },
-                    remaining: today.title.status == .awarded ? [] : Self.remaining(today, referentiel: referentiel,
-                                                                                 title: inForce[.title],
-                                                                                 gaps: gaps[record.candidate.id] ?? [:]),
-                    titleAwarded: today.title.status == .awarded))
-        }
-        var compositions: [RouteComposition] = []
-        for (record, check) in zip(records, checks) {
-            let label = referentiel.route(record.enrolment.route)?.label ?? record.enrolment.route.rawValue
-            let problems = check.problems.map { "\(record.candidate.id) — \($0)" }
-            if let i = compositions.firstIndex(where: { $0.route == label }) {
-                compositions[i].candidates += 1
-                compositions[i].problems += problems
-            } else {
-                compositions.append(RouteComposition(route: label,
-                                                     requirement: referentiel.route(record.enrolment.route)?.jury?.text ?? "",
-                                                     candidates: 1, problems: problems))
-            }
-        }
-        self.compositions = compositions
+        let mine = decisions.filter { !amendmentIDs.contains($0.id) }
+        let composition = JuryCompositionCheck.check(members: session.members, for: record, referentiel: referentiel)
+        // Before: the record without anything this session decided; after: with the session's
+        // own decisions but not the later amendments; on the document's date: every decision up
+        // to then, amendments included.
+        var before = record
+        before.decisions.removeAll { ids.contains($0.id) }
+        var after = record
+        after.decisions.removeAll { amendmentIDs.contains($0.id) }
+        let was = VerdictEngine.verdict(for: before, referentiel: referentiel, asOf: session.date)
+        let now = VerdictEngine.verdict(for: after, referentiel: referentiel, asOf: session.date)
+        let today = VerdictEngine.verdict(for: record, referentiel: referentiel, asOf: documentDate)
+        var inForce = Dictionary(mine.map { ($0.decision.component, $0) }, uniquingKeysWith: { _, b in b })
+        let replacements = decisions.filter { amendmentIDs.contains($0.id) }
+        for replacement in replacements { inForce[replacement.decision.component] = replacement }
         let byID = Dictionary(decisions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        amendments = decisions.filter { amendmentIDs.contains($0.id) }.compactMap { replacement in
-            guard let revokedID = replacement.decision.revokes, let revoked = byID[revokedID],
-                  let candidate = names[replacement.decision.candidate] else { return nil }
-            return Amendment(revoked: revoked, replacement: replacement, candidate: candidate)
-        }
+        let route = referentiel.route(record.enrolment.route)
+        return Row(
+            candidate: record.candidate,
+            route: route?.label ?? record.enrolment.route.rawValue,
+            decisions: Dictionary(mine.map { ($0.decision.component, $0) }, uniquingKeysWith: { _, b in b }),
+            acquiredBefore: was.blocks.filter { $0.status == .acquired }.map(\.code),
+            acquired: now.blocks.compactMap { b in b.acquiredOn.map { (b.code, $0) } },
+            remaining: now.title.status == .awarded ? [] : Self.remaining(now, referentiel: referentiel,
+                                                                         title: mine.first { $0.decision.component == .title },
+                                                                         gaps: gaps),
+            titleAwarded: now.title.status == .awarded,
+            steppingAside: composition.steppingAside.map(\.name),
+            inForce: inForce,
+            standing: Standing(
+                acquired: today.blocks.compactMap { b in b.acquiredOn.map { (b.code, $0) } },
+                remaining: today.title.status == .awarded ? [] : Self.remaining(today, referentiel: referentiel,
+                                                                             title: inForce[.title], gaps: gaps),
+                titleAwarded: today.title.status == .awarded),
+            amendments: replacements.compactMap { replacement in
+                replacement.decision.revokes.flatMap { byID[$0] }.map {
+                    Amendment(revoked: $0, replacement: replacement, candidate: record.candidate)
+                }
+            },
+            juryRequirement: route?.jury?.text ?? "",
+            compositionProblems: composition.problems.map { "\(record.candidate.id) — \($0)" })
     }
 
     /// What remains for the title, one French sentence per missing piece: every block a jury

@@ -4,14 +4,20 @@ import CertifolioPDF
 /// The procès-verbal of a jury session as an A4 PDF: session, members with signature boxes,
 /// one row per candidate (each block's decision and the title's), totals, partial
 /// validations, motives, amendments.
+///
+/// The rows are read as they are drawn, three passes per drawing (the table, the partial
+/// validations, the motives), and cairo writes each page out when it is full: the memory does
+/// not grow with the candidates (docs/performance.md).
 public enum MinutesPDF {
-    /// Returns the number of pages written.
+    /// Returns the number of pages written. `summary`: the rows counted beforehand
+    /// (`MinutesSummary(rows)`); `number`: the document's number (`Certifolio.writeMinutes`
+    /// issues one), on every page.
     @discardableResult
-    /// `number`: the document's number (`Certifolio.writeMinutes` issues one), on every page.
-    public static func write(_ m: JuryMinutes, to path: String, number: String? = nil) throws -> Int {
+    public static func write(_ m: JuryMinutes, summary: MinutesSummary, rows: JuryMinutes.Rows, to path: String,
+                             number: String? = nil) throws -> Int {
         // A PV states that the jury met the fiche for every route: without it there is no PV to sign.
-        guard m.isDraft || m.compositionIsMet else {
-            throw MinutesRefused(session: m.session.id, problems: m.compositions.flatMap(\.problems))
+        guard m.isDraft || summary.compositionIsMet else {
+            throw MinutesRefused(session: m.session.id, problems: summary.compositions.flatMap(\.problems))
         }
         // Written twice to number the pages "x/y" (a page of a PV must show it belongs to the whole).
         let footer = (m.isDraft ? "PROJET DE PV — sans valeur de décision — " : "")
@@ -27,31 +33,31 @@ public enum MinutesPDF {
                               + "seul le procès-verbal de la session close fait foi.",
                               style: TextStyle.body.with(bold: true), spaceAfter: 8)
             }
-            sessionFacts(pdf, m)
-            jury(pdf, m)
-            decisionsTable(pdf, m)
-            totals(pdf, m)
-            partialValidations(pdf, m)
-            motives(pdf, m)
-            amendments(pdf, m)
+            sessionFacts(pdf, m, summary)
+            jury(pdf, m, summary)
+            try decisionsTable(pdf, m, summary, rows)
+            totals(pdf, summary)
+            try partialValidations(pdf, summary, rows)
+            try motives(pdf, m, summary, rows)
+            amendments(pdf, summary)
             DocumentParts.appeal(pdf, m.profile)
             signatures(pdf, m)
         }
     }
 
-    private static func sessionFacts(_ pdf: PDFDocument, _ m: JuryMinutes) {
+    private static func sessionFacts(_ pdf: PDFDocument, _ m: JuryMinutes, _ summary: MinutesSummary) {
         DocumentParts.line(pdf, "Date de la session", m.session.date.french)
         DocumentParts.line(pdf, "Lieu", m.session.place)
         DocumentParts.line(pdf, "Présidence", m.session.president(in: m.referentiel)?.name
                            ?? "aucun membre désigné (la fiche ne nomme pas de rôle présidant le jury)")
-        DocumentParts.line(pdf, "Candidats convoqués", String(m.rows.count))
+        DocumentParts.line(pdf, "Candidats convoqués", String(summary.totals.candidates))
         if let closed = m.session.closedAt { DocumentParts.line(pdf, "Session close le", DocumentParts.timestamp(closed)) }
         pdf.skip(8)
     }
 
     /// The jury as it sat: each member's role, status and attendance, then, for every route
     /// present, the composition the fiche requires and whether it was met.
-    private static func jury(_ pdf: PDFDocument, _ m: JuryMinutes) {
+    private static func jury(_ pdf: PDFDocument, _ m: JuryMinutes, _ summary: MinutesSummary) {
         pdf.keep(60)
         pdf.paragraph("Composition du jury", style: .heading)
         let president = m.session.president(in: m.referentiel)
@@ -67,7 +73,7 @@ public enum MinutesPDF {
         table.end()
         // Routes met under the same requirement share one sentence.
         var met: [(requirement: String, routes: [String], candidates: Int)] = []
-        for c in m.compositions where c.problems.isEmpty {
+        for c in summary.compositions where c.problems.isEmpty {
             if let i = met.firstIndex(where: { $0.requirement == c.requirement }) {
                 met[i].routes.append(c.route)
                 met[i].candidates += c.candidates
@@ -81,7 +87,7 @@ public enum MinutesPDF {
                           + "le jury réuni satisfait à la composition exigée par la fiche — \(group.requirement)",
                           style: .note, spaceAfter: 3)
         }
-        for c in m.compositions where !c.problems.isEmpty {
+        for c in summary.compositions where !c.problems.isEmpty {
             let who = candidates(c.candidates)
             do {
                 pdf.paragraph("Voie « \(c.route) » (\(who)) : la composition exigée par la fiche — \(c.requirement) — "
@@ -97,16 +103,18 @@ public enum MinutesPDF {
 
     private static func candidates(_ n: Int) -> String { n > 1 ? "\(n) candidats" : "1 candidat" }
 
-    private static func decisionsTable(_ pdf: PDFDocument, _ m: JuryMinutes) {
+    private static func decisionsTable(_ pdf: PDFDocument, _ m: JuryMinutes, _ summary: MinutesSummary,
+                                       _ rows: JuryMinutes.Rows) throws {
         pdf.paragraph("Décisions", style: .heading)
         let blocks = m.referentiel.blocks.map(\.code)
-        let amended = Set(m.amendments.map(\.revoked.decision.slot))
+        let amended = Set(summary.amendments.map(\.revoked.decision.slot))
         var columns = [PDFTable.Column("Candidat — date de naissance — voie d'accès", weight: 4.6)]
         columns += blocks.map { PDFTable.Column(shortCode($0, in: m.referentiel.code), weight: 1, alignment: .center) }
         columns.append(PDFTable.Column("Titre", weight: 1.1, alignment: .center))
         let table = PDFTable(pdf, columns: columns)
         table.begin()
-        for (i, row) in m.rows.enumerated() {
+        var i = 0
+        try rows.forEach { row in
             var cells = ["\(row.candidate.id) — \(row.candidate.displayName)\n\(row.candidate.birthDate.french) — "
                          + row.route]
             for code in blocks {
@@ -114,6 +122,7 @@ public enum MinutesPDF {
             }
             cells.append(cell(row, .title, amended: amended))
             table.row(cells, shaded: i % 2 == 1)
+            i += 1
         }
         table.end()
         pdf.paragraph("« Acquis » : bloc validé par un jury antérieur, conservé (capitalisation). « — » : pas de décision. "
@@ -145,8 +154,8 @@ public enum MinutesPDF {
             ? String(code.rawValue.dropFirst(certification.rawValue.count)) : code.rawValue
     }
 
-    private static func totals(_ pdf: PDFDocument, _ m: JuryMinutes) {
-        let t = m.totals
+    private static func totals(_ pdf: PDFDocument, _ summary: MinutesSummary) {
+        let t = summary.totals
         pdf.keep(90)
         pdf.paragraph("Totaux", style: .heading)
         let table = PDFTable(pdf, columns: [.init("", weight: 3), .init("Nombre", weight: 1, alignment: .right)],
@@ -160,12 +169,13 @@ public enum MinutesPDF {
         pdf.skip(10)
     }
 
-    private static func partialValidations(_ pdf: PDFDocument, _ m: JuryMinutes) {
-        let partial = m.rows.filter(\.isPartial)
-        guard !partial.isEmpty else { return }
+    private static func partialValidations(_ pdf: PDFDocument, _ summary: MinutesSummary,
+                                           _ rows: JuryMinutes.Rows) throws {
+        guard summary.totals.partial > 0 else { return }
         pdf.keep(60)
         pdf.paragraph("Validations partielles : blocs acquis et ce qui reste à acquérir", style: .heading)
-        for row in partial {
+        try rows.forEach { row in
+            guard row.isPartial else { return }
             pdf.keep(40)
             pdf.paragraph("\(row.candidate.id) — \(row.candidate.displayName)", style: TextStyle.body.with(bold: true),
                           spaceAfter: 2)
@@ -179,23 +189,22 @@ public enum MinutesPDF {
         }
     }
 
-    private static func motives(_ pdf: PDFDocument, _ m: JuryMinutes) {
-        let motivated = m.rows.flatMap { row in
-            row.decisions.values.filter { $0.decision.motive != nil }.map { (row, $0) }
-        }.sorted { ($0.0.candidate.id, $0.1.decision.component.fileValue) < ($1.0.candidate.id, $1.1.decision.component.fileValue) }
-        let aside = m.rows.filter { !$0.steppingAside.isEmpty }
-        guard !motivated.isEmpty || !aside.isEmpty else { return }
+    private static func motives(_ pdf: PDFDocument, _ m: JuryMinutes, _ summary: MinutesSummary,
+                                _ rows: JuryMinutes.Rows) throws {
+        guard summary.motives > 0 || !summary.steppingAside.isEmpty else { return }
         pdf.keep(60)
         pdf.paragraph("Motifs et observations", style: .heading)
-        for (row, d) in motivated {
-            pdf.paragraph("\(row.candidate.id), \(d.decision.component.french) — \(d.decision.decision.pvWord) : "
-                          + (d.decision.motive ?? ""), spaceAfter: 3)
+        if summary.motives > 0 {
+            try rows.forEach { row in
+                for d in row.motivated {
+                    pdf.paragraph("\(row.candidate.id), \(d.decision.component.french) — \(d.decision.decision.pvWord) : "
+                                  + (d.decision.motive ?? ""), spaceAfter: 3)
+                }
+            }
         }
         // One sentence per member: the candidates whose decision they did not sit on.
-        var byMember: [String: [CandidateID]] = [:]
-        for row in aside { for name in row.steppingAside { byMember[name, default: []].append(row.candidate.id) } }
-        for name in m.session.members.map(\.name) where byMember[name] != nil {
-            let ids = byMember[name]!
+        for name in m.session.members.map(\.name) {
+            guard let ids = summary.steppingAside[name] else { continue }
             pdf.paragraph("\(name), ayant évalué \(ids.count > 1 ? "ces candidats" : "ce candidat"), n'a pas siégé pour "
                           + "\(ids.count > 1 ? "les décisions" : "la décision") concernant : "
                           + ids.map(\.rawValue).joined(separator: ", ") + ".", spaceAfter: 3)
@@ -203,15 +212,15 @@ public enum MinutesPDF {
         pdf.skip(6)
     }
 
-    private static func amendments(_ pdf: PDFDocument, _ m: JuryMinutes) {
-        guard !m.amendments.isEmpty else { return }
+    private static func amendments(_ pdf: PDFDocument, _ summary: MinutesSummary) {
+        guard !summary.amendments.isEmpty else { return }
         pdf.keep(80)
         pdf.paragraph("Avenants (décisions révoquées après la clôture)", style: .heading)
         let table = PDFTable(pdf, columns: [.init("Date", weight: 1.4), .init("Candidat", weight: 2.2),
                                             .init("Objet", weight: 1.1), .init("Révoquée", weight: 1.7),
                                             .init("Nouvelle", weight: 1.6), .init("Raison", weight: 3.1)])
         table.begin()
-        for a in m.amendments {
+        for a in summary.amendments {
             table.row([a.replacement.date.french, "\(a.candidate.id)\n\(a.candidate.displayName)",
                        a.replacement.decision.component.french,
                        "\(a.revoked.decision.decision.pvWord) (n° \(a.revoked.id))",

@@ -181,6 +181,8 @@ enum RecordScope {
     case session(Int64)
     /// The next `limit` candidates by id after `after` (nil: from the first): a page of the whole.
     case page(after: String?, limit: Int)
+    /// The next `limit` candidates convoked to a session, by id, after `after`.
+    case sessionPage(Int64, after: String?, limit: Int)
 
     /// A WHERE clause on the column holding the candidate id, with its arguments.
     func filter(_ column: String) -> (sql: String, arguments: StatementArguments) {
@@ -193,6 +195,9 @@ enum RecordScope {
             return ("WHERE \(column) IN (SELECT candidate_id FROM jury_convocation WHERE session_id = ?)", [id])
         case let .page(after, limit):
             return ("WHERE \(column) IN (SELECT id FROM candidate WHERE id > ? ORDER BY id LIMIT ?)", [after ?? "", limit])
+        case let .sessionPage(session, after, limit):
+            return ("WHERE \(column) IN (SELECT candidate_id FROM jury_convocation WHERE session_id = ? "
+                    + "AND candidate_id > ? ORDER BY candidate_id LIMIT ?)", [session, after ?? "", limit])
         }
     }
 }

@@ -42,9 +42,12 @@ func benchJury(_ app: Certifolio, candidates total: Int, work: URL) throws {
         try app.acceptProposals(id, asOf: day, actor: actor)
         try app.close(id, asOf: day, actor: actor)
         let pdf = work.appendingPathComponent("pv-\(size).pdf").path
-        let minutes = try app.minutes(id, asOf: day)
         var pages = 0
-        let writeTime = try seconds { pages = try MinutesPDF.write(minutes, to: pdf) }
+        let writeTime = try seconds {
+            pages = try app.withMinutes(id, asOf: day) { minutes, rows in
+                try MinutesPDF.write(minutes, summary: try MinutesSummary(rows), rows: rows, to: pdf)
+            }
+        }
         var line = "jury pv, \(size) candidats (\(pages) pages) : écriture du PDF \(format(writeTime)) s (cible < 3 s pour 1 000)"
         if FileManager.default.isExecutableFile(atPath: cli) {
             let (elapsed, peak) = try runMeasured(cli, ["jury", "pv", "--db", database_path, String(id.rawValue),

@@ -96,20 +96,21 @@ struct JuryDemo {
     private func writeDocuments(_ id: JurySessionID) throws {
         let pv = documents.appendingPathComponent("pv-session-\(id).pdf").path
         let csv = documents.appendingPathComponent("pv-session-\(id).csv").path
-        let (minutes, document) = try app.writeMinutes(id, pdf: pv, csv: csv, asOf: day.adding(days: 10), actor: actor)
-        let t = minutes.totals
+        let (summary, document) = try app.writeMinutes(id, pdf: pv, csv: csv, asOf: day.adding(days: 10), actor: actor)
+        let t = summary.totals
         print("  Procès-verbal n° \(document.number) (SHA-256 \(document.sha256.prefix(16))…, au journal) : \(pv) (+ CSV) — "
               + "\(t.candidates) candidats, \(t.titles) titres, "
-              + "\(t.partial) validations partielles, \(minutes.amendments.count) avenant.")
+              + "\(t.partial) validations partielles, \(summary.amendments.count) avenant.")
         let notifications = try app.writeNotifications(id, folder: documents.path, asOf: day.adding(days: 10))
         print("  Notifications : \(notifications.count) PDF (notification-\(id)-MQ….pdf)")
-        let partials = minutes.rows.filter(\.isPartial)
+        let rows = try app.withMinutes(id, asOf: day.adding(days: 10)) { _, rows in try rows.all() }
+        let partials = rows.filter(\.isPartial)
         if let partial = partials.first(where: { $0.remaining.first?.hasPrefix("Bloc") == true }) ?? partials.first {
             print("  \(partial.candidate.id) (validation partielle) : blocs acquis "
                   + partial.acquired.map(\.0.rawValue).joined(separator: ", ") + " ; reste : "
                   + partial.remaining.joined(separator: " ; "))
         }
-        if let holder = minutes.rows.first(where: \.titleAwarded)?.candidate.id {
+        if let holder = rows.first(where: \.titleAwarded)?.candidate.id {
             let document = try app.candidateDocument(holder, issuedOn: day.adding(days: 10), place: nil)
             try Certifolio.writeAttestation(document, to: documents.appendingPathComponent("attestation-\(holder).pdf").path)
             let issued = try app.issueParchemin(holder, asOf: day.adding(days: 10), actor: actor)

@@ -286,9 +286,9 @@ struct JuryMinutesCommand: ParsableCommand {
             print("Projet de procès-verbal écrit : \(out) (non numéroté : il ne vaut pas décision).")
             return
         }
-        let (minutes, document) = try app.writeMinutes(try session.id, pdf: out, csv: csv, asOf: asOf.day, actor: actor.value)
+        let (summary, document) = try app.writeMinutes(try session.id, pdf: out, csv: csv, asOf: asOf.day, actor: actor.value)
         print("Procès-verbal n° \(document.number) écrit : \(out)\(csv.map { " et \($0)" } ?? "") "
-              + "(" + French.count(minutes.rows.count, "candidat", "candidats") + ") ; SHA-256 \(document.sha256), au journal d'audit.")
+              + "(" + French.count(summary.totals.candidates, "candidat", "candidats") + ") ; SHA-256 \(document.sha256), au journal d'audit.")
     }
 }
 

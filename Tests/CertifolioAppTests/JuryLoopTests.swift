@@ -332,8 +332,8 @@ import Testing
         try loop.database.close(second, asOf: Day(iso: "2027-10-15")!, actor: tester)
         #expect(try blockOne("2027-10-14") == .acquired)
         #expect(try blockOne("2027-10-15") == .passed)
-        let minutes = try loop.database.minutes(second, asOf: Day(iso: "2027-10-15")!)
-        #expect(minutes.rows[0].decisions[.block("RNCP41818BC01")]?.decision.revocationReason == "Plagiat établi après le jury")
+        let rows = try loop.database.withMinutes(second, asOf: Day(iso: "2027-10-15")!) { _, rows in try rows.all() }
+        #expect(rows[0].decisions[.block("RNCP41818BC01")]?.decision.revocationReason == "Plagiat établi après le jury")
     }
 
     @Test func whatRemainsOfABlockNotAcquiredNamesTheCompetencesOfTheLatestGrid() throws {
@@ -348,8 +348,8 @@ import Testing
                                            of: "MQ016", comment: nil, today: JuryLoopTests.sessionDay, requireGrid: true,
                                            actor: tester)
         try loop.runToClosing()
-        let row = try #require(try loop.database.minutes(loop.session, asOf: JuryLoopTests.sessionDay).rows
-            .first { $0.candidate.id == "MQ016" })
+        let row = try #require(try loop.database.withMinutes(loop.session, asOf: JuryLoopTests.sessionDay,
+                                                             candidate: "MQ016") { _, rows in try rows.all() }.first)
         let bc03 = try #require(row.remaining.first { $0.hasPrefix("Bloc RNCP41818BC03") })
         #expect(bc03.contains("compétences à acquérir d'après la dernière grille : \(block.competences[1]) (non acquis) ; "
                               + "\(block.competences[2]) (partiellement acquis)"))

@@ -3,25 +3,48 @@ import Foundation
 import Hummingbird
 
 /// Documents sent to the browser: written by the same report code as the CLI's, into a
-/// temporary file that is read back and removed.
+/// temporary file that is sent a chunk at a time and removed.
 enum Downloads {
     static func pdf(named filename: String, write: (String) throws -> Void) throws -> Response {
-        let path = FileManager.default.temporaryDirectory
-            .appendingPathComponent("certifolio-\(UUID().uuidString).pdf").path
+        try written(named: filename, type: "application/pdf", write: write)
+    }
+
+    /// A document `write` puts at the path it is given, sent as it is read back: the file is
+    /// opened and unlinked at once, so nothing stays behind and the response holds one chunk
+    /// of it at a time, whatever its size (a PV of a national session).
+    static func written(named filename: String, type: String, write: (String) throws -> Void) throws -> Response {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("certifolio-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try write(path)
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
             throw HTTPError(.internalServerError, message: "Le document n'a pas pu être relu.")
         }
-        return file(ByteBuffer(bytes: data), type: "application/pdf", filename: filename)
+        return streamed(handle, type: type, filename: filename)
     }
 
     /// A file kept by the store (a deposited document, an issued parchemin), sent as it is.
     static func kept(_ path: String, type: String, filename: String) throws -> Response {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
             throw HTTPError(.internalServerError, message: "Le fichier conservé est introuvable : prévenez le gestionnaire.")
         }
-        return file(ByteBuffer(bytes: data), type: type, filename: filename)
+        return streamed(handle, type: type, filename: filename)
+    }
+
+    /// An open file sent 64 KiB at a time, then closed.
+    private static func streamed(_ handle: FileHandle, type: String, filename: String) -> Response {
+        var headers = PageRenderer.headers(type: type)
+        headers[.contentDisposition] = disposition(filename)
+        if let size = try? handle.seekToEnd(), (try? handle.seek(toOffset: 0)) != nil {
+            headers[.contentLength] = String(size)
+        }
+        let body = ResponseBody { writer in
+            defer { try? handle.close() }
+            while let chunk = try handle.read(upToCount: 1 << 16), !chunk.isEmpty {
+                try await writer.write(ByteBuffer(bytes: chunk))
+            }
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: headers, body: body)
     }
 
     /// A list as CSV (UTF-8, a header line, fields quoted as `CSVField` quotes them): every

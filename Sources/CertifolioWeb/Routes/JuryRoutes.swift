@@ -183,9 +183,9 @@ struct JuryRoutes {
         }
         jury.get(WebRoutes.minutesCSV) { _, context in
             let id = try WebRoutes.minutesCSV.values(context)
-            let minutes = try services.app.minutes(id, asOf: services.today())
-            return Downloads.file(ByteBuffer(string: MinutesCSV.render(minutes)), type: "text/csv; charset=utf-8",
-                                  filename: "pv-session-\(id).csv")
+            return try Downloads.written(named: "pv-session-\(id).csv", type: "text/csv; charset=utf-8") {
+                try services.app.writeMinutesCSV(id, to: $0, asOf: services.today())
+            }
         }
         jury.get(WebRoutes.sessionAttestation) { _, context in
             let (session, candidate) = try WebRoutes.sessionAttestation.values(context)
