@@ -356,6 +356,49 @@ import Testing
         #expect(!bc03.contains(block.competences[0]))
     }
 
+    /// The PV reads its session a page of candidates at a time: small pages give every convoked
+    /// candidate once, in order, with the session's decisions about them and nobody else's.
+    @Test func aSessionReadInPagesGivesEveryCandidateOnceWithTheirOwnDecisions() throws {
+        let loop = try Loop()
+        try loop.runToClosing()
+        func read(_ pageSize: Int) throws -> [(CandidateID, [Int64])] {
+            try loop.database.database.readSession(loop.session) { snapshot in
+                var seen: [(CandidateID, [Int64])] = []
+                try snapshot.forEachConvoked(pageSize: pageSize) { convoked in
+                    #expect(convoked.decisions.allSatisfy { $0.decision.candidate == convoked.record.candidate.id })
+                    seen.append((convoked.record.candidate.id, convoked.decisions.map(\.id)))
+                }
+                return seen
+            }
+        }
+        let whole = try read(500)
+        let paged = try read(4)
+        #expect(whole.map(\.0) == (try loop.database.jurySession(loop.session)).convoked.sorted())
+        #expect(paged.map(\.0) == whole.map(\.0))
+        #expect(paged.map(\.1) == whole.map(\.1))
+        #expect(whole.flatMap(\.1).sorted() == (try loop.database.sessionDecisions(loop.session)).map(\.id).sorted())
+    }
+
+    /// A PV is drawn outside the write transaction under the next number; if another PV of the
+    /// session took that number meanwhile, nothing is issued under it twice and the file is not
+    /// put in place (`writeMinutes` draws it again under the next).
+    @Test func aNumberTakenWhileThePVWasDrawnIsNotIssuedTwice() throws {
+        let loop = try Loop()
+        try loop.runToClosing()
+        let store = loop.database.database
+        let number = try store.nextDocumentNumber(prefix: "PV-RNCP41818-1")
+        #expect(number == "PV-RNCP41818-1-1")
+        // Another PV is issued while ours is drawn.
+        _ = try loop.database.writeMinutes(loop.session, pdf: loop.path("other.pdf"), csv: nil,
+                                           asOf: JuryLoopTests.sessionDay, actor: tester)
+        let drawn = try loop.file("drawn.pdf", "%PDF-1.4 drawn under a number taken since")
+        var placed = false
+        let issued = try store.issueDocument(number: number, prefix: "PV-RNCP41818-1", kind: "pv", subject: "session 1",
+                                             file: drawn, actor: tester) { placed = true }
+        #expect(issued == nil && !placed)
+        #expect(try store.nextDocumentNumber(prefix: "PV-RNCP41818-1") == "PV-RNCP41818-1-2")
+    }
+
     @Test func documentsToAPathThatCannotBeWrittenLeaveNothing() throws {
         let loop = try Loop()
         try loop.runToClosing()
