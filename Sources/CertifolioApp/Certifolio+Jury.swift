@@ -327,10 +327,12 @@ extension Certifolio {
         return try database.readSession(id) { snapshot in
             let minutes = JuryMinutes(session: snapshot.session, referentiel: context.referentiel, asOf: asOf,
                                       profile: profile)
-            return try body(minutes, JuryMinutes.Rows { each in
+            return try body(minutes, JuryMinutes.Rows { wanted, each in
                 try snapshot.forEachConvoked(only: candidate) { convoked in
-                    try each(minutes.row(for: convoked.record, decisions: convoked.decisions,
-                                         gaps: CompetenceGaps.toAcquire(convoked.history)))
+                    guard wanted(convoked.decisions) else { return }
+                    try each(try minutes.row(for: convoked.record, decisions: convoked.decisions) {
+                        CompetenceGaps.toAcquire(try snapshot.history(of: convoked.record.candidate.id))
+                    })
                 }
             })
         }
@@ -346,7 +348,7 @@ extension Certifolio {
         return try database.readSession(id) { snapshot in
             let minutes = JuryMinutes(session: snapshot.session, referentiel: context.referentiel, asOf: date,
                                       profile: profile, isDraft: true)
-            return try body(minutes, JuryMinutes.Rows { each in
+            return try body(minutes, JuryMinutes.Rows { wanted, each in
                 try snapshot.forEachConvoked { convoked in
                     // Drafts take negative ids, which no recorded decision has, and the session's date.
                     let drafts = convoked.drafts.enumerated().map { i, draft in
@@ -357,7 +359,10 @@ extension Certifolio {
                         JuryDecision(id: $0.id, component: $0.decision.component, decision: $0.decision.decision,
                                      date: date, revokes: $0.decision.revokes)
                     }
-                    try each(minutes.row(for: record, decisions: drafts, gaps: CompetenceGaps.toAcquire(convoked.history)))
+                    guard wanted(drafts) else { return }
+                    try each(try minutes.row(for: record, decisions: drafts) {
+                        CompetenceGaps.toAcquire(try snapshot.history(of: record.candidate.id))
+                    })
                 }
             })
         }

@@ -86,12 +86,20 @@ public struct JuryMinutes: Sendable {
     /// The convoked candidates' rows in candidate order, computed as they are read: each pass
     /// reads the session again from its snapshot, a page of records in memory at a time.
     public struct Rows {
-        private let each: ((Row) throws -> Void) throws -> Void
+        /// Which candidates a pass wants, told from the session's decisions about them before
+        /// their row is computed (a pass over the motives computes only the motivated rows).
+        public typealias Wanted = ([RecordedSessionDecision]) -> Bool
+        private let each: (Wanted, (Row) throws -> Void) throws -> Void
 
-        /// `each` hands every row to its argument, in candidate order.
-        public init(_ each: @escaping ((Row) throws -> Void) throws -> Void) { self.each = each }
+        /// `each` hands its second argument the row of every candidate its first one wants, in
+        /// candidate order.
+        public init(_ each: @escaping (Wanted, (Row) throws -> Void) throws -> Void) { self.each = each }
 
-        public func forEach(_ body: (Row) throws -> Void) throws { try each(body) }
+        /// `wanted`: a condition every row `body` keeps must meet, as a shortcut; `body` still
+        /// sees only rows, and decides.
+        public func forEach(where wanted: Wanted = { _ in true }, _ body: (Row) throws -> Void) throws {
+            try each(wanted, body)
+        }
 
         /// Every row at once: for one candidate's documents and small sessions (tests, the demo).
         public func all() throws -> [Row] {
@@ -105,9 +113,16 @@ public struct JuryMinutes: Sendable {
     /// (`recorded`: those dated after `asOf` are left out, as later amendments are).
     ///
     /// `gaps`: by block, the competences the candidate still has to acquire according to their
-    /// latest grids (`CompetenceGaps`); what remains of a block not acquired names them.
+    /// latest grids (`CompetenceGaps`); what remains of a block not acquired names them. Read
+    /// only for a candidate without the title (it reads their whole evaluation history).
     public func row(for record: CandidateRecord, decisions recorded: [RecordedSessionDecision],
-                    gaps: [BlockCode: [String]] = [:]) -> Row {
+                    gaps readGaps: () throws -> [BlockCode: [String]] = { [:] }) rethrows -> Row {
+        var read: [BlockCode: [String]]?
+        func gaps() throws -> [BlockCode: [String]] {
+            if let read { return read }
+            read = try readGaps()
+            return read!
+        }
         let decisions = recorded.filter { !($0.date > asOf) }
         let ids = Set(decisions.map(\.id))
         // An amendment revokes a decision of this same session; a revocation of an earlier
@@ -138,14 +153,14 @@ public struct JuryMinutes: Sendable {
             acquired: now.blocks.compactMap { b in b.acquiredOn.map { (b.code, $0) } },
             remaining: now.title.status == .awarded ? [] : Self.remaining(now, referentiel: referentiel,
                                                                          title: mine.first { $0.decision.component == .title },
-                                                                         gaps: gaps),
+                                                                         gaps: try gaps()),
             titleAwarded: now.title.status == .awarded,
             steppingAside: composition.steppingAside.map(\.name),
             inForce: inForce,
             standing: Standing(
                 acquired: today.blocks.compactMap { b in b.acquiredOn.map { (b.code, $0) } },
                 remaining: today.title.status == .awarded ? [] : Self.remaining(today, referentiel: referentiel,
-                                                                             title: inForce[.title], gaps: gaps),
+                                                                             title: inForce[.title], gaps: try gaps()),
                 titleAwarded: today.title.status == .awarded),
             amendments: replacements.compactMap { replacement in
                 replacement.decision.revokes.flatMap { byID[$0] }.map {

@@ -174,7 +174,8 @@ public enum MinutesPDF {
         guard summary.totals.partial > 0 else { return }
         pdf.keep(60)
         pdf.paragraph("Validations partielles : blocs acquis et ce qui reste à acquérir", style: .heading)
-        try rows.forEach { row in
+        // Only a candidate with a block validated by this session can be a partial validation.
+        try rows.forEach(where: { $0.contains { $0.decision.decision == .valide && $0.decision.component != .title } }) { row in
             guard row.isPartial else { return }
             pdf.keep(40)
             pdf.paragraph("\(row.candidate.id) — \(row.candidate.displayName)", style: TextStyle.body.with(bold: true),
@@ -195,7 +196,7 @@ public enum MinutesPDF {
         pdf.keep(60)
         pdf.paragraph("Motifs et observations", style: .heading)
         if summary.motives > 0 {
-            try rows.forEach { row in
+            try rows.forEach(where: { $0.contains { $0.decision.motive != nil } }) { row in
                 for d in row.motivated {
                     pdf.paragraph("\(row.candidate.id), \(d.decision.component.french) — \(d.decision.decision.pvWord) : "
                                   + (d.decision.motive ?? ""), spaceAfter: 3)

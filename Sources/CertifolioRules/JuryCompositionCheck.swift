@@ -75,7 +75,8 @@ struct Evaluators {
     let accounts: Set<Int64>
 
     init(_ events: [EvaluationEvent]) {
-        names = Set(events.map { PersonName($0.evaluator) })
+        // Each distinct spelling folded once: a candidate's evaluations mostly repeat a few names.
+        names = Set(Set(events.map(\.evaluator)).map(PersonName.init))
         accounts = Set(events.compactMap(\.recordedBy))
     }
 

@@ -1,13 +1,11 @@
 import CertifolioCore
 import GRDB
 
-/// A convoked candidate as the documents of a session read them: their record, their
-/// evaluation history (the grids say which competences remain), and the session's decisions
-/// about them: recorded for good (a closed session's, amendments included) or entered and not
-/// yet closed (an open session's drafts).
+/// A convoked candidate as the documents of a session read them: their record and the
+/// session's decisions about them, recorded for good (a closed session's, amendments included)
+/// or entered and not yet closed (an open session's drafts).
 public struct ConvokedCandidate: Sendable {
     public var record: CandidateRecord
-    public var history: [EvaluationEntry]
     /// The session's recorded decisions about this candidate, in recording order.
     public var decisions: [RecordedSessionDecision]
     /// The session's drafts about this candidate, by component.
@@ -39,6 +37,12 @@ public struct SessionSnapshot {
         }
     }
 
+    /// A candidate's evaluations as recorded, with their grids (which competences remain): read
+    /// apart, for the candidates a document says what remains to.
+    public func history(of candidate: CandidateID) throws -> [EvaluationEntry] {
+        try RecordLoader.history(candidate, db)
+    }
+
     private func page(_ scope: RecordScope) throws -> [ConvokedCandidate] {
         let (filter, arguments) = scope.filter("candidate_id")
         let sessionArguments = arguments + [session.id.rawValue]
@@ -52,8 +56,7 @@ public struct SessionSnapshot {
             """, arguments: sessionArguments).map(\.value), by: \.candidate)
         return try RecordLoader.load(db, scope).map { record in
             let id = record.candidate.id
-            return ConvokedCandidate(record: record, history: try RecordLoader.history(id, db),
-                                     decisions: decisions[id] ?? [], drafts: drafts[id] ?? [])
+            return ConvokedCandidate(record: record, decisions: decisions[id] ?? [], drafts: drafts[id] ?? [])
         }
     }
 }
