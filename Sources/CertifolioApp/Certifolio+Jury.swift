@@ -327,15 +327,24 @@ extension Certifolio {
         return try database.readSession(id) { snapshot in
             let minutes = JuryMinutes(session: snapshot.session, referentiel: context.referentiel, asOf: asOf,
                                       profile: profile)
-            return try body(minutes, JuryMinutes.Rows { wanted, each in
+            return try body(minutes, try Self.kept(JuryMinutes.Rows { wanted, each in
                 try snapshot.forEachConvoked(only: candidate) { convoked in
                     guard wanted(convoked.decisions) else { return }
                     try each(try minutes.row(for: convoked.record, decisions: convoked.decisions) {
                         CompetenceGaps.toAcquire(try snapshot.history(of: convoked.record.candidate.id))
                     })
                 }
-            })
+            }, convoked: candidate == nil ? snapshot.session.convoked.count : 1))
         }
+    }
+
+    /// Up to this many convoked candidates, a session's rows are computed once and kept for the
+    /// PV's passes (a few megabytes); beyond, each pass computes them again a page at a time, so
+    /// that the memory stays that of a page whatever the session (docs/performance.md).
+    static let rowsKeptInMemory = 2_000
+
+    private static func kept(_ rows: JuryMinutes.Rows, convoked: Int) throws -> JuryMinutes.Rows {
+        convoked <= rowsKeptInMemory ? JuryMinutes.Rows(try rows.all()) : rows
     }
 
     /// The *projet de PV* of a session still open: the decisions entered so far, as if the
@@ -348,7 +357,7 @@ extension Certifolio {
         return try database.readSession(id) { snapshot in
             let minutes = JuryMinutes(session: snapshot.session, referentiel: context.referentiel, asOf: date,
                                       profile: profile, isDraft: true)
-            return try body(minutes, JuryMinutes.Rows { wanted, each in
+            return try body(minutes, try Self.kept(JuryMinutes.Rows { wanted, each in
                 try snapshot.forEachConvoked { convoked in
                     // Drafts take negative ids, which no recorded decision has, and the session's date.
                     let drafts = convoked.drafts.enumerated().map { i, draft in
@@ -364,7 +373,7 @@ extension Certifolio {
                         CompetenceGaps.toAcquire(try snapshot.history(of: record.candidate.id))
                     })
                 }
-            })
+            }, convoked: snapshot.session.convoked.count))
         }
     }
 

@@ -95,6 +95,9 @@ public struct JuryMinutes: Sendable {
         /// candidate order.
         public init(_ each: @escaping (Wanted, (Row) throws -> Void) throws -> Void) { self.each = each }
 
+        /// Rows computed already: each pass reads them again from memory.
+        public init(_ rows: [Row]) { self.each = { _, body in for row in rows { try body(row) } } }
+
         /// `wanted`: a condition every row `body` keeps must meet, as a shortcut; `body` still
         /// sees only rows, and decides.
         public func forEach(where wanted: Wanted = { _ in true }, _ body: (Row) throws -> Void) throws {
