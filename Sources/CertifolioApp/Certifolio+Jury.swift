@@ -319,7 +319,10 @@ extension Certifolio {
     /// then) and its rows, read from one snapshot: the one reading of the decisions in force
     /// behind the PV, the notifications and the parchemins. `candidate`: that one's row only.
     /// The rows are valid inside `body` only.
+    /// `keepingRowsUpTo`: the most candidates whose rows are computed once and kept (above, the
+    /// rows are computed again at each pass).
     public func withMinutes<T>(_ id: JurySessionID, asOf: Day, candidate: CandidateID? = nil,
+                               keepingRowsUpTo limit: Int = Certifolio.rowsKeptInMemory,
                                _ body: (JuryMinutes, JuryMinutes.Rows) throws -> T) throws -> T {
         let context = try Context(id, database)
         guard context.session.isClosed else { throw JuryError.sessionOpen(id) }
@@ -334,17 +337,17 @@ extension Certifolio {
                         CompetenceGaps.toAcquire(try snapshot.history(of: convoked.record.candidate.id))
                     })
                 }
-            }, convoked: candidate == nil ? snapshot.session.convoked.count : 1))
+            }, convoked: candidate == nil ? snapshot.session.convoked.count : 1, limit: limit))
         }
     }
 
     /// Up to this many convoked candidates, a session's rows are computed once and kept for the
     /// PV's passes (a few megabytes); beyond, each pass computes them again a page at a time, so
     /// that the memory stays that of a page whatever the session (docs/performance.md).
-    static let rowsKeptInMemory = 2_000
+    public static let rowsKeptInMemory = 2_000
 
-    private static func kept(_ rows: JuryMinutes.Rows, convoked: Int) throws -> JuryMinutes.Rows {
-        convoked <= rowsKeptInMemory ? JuryMinutes.Rows(try rows.all()) : rows
+    private static func kept(_ rows: JuryMinutes.Rows, convoked: Int, limit: Int) throws -> JuryMinutes.Rows {
+        convoked <= limit ? JuryMinutes.Rows(try rows.all()) : rows
     }
 
     /// The *projet de PV* of a session still open: the decisions entered so far, as if the
@@ -373,7 +376,7 @@ extension Certifolio {
                         CompetenceGaps.toAcquire(try snapshot.history(of: record.candidate.id))
                     })
                 }
-            }, convoked: snapshot.session.convoked.count))
+            }, convoked: snapshot.session.convoked.count, limit: Self.rowsKeptInMemory))
         }
     }
 

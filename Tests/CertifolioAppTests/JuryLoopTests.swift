@@ -379,6 +379,31 @@ import Testing
         #expect(whole.flatMap(\.1).sorted() == (try loop.database.sessionDecisions(loop.session)).map(\.id).sorted())
     }
 
+    /// A large session's rows are computed again at each pass of the PV, a small one's once:
+    /// both readings give the same summary, the same CSV and the same PDF text.
+    @Test func rowsComputedAtEachPassReadAsRowsKept() throws {
+        let loop = try Loop()
+        try loop.runToClosing()
+        _ = try loop.database.revoke(Revocation(candidate: "MQ031", component: .title, decision: .ajourne,
+                                                reason: "Livret non remis", date: Day(iso: "2027-07-02")!),
+                                     in: loop.session, actor: tester)
+        func read(keepingUpTo limit: Int, _ name: String) throws -> (MinutesSummary.Totals, Int, String, String) {
+            try loop.database.withMinutes(loop.session, asOf: Day(iso: "2027-07-10")!, keepingRowsUpTo: limit) { m, rows in
+                let summary = try MinutesSummary(rows)
+                try MinutesPDF.write(m, summary: summary, rows: rows, to: loop.path("\(name).pdf"))
+                return (summary.totals, summary.amendments.count, try MinutesCSV.render(m, rows: rows),
+                        try PDFText.flat(loop.path("\(name).pdf")))
+            }
+        }
+        let streamed = try read(keepingUpTo: 0, "streamed")
+        let kept = try read(keepingUpTo: JuryLoopTests.rowsKept, "kept")
+        #expect(streamed.0 == kept.0 && streamed.0.candidates == 29 && streamed.1 == 1 && kept.1 == 1)
+        #expect(streamed.2 == kept.2)
+        #expect(streamed.3 == kept.3 && streamed.3.contains("Validations partielles") && streamed.3.contains("Livret non remis"))
+    }
+
+    static let rowsKept = Certifolio.rowsKeptInMemory
+
     /// A PV is drawn outside the write transaction under the next number; if another PV of the
     /// session took that number meanwhile, nothing is issued under it twice and the file is not
     /// put in place (`writeMinutes` draws it again under the next).
