@@ -318,27 +318,18 @@ extension Certifolio {
     /// Runs `body` on the minutes of a closed session on `asOf` (the amendments dated up to
     /// then) and its rows, read from one snapshot: the one reading of the decisions in force
     /// behind the PV, the notifications and the parchemins. `candidate`: that one's row only.
-    /// The rows are valid inside `body` only.
     /// `keepingRowsUpTo`: the most candidates whose rows are computed once and kept (above, the
-    /// rows are computed again at each pass).
+    /// rows are computed again at each pass). The rows are valid inside `body` only.
     public func withMinutes<T>(_ id: JurySessionID, asOf: Day, candidate: CandidateID? = nil,
                                keepingRowsUpTo limit: Int = Certifolio.rowsKeptInMemory,
                                _ body: (JuryMinutes, JuryMinutes.Rows) throws -> T) throws -> T {
-        let context = try Context(id, database)
-        guard context.session.isClosed else { throw JuryError.sessionOpen(id) }
-        let profile = try certifierProfile(for: context.referentiel)
-        return try database.readSession(id) { snapshot in
-            let minutes = JuryMinutes(session: snapshot.session, referentiel: context.referentiel, asOf: asOf,
-                                      profile: profile)
-            return try body(minutes, try Self.kept(JuryMinutes.Rows { wanted, each in
-                try snapshot.forEachConvoked(only: candidate) { convoked in
-                    guard wanted(convoked.decisions) else { return }
-                    try each(try minutes.row(for: convoked.record, decisions: convoked.decisions) {
-                        CompetenceGaps.toAcquire(try snapshot.history(of: convoked.record.candidate.id))
-                    })
-                }
-            }, convoked: candidate == nil ? snapshot.session.convoked.count : 1, limit: limit))
-        }
+        try reading(id, draft: false, asOf: asOf, candidate: candidate, limit: limit, body)
+    }
+
+    /// The *projet de PV* of a session still open: the decisions entered so far, as if the
+    /// session closed on its date. It counts for nothing and is marked so on every page.
+    public func withDraftMinutes<T>(_ id: JurySessionID, _ body: (JuryMinutes, JuryMinutes.Rows) throws -> T) throws -> T {
+        try reading(id, draft: true, asOf: nil, candidate: nil, limit: Self.rowsKeptInMemory, body)
     }
 
     /// Up to this many convoked candidates, a session's rows are computed once and kept for the
@@ -346,38 +337,47 @@ extension Certifolio {
     /// that the memory stays that of a page whatever the session (docs/performance.md).
     public static let rowsKeptInMemory = 2_000
 
-    private static func kept(_ rows: JuryMinutes.Rows, convoked: Int, limit: Int) throws -> JuryMinutes.Rows {
-        convoked <= limit ? JuryMinutes.Rows(try rows.all()) : rows
-    }
-
-    /// The *projet de PV* of a session still open: the decisions entered so far, as if the
-    /// session closed on its date. It counts for nothing and is marked so on every page.
-    public func withDraftMinutes<T>(_ id: JurySessionID, _ body: (JuryMinutes, JuryMinutes.Rows) throws -> T) throws -> T {
+    /// A closed session's minutes on `asOf`, or an open one's draft on its date.
+    private func reading<T>(_ id: JurySessionID, draft: Bool, asOf: Day?, candidate: CandidateID?, limit: Int,
+                            _ body: (JuryMinutes, JuryMinutes.Rows) throws -> T) throws -> T {
         let context = try Context(id, database)
-        guard !context.session.isClosed else { throw JuryError.sessionClosed(id) }
+        if draft {
+            guard !context.session.isClosed else { throw JuryError.sessionClosed(id) }
+        } else {
+            guard context.session.isClosed else { throw JuryError.sessionOpen(id) }
+        }
         let profile = try certifierProfile(for: context.referentiel)
         let date = context.session.date
         return try database.readSession(id) { snapshot in
-            let minutes = JuryMinutes(session: snapshot.session, referentiel: context.referentiel, asOf: date,
-                                      profile: profile, isDraft: true)
-            return try body(minutes, try Self.kept(JuryMinutes.Rows { wanted, each in
-                try snapshot.forEachConvoked { convoked in
-                    // Drafts take negative ids, which no recorded decision has, and the session's date.
-                    let drafts = convoked.drafts.enumerated().map { i, draft in
-                        RecordedSessionDecision(id: -Int64(i + 1), date: date, decision: draft)
-                    }
-                    var record = convoked.record
-                    record.decisions += drafts.map {
-                        JuryDecision(id: $0.id, component: $0.decision.component, decision: $0.decision.decision,
-                                     date: date, revokes: $0.decision.revokes)
-                    }
-                    guard wanted(drafts) else { return }
-                    try each(try minutes.row(for: record, decisions: drafts) {
+            let minutes = JuryMinutes(session: snapshot.session, referentiel: context.referentiel, asOf: asOf ?? date,
+                                      profile: profile, isDraft: draft)
+            let rows = JuryMinutes.Rows { wanted, each in
+                try snapshot.forEachConvoked(only: candidate) { convoked in
+                    let (record, decisions) = draft ? Self.drafted(convoked, on: date) : (convoked.record, convoked.decisions)
+                    guard wanted(decisions) else { return }
+                    try each(try minutes.row(for: record, decisions: decisions) {
                         CompetenceGaps.toAcquire(try snapshot.history(of: record.candidate.id))
                     })
                 }
-            }, convoked: snapshot.session.convoked.count, limit: Self.rowsKeptInMemory))
+            }
+            let count = candidate == nil ? snapshot.session.convoked.count : 1
+            return try body(minutes, count <= limit ? JuryMinutes.Rows(try rows.all()) : rows)
         }
+    }
+
+    /// A convoked candidate's record with the open session's drafts as if decided on its date.
+    /// Drafts take negative ids, which no recorded decision has.
+    private static func drafted(_ convoked: ConvokedCandidate, on date: Day)
+        -> (record: CandidateRecord, decisions: [RecordedSessionDecision]) {
+        let drafts = convoked.drafts.enumerated().map { i, draft in
+            RecordedSessionDecision(id: -Int64(i + 1), date: date, decision: draft)
+        }
+        var record = convoked.record
+        record.decisions += drafts.map {
+            JuryDecision(id: $0.id, component: $0.decision.component, decision: $0.decision.decision, date: date,
+                         revokes: $0.decision.revokes)
+        }
+        return (record, drafts)
     }
 
     /// Writes the projet de PV; it is not a document issued (no number, nothing recorded).

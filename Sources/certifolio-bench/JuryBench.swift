@@ -33,7 +33,8 @@ func benchJury(_ app: Certifolio, candidates total: Int, work: URL) throws {
 
     // Two PVs of different sizes from candidates not convoked above, each written by the
     // release `certifolio jury pv` in its own process: its peak memory should barely depend on
-    // the number of pages (records and minutes grow with the candidates, pages do not stay).
+    // the number of pages (pages do not stay; the rows of a session this small are kept, those
+    // of a larger one are read a page at a time: Benchmarks/pv-memory.sh).
     let database_path = work.appendingPathComponent("bench.sqlite").path
     let cli = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("certifolio").path
     for size in [250, 1_000] where total >= proposeCount + 1_250 {
