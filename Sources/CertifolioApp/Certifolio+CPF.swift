@@ -52,63 +52,94 @@ extension Certifolio {
     }
 
     /// Writes the flux of every award due (never sent, or refused and to send again) to `path`:
-    /// built from the records, checked against the Caisse's schema *before* anything is written,
-    /// then recorded (passages, `sent` events, flux, audit) with the file put in place in the
-    /// same transaction. Holders whose identity is incomplete are listed and left for later.
+    /// built from the records a page of holders at a time into a file beside `path`, checked
+    /// against the Caisse's schema as that file is read back, then recorded (passages, `sent`
+    /// events, flux, audit) with the file put in place, all in one transaction: a refusal
+    /// records nothing and writes nothing. Holders whose identity is incomplete are listed and
+    /// left for later. The memory does not grow with the holders (docs/performance.md).
     public func exportCPF(to path: String, asOf: Day, actor: Actor) throws -> CPFExportSummary {
         guard let settings = try database.cpfSettings() else { throw CPFExportRefused.noSettings }
-        let due = try database.cpfAwards(asOf: asOf).filter(\.status.isDue)
         let referentiels = try database.referentiels()
-        var incomplete: [CPFFlux.Missing] = []
-        var byCertification: [CertificationCode: [CPFFlux.Passage]] = [:]
-        var decisions: [String: (decision: Int64, candidate: CandidateID)] = [:]
-        // The holders' identities and enrolments in one read (not a whole record per award).
-        let people = Dictionary(uniqueKeysWithValues: try database.enrolledCandidates().map { ($0.candidate.id, $0) })
-        for award in due {
-            guard let record = people[award.candidate],
-                  let referentiel = referentiels[record.enrolment.certification] else { continue }
-            guard let access = referentiel.route(record.enrolment.route)?.cpfAccess else {
-                throw CPFExportRefused.routeWithoutAccessMode(referentiel.code, record.enrolment.route)
+        let temporary = path + ".partiel-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: temporary) }
+        return try database.writingCPFFlux(asOf: asOf, actor: actor) { flux in
+            let fluxID = UUID().uuidString.lowercased()
+            let file = try HashedFile(temporary, for: path)
+            let document = try CPFFlux.Document(id: fluxID, timestamp: Today.offsetDateTime(), settings: settings) {
+                try file.write($0)
             }
-            switch CPFFlux.Holder.of(record.candidate) {
+            var incomplete: [CPFFlux.Missing] = []
+            var passages = 0
+            // The first line of each passage, in order: a schema problem names its candidate.
+            var starts: [Int32] = []
+            var certification: CertificationCode?
+            try Self.forEachPassage(flux, referentiels, incomplete: &incomplete) { award, passage in
+                if certification != award.certification {
+                    certification = award.certification
+                    try document.certification(award.certification)
+                }
+                starts.append(Int32(try document.passage(passage).lowerBound))
+                try flux.send(award, idTechnique: passage.idTechnique, flux: fluxID)
+                passages += 1
+            }
+            try document.finish()
+            let sha256 = try file.close()
+            guard passages > 0 else { return CPFExportSummary(fluxID: nil, passages: 0, incomplete: incomplete) }
+            let problems = try XMLSchemaValidator.cpfAccrochage().problems(ofFile: temporary)
+            guard problems.isEmpty else {
+                throw CPFExportRefused.invalid(try Self.named(problems, starts: starts, flux: fluxID, flux))
+            }
+            try flux.record(flux: fluxID, passages: passages, sha256: sha256)
+            guard rename(temporary, path) == 0 else {
+                throw InputError(SourceLocation(file: path), "impossible d'écrire le fichier ; rien n'a été enregistré.")
+            }
+            return CPFExportSummary(fluxID: fluxID, passages: passages, incomplete: incomplete)
+        }
+    }
+
+    /// Each award due that can be declared, as its passage (an id kept from an earlier flux, or
+    /// a new one); the holders the Caisse could not match go to `incomplete`.
+    private static func forEachPassage(_ flux: CPFFluxWriting, _ referentiels: [CertificationCode: Referentiel],
+                                       incomplete: inout [CPFFlux.Missing],
+                                       _ body: (CPFAward, CPFFlux.Passage) throws -> Void) throws {
+        try flux.forEachDue { award, candidate, enrolment in
+            guard let referentiel = referentiels[enrolment.certification] else { return }
+            guard let access = referentiel.route(enrolment.route)?.cpfAccess else {
+                throw CPFExportRefused.routeWithoutAccessMode(referentiel.code, enrolment.route)
+            }
+            switch CPFFlux.Holder.of(candidate) {
             case .failure(let missing):
                 incomplete.append(missing)
             case .success(let holder):
-                let id = award.idTechnique ?? UUID().uuidString.lowercased()
-                decisions[id] = (award.decision, award.candidate)
-                byCertification[referentiel.code, default: []].append(CPFFlux.Passage(
-                    idTechnique: id, candidate: award.candidate, awardedOn: award.awardedOn, access: access,
-                    enrolledOn: record.enrolment.enrolledOn, holder: holder))
+                try body(award, CPFFlux.Passage(
+                    idTechnique: award.idTechnique ?? UUID().uuidString.lowercased(), candidate: award.candidate,
+                    awardedOn: award.awardedOn, access: access, enrolledOn: enrolment.enrolledOn, holder: holder))
             }
         }
-        guard !decisions.isEmpty else { return CPFExportSummary(fluxID: nil, passages: 0, incomplete: incomplete) }
-        let fluxID = UUID().uuidString.lowercased()
-        let certifications = byCertification.keys.sorted().map { ($0, byCertification[$0]!) }
-        let flux = CPFFlux.xml(id: fluxID, timestamp: Today.offsetDateTime(), settings: settings,
-                               certifications: certifications)
-        let bytes = Array(flux.text.utf8)
-        let problems = try XMLSchemaValidator.cpfAccrochage().problems(of: bytes)
-        guard problems.isEmpty else {
-            throw CPFExportRefused.invalid(problems.map { problem in
-                let who = flux.lines.first { $0.range.contains(problem.line) }.map { "\($0.candidate) : " } ?? ""
-                return "\(who)ligne \(problem.line) : \(problem.message)"
-            })
-        }
-        let sha256 = SHA256.hash(data: Data(bytes)).map { String(format: "%02x", $0) }.joined()
-        let temporary = path + ".part"
-        try database.recordCPFFlux(
-            id: fluxID, asOf: asOf,
-            passages: decisions.map { ($0.key, $0.value.decision, $0.value.candidate) }.sorted { $0.2 < $1.2 },
-            sha256: sha256, actor: actor) {
-            do {
-                try Data(bytes).write(to: URL(fileURLWithPath: temporary))
-                guard rename(temporary, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
-            } catch {
-                try? FileManager.default.removeItem(atPath: temporary)
-                throw InputError(SourceLocation(file: path), "impossible d'écrire le fichier ; rien n'a été enregistré.")
+    }
+
+    /// The schema's problems, each with the candidate whose passage holds its line (the flux is
+    /// not kept in memory for a refusal: its passages are read back in the order they were sent).
+    private static func named(_ problems: [XMLSchemaValidator.Problem], starts: [Int32], flux id: String,
+                              _ flux: CPFFluxWriting) throws -> [String] {
+        // The passage of a line: the last one starting on or before it (none: the flux's frame).
+        func index(_ line: Int) -> Int? {
+            var low = 0, high = starts.count
+            while low < high {
+                let middle = (low + high) / 2
+                if Int(starts[middle]) <= line { low = middle + 1 } else { high = middle }
             }
+            return low > 0 ? low - 1 : nil
         }
-        return CPFExportSummary(fluxID: fluxID, passages: decisions.count, incomplete: incomplete)
+        let wanted = Set(problems.compactMap { index($0.line) })
+        var candidates: [Int: CandidateID] = [:]
+        try flux.forEachSent(in: id) { i, candidate in
+            if wanted.contains(i) { candidates[i] = candidate }
+        }
+        return problems.map { problem in
+            let who = index(problem.line).flatMap { candidates[$0] }.map { "\($0) : " } ?? ""
+            return "\(who)ligne \(problem.line) : \(problem.message)"
+        }
     }
 
     /// Records the Caisse's processing report (`CPFReportReader`): accepted passages are never sent
@@ -124,5 +155,39 @@ extension Certifolio {
     public func recordCPFReport(data: Data, name: String, actor: Actor) throws -> (accepted: Int, refused: Int) {
         let report = try CPFReportReader.read(data: data, file: name)
         return try database.recordCPFReport(source: name, accepted: report.accepted, refused: report.refused, actor: actor)
+    }
+}
+
+/// The flux's file, written beside its destination in large chunks and hashed on the way.
+private final class HashedFile {
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var hash = SHA256()
+
+    init(_ temporary: String, for path: String) throws {
+        guard FileManager.default.createFile(atPath: temporary, contents: nil),
+              let handle = FileHandle(forWritingAtPath: temporary) else {
+            throw InputError(SourceLocation(file: path), "impossible d'écrire le fichier ; rien n'a été enregistré.")
+        }
+        self.handle = handle
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    func write(_ text: String) throws {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    /// Writes what remains, closes the file and returns its SHA-256.
+    func close() throws -> String {
+        try flush()
+        try handle.close()
+        return hash.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    private func flush() throws {
+        hash.update(data: buffer)
+        try handle.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -2,7 +2,8 @@ import CertifolioCore
 
 /// The CPF accrochage flux (schema `accrochage-1.1.2.xsd`): one certifier, its certifications,
 /// one passage per title awarded. Written here as text, element by element in the schema's
-/// order, each value escaped; `CPFFlux.problems` then checks it against the schema (libxml2).
+/// order, each value escaped, a line at a time (`Document`); `XMLSchemaValidator` then checks
+/// the file against the schema (libxml2).
 public enum CPFFlux {
     /// A holder as the Caisse matches them: birth name, first names, sex, birth date, commune.
     public struct Holder: Sendable, Equatable {
@@ -73,108 +74,131 @@ public enum CPFFlux {
         }
     }
 
-    /// The flux as text, and the lines of each passage (to name the candidate of a schema problem).
-    public static func xml(id: String, timestamp: String, settings: CPFSettings,
-                           certifications: [(code: CertificationCode, passages: [Passage])])
-        -> (text: String, lines: [(range: ClosedRange<Int>, candidate: CandidateID)]) {
-        var out = Writer()
-        out.line(0, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
-        out.line(0, "<cpf:flux xmlns:cpf=\"urn:cdc:cpf:pc5:schema:1.0.0\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">")
-        out.element(1, "idFlux", id)
-        out.element(1, "horodatage", timestamp)
-        out.line(1, "<cpf:emetteur>")
-        out.element(2, "idClient", settings.emitter)
-        out.line(2, "<cpf:certificateurs>")
-        out.line(3, "<cpf:certificateur>")
-        out.element(4, "idClient", settings.certifier)
-        out.element(4, "idContrat", settings.contract)
-        out.line(4, "<cpf:certifications>")
-        var lines: [(ClosedRange<Int>, CandidateID)] = []
-        for (code, passages) in certifications {
-            out.line(5, "<cpf:certification>")
-            out.element(6, "type", "RNCP")
-            out.element(6, "code", code.rawValue)
-            out.element(6, "natureDeposant", settings.depositor.schemaValue)
-            out.line(6, "<cpf:passageCertifications>")
-            for passage in passages {
-                let first = out.count + 1
-                passageXML(passage, &out)
-                lines.append((first...out.count, passage.candidate))
-            }
-            out.line(6, "</cpf:passageCertifications>")
-            out.line(5, "</cpf:certification>")
+    /// A flux written as it goes, a line at a time to `out`: the opening, then each certification
+    /// with its passages, then the closing. A flux of a million passages is never held whole.
+    public final class Document {
+        private var out: Writer
+        private var inCertification = false
+
+        public init(id: String, timestamp: String, settings: CPFSettings, out: @escaping (String) throws -> Void) throws {
+            self.settings = settings
+            self.out = Writer(out)
+            try self.out.line(0, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+            try self.out.line(0, "<cpf:flux xmlns:cpf=\"urn:cdc:cpf:pc5:schema:1.0.0\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">")
+            try self.out.element(1, "idFlux", id)
+            try self.out.element(1, "horodatage", timestamp)
+            try self.out.line(1, "<cpf:emetteur>")
+            try self.out.element(2, "idClient", settings.emitter)
+            try self.out.line(2, "<cpf:certificateurs>")
+            try self.out.line(3, "<cpf:certificateur>")
+            try self.out.element(4, "idClient", settings.certifier)
+            try self.out.element(4, "idContrat", settings.contract)
+            try self.out.line(4, "<cpf:certifications>")
         }
-        out.line(4, "</cpf:certifications>")
-        out.line(3, "</cpf:certificateur>")
-        out.line(2, "</cpf:certificateurs>")
-        out.line(1, "</cpf:emetteur>")
-        out.line(0, "</cpf:flux>")
-        return (out.text, lines)
+
+        private let settings: CPFSettings
+
+        /// Starts the passages of a certification (ending the previous one's).
+        public func certification(_ code: CertificationCode) throws {
+            try endCertification()
+            try out.line(5, "<cpf:certification>")
+            try out.element(6, "type", "RNCP")
+            try out.element(6, "code", code.rawValue)
+            try out.element(6, "natureDeposant", settings.depositor.schemaValue)
+            try out.line(6, "<cpf:passageCertifications>")
+            inCertification = true
+        }
+
+        /// Writes a passage of the current certification; returns its lines.
+        @discardableResult
+        public func passage(_ passage: Passage) throws -> ClosedRange<Int> {
+            let first = out.count + 1
+            try passageXML(passage, &out)
+            return first...out.count
+        }
+
+        public func finish() throws {
+            try endCertification()
+            try out.line(4, "</cpf:certifications>")
+            try out.line(3, "</cpf:certificateur>")
+            try out.line(2, "</cpf:certificateurs>")
+            try out.line(1, "</cpf:emetteur>")
+            try out.line(0, "</cpf:flux>")
+        }
+
+        private func endCertification() throws {
+            guard inCertification else { return }
+            try out.line(6, "</cpf:passageCertifications>")
+            try out.line(5, "</cpf:certification>")
+            inCertification = false
+        }
     }
 
-    private static func passageXML(_ p: Passage, _ out: inout Writer) {
+    private static func passageXML(_ p: Passage, _ out: inout Writer) throws {
         let h = p.holder
-        out.line(7, "<cpf:passageCertification>")
-        out.element(8, "idTechnique", p.idTechnique)
-        out.element(8, "obtentionCertification", "PAR_ADMISSION")
-        out.element(8, "donneeCertifiee", "true")
+        try out.line(7, "<cpf:passageCertification>")
+        try out.element(8, "idTechnique", p.idTechnique)
+        try out.element(8, "obtentionCertification", "PAR_ADMISSION")
+        try out.element(8, "donneeCertifiee", "true")
         // The award's date starts the validity (and the three months to declare it); a title has no end.
-        out.element(8, "dateDebutValidite", p.awardedOn.iso)
-        out.nilElement(8, "dateFinValidite")
-        out.element(8, "presenceNiveauLangueEuro", "false")
-        out.element(8, "presenceNiveauNumeriqueEuro", "false")
-        out.nilElement(8, "scoring")
-        out.nilElement(8, "mentionValidee")
-        out.line(8, "<cpf:modalitesInscription>")
-        out.element(9, "modaliteAcces", p.access.rawValue)
-        out.element(9, "dateInscription", p.enrolledOn.iso)
-        out.line(8, "</cpf:modalitesInscription>")
-        out.line(8, "<cpf:identificationTitulaire>")
-        out.line(9, "<cpf:titulaire>")
-        out.element(10, "nomNaissance", h.birthName)
-        if let usage = h.usageName { out.element(10, "nomUsage", usage) } else { out.nilElement(10, "nomUsage") }
-        for (i, name) in h.firstNames.prefix(3).enumerated() { out.element(10, "prenom\(i + 1)", name) }
-        out.element(10, "anneeNaissance", String(h.birthDate.year))
-        out.element(10, "moisNaissance", String(h.birthDate.month))
-        out.element(10, "jourNaissance", String(h.birthDate.day))
-        out.element(10, "sexe", h.sex.rawValue)
-        out.line(10, "<cpf:codeCommuneNaissance>")
+        try out.element(8, "dateDebutValidite", p.awardedOn.iso)
+        try out.nilElement(8, "dateFinValidite")
+        try out.element(8, "presenceNiveauLangueEuro", "false")
+        try out.element(8, "presenceNiveauNumeriqueEuro", "false")
+        try out.nilElement(8, "scoring")
+        try out.nilElement(8, "mentionValidee")
+        try out.line(8, "<cpf:modalitesInscription>")
+        try out.element(9, "modaliteAcces", p.access.rawValue)
+        try out.element(9, "dateInscription", p.enrolledOn.iso)
+        try out.line(8, "</cpf:modalitesInscription>")
+        try out.line(8, "<cpf:identificationTitulaire>")
+        try out.line(9, "<cpf:titulaire>")
+        try out.element(10, "nomNaissance", h.birthName)
+        if let usage = h.usageName { try out.element(10, "nomUsage", usage) } else { try out.nilElement(10, "nomUsage") }
+        for (i, name) in h.firstNames.prefix(3).enumerated() { try out.element(10, "prenom\(i + 1)", name) }
+        try out.element(10, "anneeNaissance", String(h.birthDate.year))
+        try out.element(10, "moisNaissance", String(h.birthDate.month))
+        try out.element(10, "jourNaissance", String(h.birthDate.day))
+        try out.element(10, "sexe", h.sex.rawValue)
+        try out.line(10, "<cpf:codeCommuneNaissance>")
         switch h.commune {
         case .insee(let code):
-            out.line(11, "<cpf:codeInseeNaissance>")
-            out.element(12, "codeInsee", code)
-            out.line(11, "</cpf:codeInseeNaissance>")
+            try out.line(11, "<cpf:codeInseeNaissance>")
+            try out.element(12, "codeInsee", code)
+            try out.line(11, "</cpf:codeInseeNaissance>")
         case .postal(let code):
-            out.line(11, "<cpf:codePostalNaissance>")
-            if let code { out.element(12, "codePostal", code) } else { out.nilElement(12, "codePostal") }
-            out.line(11, "</cpf:codePostalNaissance>")
+            try out.line(11, "<cpf:codePostalNaissance>")
+            if let code { try out.element(12, "codePostal", code) } else { try out.nilElement(12, "codePostal") }
+            try out.line(11, "</cpf:codePostalNaissance>")
         }
-        out.line(10, "</cpf:codeCommuneNaissance>")
-        if let name = h.communeName { out.element(10, "libelleCommuneNaissance", name) }
-        if let code = h.countryCode { out.element(10, "codePaysNaissance", code) }
-        out.element(10, "libellePaysNaissance", h.countryName ?? (h.countryCode == nil ? "France" : nil))
-        out.line(9, "</cpf:titulaire>")
-        out.line(8, "</cpf:identificationTitulaire>")
-        out.line(7, "</cpf:passageCertification>")
+        try out.line(10, "</cpf:codeCommuneNaissance>")
+        if let name = h.communeName { try out.element(10, "libelleCommuneNaissance", name) }
+        if let code = h.countryCode { try out.element(10, "codePaysNaissance", code) }
+        try out.element(10, "libellePaysNaissance", h.countryName ?? (h.countryCode == nil ? "France" : nil))
+        try out.line(9, "</cpf:titulaire>")
+        try out.line(8, "</cpf:identificationTitulaire>")
+        try out.line(7, "</cpf:passageCertification>")
     }
 
-    /// Lines of XML, counted as they are written.
+    /// Lines of XML, counted as they are written, handed to `out`.
     private struct Writer {
-        var text = ""
+        let out: (String) throws -> Void
         var count = 0
 
-        mutating func line(_ depth: Int, _ markup: String) {
-            text += String(repeating: "   ", count: depth) + markup + "\n"
+        init(_ out: @escaping (String) throws -> Void) { self.out = out }
+
+        mutating func line(_ depth: Int, _ markup: String) throws {
+            try out(String(repeating: "   ", count: depth) + markup + "\n")
             count += 1
         }
 
-        mutating func element(_ depth: Int, _ name: String, _ value: String?) {
+        mutating func element(_ depth: Int, _ name: String, _ value: String?) throws {
             guard let value else { return }
-            line(depth, "<cpf:\(name)>\(escaped(value))</cpf:\(name)>")
+            try line(depth, "<cpf:\(name)>\(escaped(value))</cpf:\(name)>")
         }
 
-        mutating func nilElement(_ depth: Int, _ name: String) {
-            line(depth, "<cpf:\(name) xsi:nil=\"true\"/>")
+        mutating func nilElement(_ depth: Int, _ name: String) throws {
+            try line(depth, "<cpf:\(name) xsi:nil=\"true\"/>")
         }
 
         private func escaped(_ value: String) -> String {

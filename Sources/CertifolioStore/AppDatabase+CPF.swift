@@ -33,64 +33,20 @@ extension AppDatabase {
     /// revoked), with its passage's status, by award date then candidate.
     public func cpfAwards(asOf: Day) throws -> [CPFAward] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT d.id AS decision_id, d.candidate_id, d.date, n.certification, c.family_name, c.given_names,
-                       p.id_technique, e.status, e.message, e.at
-                FROM jury_decision d
-                JOIN candidate c ON c.id = d.candidate_id
-                JOIN enrolment n ON n.candidate_id = d.candidate_id
-                LEFT JOIN cpf_passage p ON p.decision_id = d.id
-                LEFT JOIN cpf_passage_event e ON e.id = (SELECT MAX(id) FROM cpf_passage_event WHERE id_technique = p.id_technique)
-                WHERE d.component = 'title' AND d.decision = 'valide' AND d.date <= ?
-                  AND NOT EXISTS (SELECT 1 FROM jury_decision r WHERE r.revokes_decision_id = d.id)
-                ORDER BY d.date, d.candidate_id
-                """, arguments: [asOf]).map { row in
-                let at: String = row["at"] ?? ""
-                let status: CPFPassageStatus
-                switch row["status"] as String? {
-                case "sent"?: status = .sent(on: at)
-                case "accepted"?: status = .accepted(on: at)
-                case "refused"?: status = .refused(message: row["message"], on: at)
-                default: status = .toSend
-                }
-                return CPFAward(candidate: try row.decode(forColumn: "candidate_id"),
-                                name: Candidate.displayName(givenNames: row["given_names"], familyName: row["family_name"]),
-                                certification: try row.decode(forColumn: "certification"),
-                                decision: row["decision_id"], awardedOn: try row.decode(forColumn: "date"),
-                                idTechnique: row["id_technique"], status: status)
-            }
+            try Row.fetchAll(db, sql: CPFAwardRows.select + " ORDER BY d.date, d.candidate_id",
+                             arguments: [asOf]).map(CPFAwardRows.award)
         }
     }
 
-    /// Records a flux written: the new passages with their ids, a `sent` event for each passage,
-    /// the flux and an audit entry, in one transaction; `commit` puts the file in place just
-    /// before it commits (a file that cannot be put in place records nothing).
-    public func recordCPFFlux(id: String, asOf: Day, passages: [(idTechnique: String, decision: Int64, candidate: CandidateID)],
-                              sha256: String, actor: Actor, commit: () throws -> Void) throws {
+    /// Runs `body` in one write transaction, rolled back if it throws: a flux is read, written,
+    /// checked and recorded whole, so two exports at once never send an award twice and none is
+    /// left out. It holds the write lock while the file is written (a month's holders: a blink;
+    /// a million: docs/performance.md).
+    public func writingCPFFlux<T>(asOf: Day, actor: Actor, _ body: (CPFFluxWriting) throws -> T) throws -> T {
         try writer.write { db in
-            let now = Timestamp.now()
-            try db.execute(sql: """
-                INSERT INTO cpf_flux (id, written_at, as_of, passages, sha256, actor) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [id, now, asOf, passages.count, sha256, actor.name])
-            for passage in passages {
-                let known = try String.fetchOne(db, sql: "SELECT id_technique FROM cpf_passage WHERE decision_id = ?",
-                                                arguments: [passage.decision])
-                guard known == nil || known == passage.idTechnique else {
-                    throw StoreError.cpfPassageChanged(passage.candidate)
-                }
-                if known == nil {
-                    try db.execute(sql: """
-                        INSERT INTO cpf_passage (id_technique, decision_id, candidate_id, created_at) VALUES (?, ?, ?, ?)
-                        """, arguments: [passage.idTechnique, passage.decision, passage.candidate, now])
-                }
-                try db.execute(sql: """
-                    INSERT INTO cpf_passage_event (id_technique, status, flux_id, at) VALUES (?, 'sent', ?, ?)
-                    """, arguments: [passage.idTechnique, id, now])
-            }
-            try AuditLog.append(db, actor: actor, action: "cpf.export", subject: "flux \(id)", details: [
-                "passages": String(passages.count), "sha256": sha256, "as_of": asOf.iso,
-            ])
-            try commit()
+            // The passages' events name their flux, whose row comes last (with the file's SHA-256).
+            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+            return try body(CPFFluxWriting(db: db, asOf: asOf, actor: actor))
         }
     }
 
@@ -118,5 +74,112 @@ extension AppDatabase {
             ])
             return (accepted.count, refused.count)
         }
+    }
+}
+
+/// A CPF flux being written, inside `AppDatabase.writingCPFFlux`'s transaction (valid there only).
+public struct CPFFluxWriting {
+    fileprivate let db: Database
+    public let asOf: Day
+    fileprivate let actor: Actor
+    private let now = Timestamp.now()
+
+    fileprivate init(db: Database, asOf: Day, actor: Actor) {
+        self.db = db
+        self.asOf = asOf
+        self.actor = actor
+    }
+
+    /// The awards due on `asOf` (never sent, or refused by the Caisse since), by certification then
+    /// candidate, each with the holder's identity and enrolment, read `pageSize` at a time.
+    public func forEachDue(pageSize: Int = 1000,
+                           _ body: (CPFAward, Candidate, Enrolment) throws -> Void) throws {
+        var after: (CertificationCode, CandidateID, Int64)?
+        while true {
+            let awards = try Row.fetchAll(db, sql: CPFAwardRows.select + """
+                 AND (e.status IS NULL OR e.status = 'refused')
+                 AND (? IS NULL OR (n.certification, d.candidate_id, d.id) > (?, ?, ?))
+                ORDER BY n.certification, d.candidate_id, d.id LIMIT ?
+                """, arguments: [asOf, after?.0, after?.0, after?.1, after?.2, pageSize]).map(CPFAwardRows.award)
+            guard let last = awards.last else { return }
+            let people = Dictionary(try RecordLoader.people(db, .ids(awards.map(\.candidate))).map { ($0.candidate.id, $0) },
+                                    uniquingKeysWith: { a, _ in a })
+            for award in awards {
+                guard let person = people[award.candidate] else { continue }
+                try body(award, person.candidate, person.enrolment)
+            }
+            after = (last.certification, last.candidate, last.decision)
+        }
+    }
+
+    /// Records that the award's passage goes in flux `flux` under `idTechnique` (kept from an
+    /// earlier flux, or new): the passage when new, and its `sent` event.
+    public func send(_ award: CPFAward, idTechnique: String, flux: String) throws {
+        let known = try String.fetchOne(db, sql: "SELECT id_technique FROM cpf_passage WHERE decision_id = ?",
+                                        arguments: [award.decision])
+        guard known == nil || known == idTechnique else { throw StoreError.cpfPassageChanged(award.candidate) }
+        if known == nil {
+            try db.execute(sql: """
+                INSERT INTO cpf_passage (id_technique, decision_id, candidate_id, created_at) VALUES (?, ?, ?, ?)
+                """, arguments: [idTechnique, award.decision, award.candidate, now])
+        }
+        try db.execute(sql: """
+            INSERT INTO cpf_passage_event (id_technique, status, flux_id, at) VALUES (?, 'sent', ?, ?)
+            """, arguments: [idTechnique, flux, now])
+    }
+
+    /// The candidates of the passages sent in flux `id` so far, in the order they were sent
+    /// (numbered from 0).
+    public func forEachSent(in id: String, _ body: (Int, CandidateID) throws -> Void) throws {
+        let rows = try CandidateID.fetchCursor(db, sql: """
+            SELECT p.candidate_id FROM cpf_passage_event e JOIN cpf_passage p ON p.id_technique = e.id_technique
+            WHERE e.flux_id = ? ORDER BY e.id
+            """, arguments: [id])
+        var i = 0
+        while let candidate = try rows.next() {
+            try body(i, candidate)
+            i += 1
+        }
+    }
+
+    /// Records the flux itself (its passages sent, the file's SHA-256) and its audit entry.
+    public func record(flux id: String, passages: Int, sha256: String) throws {
+        try db.execute(sql: """
+            INSERT INTO cpf_flux (id, written_at, as_of, passages, sha256, actor) VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [id, now, asOf, passages, sha256, actor.name])
+        try AuditLog.append(db, actor: actor, action: "cpf.export", subject: "flux \(id)", details: [
+            "passages": String(passages), "sha256": sha256, "as_of": asOf.iso,
+        ])
+    }
+}
+
+/// The awards in force and their passages' status, as `cpfAwards` and the flux read them.
+private enum CPFAwardRows {
+    static let select = """
+        SELECT d.id AS decision_id, d.candidate_id, d.date, n.certification, c.family_name, c.given_names,
+               p.id_technique, e.status, e.message, e.at
+        FROM jury_decision d
+        JOIN candidate c ON c.id = d.candidate_id
+        JOIN enrolment n ON n.candidate_id = d.candidate_id
+        LEFT JOIN cpf_passage p ON p.decision_id = d.id
+        LEFT JOIN cpf_passage_event e ON e.id = (SELECT MAX(id) FROM cpf_passage_event WHERE id_technique = p.id_technique)
+        WHERE d.component = 'title' AND d.decision = 'valide' AND d.date <= ?
+          AND NOT EXISTS (SELECT 1 FROM jury_decision r WHERE r.revokes_decision_id = d.id)
+        """
+
+    static func award(_ row: Row) throws -> CPFAward {
+        let at: String = row["at"] ?? ""
+        let status: CPFPassageStatus
+        switch row["status"] as String? {
+        case "sent"?: status = .sent(on: at)
+        case "accepted"?: status = .accepted(on: at)
+        case "refused"?: status = .refused(message: row["message"], on: at)
+        default: status = .toSend
+        }
+        return CPFAward(candidate: try row.decode(forColumn: "candidate_id"),
+                        name: Candidate.displayName(givenNames: row["given_names"], familyName: row["family_name"]),
+                        certification: try row.decode(forColumn: "certification"),
+                        decision: row["decision_id"], awardedOn: try row.decode(forColumn: "date"),
+                        idTechnique: row["id_technique"], status: status)
     }
 }

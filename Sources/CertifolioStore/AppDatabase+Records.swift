@@ -183,6 +183,8 @@ enum RecordScope {
     case page(after: String?, limit: Int)
     /// The next `limit` candidates convoked to a session, by id, after `after`.
     case sessionPage(Int64, after: String?, limit: Int)
+    /// These candidates (a page of another list).
+    case ids([CandidateID])
 
     /// A WHERE clause on the column holding the candidate id, with its arguments.
     func filter(_ column: String) -> (sql: String, arguments: StatementArguments) {
@@ -195,6 +197,10 @@ enum RecordScope {
             return ("WHERE \(column) IN (SELECT candidate_id FROM jury_convocation WHERE session_id = ?)", [id])
         case let .page(after, limit):
             return ("WHERE \(column) IN (SELECT id FROM candidate WHERE id > ? ORDER BY id LIMIT ?)", [after ?? "", limit])
+        case .ids(let ids):
+            // A JSON array (JSONEncoder quotes every id as it must), one argument whatever the page.
+            let list = (try? JSONEncoder().encode(ids.map(\.rawValue))).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+            return ("WHERE \(column) IN (SELECT value FROM json_each(?))", [list])
         case let .sessionPage(session, after, limit):
             return ("WHERE \(column) IN (SELECT candidate_id FROM jury_convocation WHERE session_id = ? "
                     + "AND candidate_id > ? ORDER BY candidate_id LIMIT ?)", [session, after ?? "", limit])
