@@ -59,6 +59,7 @@ struct CPFRoutes {
                     : " État civil à compléter : " + summary.incomplete.map(\.message).joined(separator: " ")
                 return flashRedirect(WebRoutes.cpf.path, "Aucun titre à déclarer : aucun fichier écrit." + waiting, context)
             }
+            // Opened before the `defer` removes it: the response reads the unlinked file as it goes.
             return try Downloads.kept(path, type: "application/xml", filename: "cpf-accrochage-\(id).xml")
         }
         manager.post(WebRoutes.cpfReport) { _, context -> Response in

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The memory of the CPF flux as the holders grow (issue 15: "exports stream their output: peak
+# memory for 1 000 000 candidates within twice that for 20 000"). For each size N given (default
+# 20000 and 200000): a synthetic RNCP41818 cohort (Benchmarks/synthetic-cohort.py) imported with
+# the release binary, every candidate given the title by a decision written straight into the
+# database with sqlite3 (a decisions.csv of the past: no session to close), the certifier's CPF
+# identifiers recorded with the CLI; then, measured with GNU time, `cpf export` (every holder in
+# one flux, validated against the Caisse's schema), beside a raw `sqlite3 .dump > /dev/null` of
+# the same database, the reference measured in the same run.
+#
+# Usage: Benchmarks/cpf-memory.sh [N…]      (1000000 takes a few GB of disk and minutes)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(20000 200000)
+
+swift build -c release --product certifolio >/dev/null
+bin=.build/release/certifolio
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+peak() {  # peak RSS in MiB and elapsed seconds of a command, its output to /dev/null
+  /usr/bin/time -f "%M %e" "$@" >/dev/null 2>"$work/time" || { cat "$work/time"; exit 1; }
+  tail -1 "$work/time" | awk '{ printf "%d MiB, %.1f s", $1 / 1024, $2 }'
+}
+
+for n in "${sizes[@]}"; do
+  db=$work/cpf$n.sqlite
+  cohort=$work/c$n
+  mkdir -p "$cohort"
+  Benchmarks/synthetic-cohort.py "$cohort" "$n"
+  $bin init --db "$db" >/dev/null
+  $bin referentiel import --db "$db" SampleCohorts/referentiels/RNCP41818.yaml >/dev/null
+  $bin import --db "$db" "$cohort" >/dev/null
+  rm -rf "$cohort"
+  $bin cpf settings --db "$db" --emitter AB123CDE --certifier E564ACB0 --contract 2560080000127J >/dev/null
+  sqlite3 "$db" "INSERT INTO jury_decision (candidate_id, component, decision, date, recorded_at)
+                 SELECT id, 'title', 'valide', '2027-06-30', '2027-06-30T18:00:00Z' FROM candidate ORDER BY id;"
+  echo "$n titulaires : cpf export $(peak "$bin" cpf export --db "$db" --as-of 2027-07-01 --out "$work/flux.xml")" \
+       "($(du -m "$work/flux.xml" | cut -f1) Mo de XML) ; sqlite3 .dump (référence) $(peak sqlite3 "$db" .dump)"
+  rm -f "$db" "$db"-wal "$db"-shm "$work"/flux.xml
+done
