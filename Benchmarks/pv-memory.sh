@@ -11,30 +11,13 @@
 # measured in the same run.
 #
 # Usage: Benchmarks/pv-memory.sh [N…]      (1000000 takes a few GB of disk and about an hour)
-set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/memory-common.sh"
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(20000 200000)
 
-swift build -c release --product certifolio >/dev/null
-bin=.build/release/certifolio
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-peak() {  # peak RSS in MiB and elapsed seconds of a command, its output to /dev/null
-  /usr/bin/time -f "%M %e" "$@" >/dev/null 2>"$work/time" || { cat "$work/time"; exit 1; }
-  tail -1 "$work/time" | awk '{ printf "%d MiB, %.1f s", $1 / 1024, $2 }'
-}
-
 for n in "${sizes[@]}"; do
   db=$work/pv$n.sqlite
-  cohort=$work/c$n
-  mkdir -p "$cohort"
-  Benchmarks/synthetic-cohort.py "$cohort" "$n"
-  $bin init --db "$db" >/dev/null
-  $bin referentiel import --db "$db" SampleCohorts/referentiels/RNCP41818.yaml >/dev/null
-  $bin import --db "$db" "$cohort" >/dev/null
-  rm -rf "$cohort"
+  synthetic_database "$db" "$n"
   session=$($bin jury create --db "$db" --certification RNCP41818 --date 2027-06-30 --place "Paris, Cnam")
   $bin jury member --db "$db" "$session" --name "Mme Experte" --role expert_domaine --external >/dev/null
   $bin jury member --db "$db" "$session" --name "M. Professionnel" --role professionnel_ess --external >/dev/null

@@ -407,20 +407,26 @@ extension Certifolio {
         for _ in 1...5 {
             let number = try database.nextDocumentNumber(prefix: prefix)
             let summary = try withMinutes(id, asOf: asOf) { minutes, rows in
-                // Counted first: the PV states its totals and its jury's composition before its table.
-                let summary = try MinutesSummary(rows)
+                // The CSV twin in the same pass as the count: the PV states its totals and its
+                // jury's composition before its table, so it is drawn after.
+                let twin = try csv.map { csv in
+                    try Self.naming(csv) { try MinutesCSV.Writer(minutes, to: csv + scratch) }
+                }
+                let summary: MinutesSummary
+                do {
+                    summary = try MinutesSummary(rows) { row in
+                        if let csv, let twin { try Self.naming(csv) { try twin.add(row) } }
+                    }
+                    if let csv, let twin { try Self.naming(csv) { try twin.finish() } }
+                } catch {
+                    twin?.discard()
+                    throw error
+                }
                 do {
                     try MinutesPDF.write(minutes, summary: summary, rows: rows, to: pdf + scratch, number: number)
                 } catch var error as PDFError {
                     error.path = pdf  // the person named that file, not its temporary twin
                     throw error
-                }
-                if let csv {
-                    do {
-                        try MinutesCSV.write(minutes, rows: rows, to: csv + scratch)
-                    } catch {
-                        throw InputError(SourceLocation(file: csv), "impossible d'écrire le fichier CSV ; rien n'a été écrit.")
-                    }
                 }
                 return summary
             }
@@ -439,6 +445,15 @@ extension Certifolio {
             if let issued { return (summary, issued) }
         }
         throw JuryError.documentNumberBusy(prefix)
+    }
+
+    /// Runs `write`, a failure to write the CSV twin worded for the file the person named.
+    private static func naming<T>(_ csv: String, _ write: () throws -> T) throws -> T {
+        do {
+            return try write()
+        } catch {
+            throw InputError(SourceLocation(file: csv), "impossible d'écrire le fichier CSV ; rien n'a été écrit.")
+        }
     }
 
     /// Moves a file drawn under a temporary name to where it goes, replacing what is there.

@@ -126,11 +126,7 @@ public struct JuryMinutes: Sendable {
             read = try readGaps()
             return read!
         }
-        let decisions = recorded.filter { !($0.date > asOf) }
-        let ids = Set(decisions.map(\.id))
-        // An amendment revokes a decision of this same session; a revocation of an earlier
-        // session's decision is one of this session's own decisions.
-        let amendmentIDs = Set(decisions.filter { $0.decision.revokes.map(ids.contains) ?? false }.map(\.id))
+        let (decisions, ids, amendmentIDs) = split(recorded)
         let mine = decisions.filter { !amendmentIDs.contains($0.id) }
         let composition = JuryCompositionCheck.check(members: session.members, for: record, referentiel: referentiel)
         // Before: the record without anything this session decided; after: with the session's
@@ -172,6 +168,26 @@ public struct JuryMinutes: Sendable {
             },
             juryRequirement: route?.jury?.text ?? "",
             compositionProblems: composition.problems.map { "\(record.candidate.id) — \($0)" })
+    }
+
+    /// The session's decisions about a candidate dated up to `asOf`, their ids, and those of the
+    /// amendments among them. An amendment revokes a decision of this same session; a revocation
+    /// of an earlier session's decision is one of this session's own decisions.
+    private func split(_ recorded: [RecordedSessionDecision])
+        -> (decisions: [RecordedSessionDecision], ids: Set<Int64>, amendments: Set<Int64>) {
+        let decisions = recorded.filter { !($0.date > asOf) }
+        let ids = Set(decisions.map(\.id))
+        return (decisions, ids, Set(decisions.filter { $0.decision.revokes.map(ids.contains) ?? false }.map(\.id)))
+    }
+
+    /// Whether a candidate with these session decisions can be a partial validation, told before
+    /// their row is computed: the session validated a block of theirs and not the title (a title
+    /// validated by the session is awarded in `Row.titleAwarded`, amendments aside).
+    public func mayBePartial(_ recorded: [RecordedSessionDecision]) -> Bool {
+        let (decisions, _, amendments) = split(recorded)
+        let own = decisions.filter { !amendments.contains($0.id) }.map(\.decision)
+        return own.contains { $0.component != .title && $0.decision == .valide }
+            && !own.contains { $0.component == .title && $0.decision == .valide }
     }
 
     /// What remains for the title, one French sentence per missing piece: every block a jury

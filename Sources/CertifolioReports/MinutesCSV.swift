@@ -10,9 +10,9 @@ public enum MinutesCSV {
 
     /// Writes the file whole or not at all.
     public static func write(_ m: JuryMinutes, rows: JuryMinutes.Rows, to path: String) throws {
-        let file = try BufferedFile(path: path)
+        let file = try Writer(m, to: path)
         do {
-            try lines(m, rows: rows) { try file.write($0) }
+            try rows.forEach(file.add)
         } catch {
             file.discard()
             throw error
@@ -22,24 +22,45 @@ public enum MinutesCSV {
 
     /// The whole text at once: for a session of a few candidates.
     public static func render(_ m: JuryMinutes, rows: JuryMinutes.Rows) throws -> String {
-        var text = ""
-        try lines(m, rows: rows) { text += $0 }
+        var text = header(m)
+        try rows.forEach { text += lines(m, $0) }
         return text
     }
 
-    /// Hands each line (ended by "\n") to `out`, the BOM first.
-    static func lines(_ m: JuryMinutes, rows: JuryMinutes.Rows, _ out: (String) throws -> Void) throws {
-        try out("\u{FEFF}" + header.joined(separator: ";") + "\n")
-        try rows.forEach { row in
-            // The session's decisions, then the amendments that replaced some of them.
-            for d in row.decisions.values.sorted(by: { order($0) < order($1) }) + row.amendments.map(\.replacement) {
-                try out([String(m.session.id.rawValue), m.session.date.iso, row.candidate.id.rawValue,
-                         row.candidate.familyName, row.candidate.givenNames, row.route,
-                         d.decision.component.fileValue, d.decision.decision.rawValue, d.decision.motive ?? "",
-                         String(d.id), d.date.iso, d.decision.revokes.map(String.init) ?? "",
-                         d.decision.revocationReason ?? ""].map(field).joined(separator: ";") + "\n")
-            }
+    /// The CSV written a row at a time, as another pass over the rows goes (the PV's first),
+    /// put in place whole at `finish` or not at all.
+    public final class Writer {
+        private let minutes: JuryMinutes
+        private let file: BufferedFile
+
+        public init(_ m: JuryMinutes, to path: String) throws {
+            minutes = m
+            file = try BufferedFile(path: path)
+            do { try file.write(MinutesCSV.header(m)) } catch { file.discard(); throw error }
         }
+
+        public func add(_ row: JuryMinutes.Row) throws { try file.write(MinutesCSV.lines(minutes, row)) }
+
+        public func finish() throws { try file.finish() }
+
+        public func discard() { file.discard() }
+    }
+
+    /// The BOM and the header line.
+    static func header(_ m: JuryMinutes) -> String { "\u{FEFF}" + header.joined(separator: ";") + "\n" }
+
+    /// A candidate's lines, each ended by "\n": the session's decisions, then the amendments
+    /// that replaced some of them.
+    static func lines(_ m: JuryMinutes, _ row: JuryMinutes.Row) -> String {
+        var text = ""
+        for d in row.decisions.values.sorted(by: { order($0) < order($1) }) + row.amendments.map(\.replacement) {
+            text += [String(m.session.id.rawValue), m.session.date.iso, row.candidate.id.rawValue,
+                     row.candidate.familyName, row.candidate.givenNames, row.route,
+                     d.decision.component.fileValue, d.decision.decision.rawValue, d.decision.motive ?? "",
+                     String(d.id), d.date.iso, d.decision.revokes.map(String.init) ?? "",
+                     d.decision.revocationReason ?? ""].map(field).joined(separator: ";") + "\n"
+        }
+        return text
     }
 
     /// Blocks in code order, the title last, then by recording order.

@@ -37,7 +37,7 @@ public enum MinutesPDF {
             jury(pdf, m, summary)
             try decisionsTable(pdf, m, summary, rows)
             totals(pdf, summary)
-            try partialValidations(pdf, summary, rows)
+            try partialValidations(pdf, m, summary, rows)
             try motives(pdf, m, summary, rows)
             amendments(pdf, summary)
             DocumentParts.appeal(pdf, m.profile)
@@ -169,13 +169,12 @@ public enum MinutesPDF {
         pdf.skip(10)
     }
 
-    private static func partialValidations(_ pdf: PDFDocument, _ summary: MinutesSummary,
+    private static func partialValidations(_ pdf: PDFDocument, _ m: JuryMinutes, _ summary: MinutesSummary,
                                            _ rows: JuryMinutes.Rows) throws {
         guard summary.totals.partial > 0 else { return }
         pdf.keep(60)
         pdf.paragraph("Validations partielles : blocs acquis et ce qui reste à acquérir", style: .heading)
-        // Only a candidate with a block validated by this session can be a partial validation.
-        try rows.forEach(where: { $0.contains { $0.decision.decision == .valide && $0.decision.component != .title } }) { row in
+        try rows.forEach(where: m.mayBePartial) { row in
             guard row.isPartial else { return }
             pdf.keep(40)
             pdf.paragraph("\(row.candidate.id) — \(row.candidate.displayName)", style: TextStyle.body.with(bold: true),

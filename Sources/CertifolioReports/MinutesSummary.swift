@@ -38,9 +38,13 @@ public struct MinutesSummary: Sendable {
 
     public init() {}
 
-    /// Counts every row once.
-    public init(_ rows: JuryMinutes.Rows) throws {
-        try rows.forEach { add($0) }
+    /// Counts every row once, handing each to `each` as well (the PV's CSV twin is written in
+    /// the same pass).
+    public init(_ rows: JuryMinutes.Rows, each: (JuryMinutes.Row) throws -> Void = { _ in }) throws {
+        try rows.forEach {
+            add($0)
+            try each($0)
+        }
         amendments.sort { $0.replacement.id < $1.replacement.id }
     }
 
