@@ -94,21 +94,27 @@ public struct CPFFluxWriting {
     /// candidate, each with the holder's identity and enrolment, read `pageSize` at a time.
     public func forEachDue(pageSize: Int = 1000,
                            _ body: (CPFAward, Candidate, Enrolment) throws -> Void) throws {
-        var after: (CertificationCode, CandidateID, Int64)?
-        while true {
-            let awards = try Row.fetchAll(db, sql: CPFAwardRows.select + """
-                 AND (e.status IS NULL OR e.status = 'refused')
-                 AND (? IS NULL OR (n.certification, d.candidate_id, d.id) > (?, ?, ?))
-                ORDER BY n.certification, d.candidate_id, d.id LIMIT ?
-                """, arguments: [asOf, after?.0, after?.0, after?.1, after?.2, pageSize]).map(CPFAwardRows.award)
-            guard let last = awards.last else { return }
-            let people = Dictionary(try RecordLoader.people(db, .ids(awards.map(\.candidate))).map { ($0.candidate.id, $0) },
-                                    uniquingKeysWith: { a, _ in a })
-            for award in awards {
-                guard let person = people[award.candidate] else { continue }
-                try body(award, person.candidate, person.enrolment)
+        for certification in try CertificationCode.fetchAll(db, sql: "SELECT code FROM certification ORDER BY code") {
+            var after: (candidate: CandidateID, decision: Int64)?
+            while true {
+                // Each page walks the decisions' index by candidate from where the last one ended;
+                // the unary `+` keeps SQLite from starting at the certification's enrolments
+                // instead, which sorted them all again for every page.
+                let awards = try Row.fetchAll(db, sql: CPFAwardRows.select + """
+                     AND (e.status IS NULL OR e.status = 'refused') AND +n.certification = ?
+                     AND d.candidate_id >= ? AND (d.candidate_id > ? OR d.id > ?)
+                    ORDER BY d.candidate_id, d.id LIMIT ?
+                    """, arguments: [asOf, certification, after?.candidate.rawValue ?? "", after?.candidate.rawValue ?? "",
+                                     after?.decision ?? -1, pageSize]).map(CPFAwardRows.award)
+                guard let last = awards.last else { break }
+                let people = Dictionary(try RecordLoader.people(db, .ids(awards.map(\.candidate))).map { ($0.candidate.id, $0) },
+                                        uniquingKeysWith: { a, _ in a })
+                for award in awards {
+                    guard let person = people[award.candidate] else { continue }
+                    try body(award, person.candidate, person.enrolment)
+                }
+                after = (last.candidate, last.decision)
             }
-            after = (last.certification, last.candidate, last.decision)
         }
     }
 

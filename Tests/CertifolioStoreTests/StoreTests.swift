@@ -72,14 +72,14 @@ let events = """
 @Suite struct StoreTests {
     @Test func migratesAFreshFileInWALWithForeignKeys() throws {
         let t = try TemporaryDatabase()
-        #expect(try t.database.appliedMigrations() == ["001_core", "002_jury", "003_web", "004_submission", "005_calendar", "006_deposit", "007_grid", "008_documents", "009_signed_documents", "010_invitations", "011_civil_identity", "012_jury_directory", "013_cpf", "014_gdpr"])
+        #expect(try t.database.appliedMigrations() == ["001_core", "002_jury", "003_web", "004_submission", "005_calendar", "006_deposit", "007_grid", "008_documents", "009_signed_documents", "010_invitations", "011_civil_identity", "012_jury_directory", "013_cpf", "014_gdpr", "015_revocation_index"])
         let (mode, fk) = try t.database.writer.read { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA foreign_keys"))
         }
         #expect(mode == "wal")
         #expect(fk == 1)
         // Opening again is idempotent.
-        #expect(try AppDatabase.open(path: t.path).appliedMigrations() == ["001_core", "002_jury", "003_web", "004_submission", "005_calendar", "006_deposit", "007_grid", "008_documents", "009_signed_documents", "010_invitations", "011_civil_identity", "012_jury_directory", "013_cpf", "014_gdpr"])
+        #expect(try AppDatabase.open(path: t.path).appliedMigrations() == ["001_core", "002_jury", "003_web", "004_submission", "005_calendar", "006_deposit", "007_grid", "008_documents", "009_signed_documents", "010_invitations", "011_civil_identity", "012_jury_directory", "013_cpf", "014_gdpr", "015_revocation_index"])
     }
 
     @Test func referentielRoundTripsAndReimportIsANoOp() throws {
@@ -261,7 +261,7 @@ let events = """
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("absent-\(UUID().uuidString).sqlite").path
         #expect(throws: StoreError.missingDatabase(path: path)) { try AppDatabase.open(path: path) }
         #expect(!FileManager.default.fileExists(atPath: path))
-        #expect(try AppDatabase.create(path: path).appliedMigrations().count == 14)
+        #expect(try AppDatabase.create(path: path).appliedMigrations().count == 15)
         #expect(throws: Never.self) { try AppDatabase.open(path: path) }
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
