@@ -53,7 +53,7 @@ extension Certifolio {
 
     /// Writes the flux of every award due (never sent, or refused and to send again) to `path`:
     /// built from the records a page of holders at a time into a file beside `path`, checked
-    /// against the Caisse's schema as that file is read back, then recorded (passages, `sent`
+    /// against the Caisse's schema a page at a time (`CPFFluxCheck`), then recorded (passages, `sent`
     /// events, flux, audit) with the file put in place, all in one transaction: a refusal
     /// records nothing and writes nothing. Holders whose identity is incomplete are listed and
     /// left for later. The memory does not grow with the holders (docs/performance.md).
@@ -64,31 +64,29 @@ extension Certifolio {
         defer { try? FileManager.default.removeItem(atPath: temporary) }
         return try database.writingCPFFlux(asOf: asOf, actor: actor) { flux in
             let fluxID = UUID().uuidString.lowercased()
+            let timestamp = Today.offsetDateTime()
             let file = try HashedFile(temporary, for: path)
-            let document = try CPFFlux.Document(id: fluxID, timestamp: Today.offsetDateTime(), settings: settings) {
+            let document = try CPFFlux.Document(id: fluxID, timestamp: timestamp, settings: settings) {
                 try file.write($0)
             }
+            let check = try CPFFluxCheck(id: fluxID, timestamp: timestamp, settings: settings)
             var incomplete: [CPFFlux.Missing] = []
             var passages = 0
-            // The first line of each passage, in order: a schema problem names its candidate.
-            var starts: [Int32] = []
             var certification: CertificationCode?
             try Self.forEachPassage(flux, referentiels, incomplete: &incomplete) { award, passage in
                 if certification != award.certification {
                     certification = award.certification
                     try document.certification(award.certification)
                 }
-                starts.append(Int32(try document.passage(passage).lowerBound))
+                try check.add(passage, of: award.certification, at: try document.passage(passage))
                 try flux.send(award, idTechnique: passage.idTechnique, flux: fluxID)
                 passages += 1
             }
             try document.finish()
             let sha256 = try file.close()
             guard passages > 0 else { return CPFExportSummary(fluxID: nil, passages: 0, incomplete: incomplete) }
-            let problems = try XMLSchemaValidator.cpfAccrochage().problems(ofFile: temporary)
-            guard problems.isEmpty else {
-                throw CPFExportRefused.invalid(try Self.named(problems, starts: starts, flux: fluxID, flux))
-            }
+            let problems = try check.finish()
+            guard problems.isEmpty else { throw CPFExportRefused.invalid(problems) }
             try flux.record(flux: fluxID, passages: passages, sha256: sha256)
             guard rename(temporary, path) == 0 else {
                 throw InputError(SourceLocation(file: path), "impossible d'écrire le fichier ; rien n'a été enregistré.")
@@ -115,30 +113,6 @@ extension Certifolio {
                     idTechnique: award.idTechnique ?? UUID().uuidString.lowercased(), candidate: award.candidate,
                     awardedOn: award.awardedOn, access: access, enrolledOn: enrolment.enrolledOn, holder: holder))
             }
-        }
-    }
-
-    /// The schema's problems, each with the candidate whose passage holds its line (the flux is
-    /// not kept in memory for a refusal: its passages are read back in the order they were sent).
-    private static func named(_ problems: [XMLSchemaValidator.Problem], starts: [Int32], flux id: String,
-                              _ flux: CPFFluxWriting) throws -> [String] {
-        // The passage of a line: the last one starting on or before it (none: the flux's frame).
-        func index(_ line: Int) -> Int? {
-            var low = 0, high = starts.count
-            while low < high {
-                let middle = (low + high) / 2
-                if Int(starts[middle]) <= line { low = middle + 1 } else { high = middle }
-            }
-            return low > 0 ? low - 1 : nil
-        }
-        let wanted = Set(problems.compactMap { index($0.line) })
-        var candidates: [Int: CandidateID] = [:]
-        try flux.forEachSent(in: id) { i, candidate in
-            if wanted.contains(i) { candidates[i] = candidate }
-        }
-        return problems.map { problem in
-            let who = index(problem.line).flatMap { candidates[$0] }.map { "\($0) : " } ?? ""
-            return "\(who)ligne \(problem.line) : \(problem.message)"
         }
     }
 

@@ -42,29 +42,6 @@ public struct XMLSchemaValidator: Sendable {
 
     /// Every problem of `document` (empty: valid), in document order.
     public func problems(of document: [UInt8]) throws -> [Problem] {
-        try validating { lib, validation in
-            let parseOptions: Int32 = 1 << 11 | 1 << 6 | 1 << 5  // XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR
-            guard let doc = document.withUnsafeBufferPointer({ buffer in
-                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    lib.readMemory($0, Int32(buffer.count), "flux.xml", "UTF-8", parseOptions)
-                }
-            }) else {
-                return nil
-            }
-            defer { lib.freeDoc(doc) }
-            return lib.validateDoc(validation, doc)
-        }
-    }
-
-    /// Every problem of the document in the file at `path`, read as it is validated (libxml2's
-    /// streaming validation: the memory does not grow with the file, a flux of a million passages).
-    public func problems(ofFile path: String) throws -> [Problem] {
-        try validating { lib, validation in lib.validateFile(validation, path, 0) }
-    }
-
-    /// Runs `validate` with a validation context of the schema and collects what libxml2 reports;
-    /// `validate` returns libxml2's result, or nil when the document could not be read at all.
-    private func validating(_ validate: (Library, Pointer) -> Int32?) throws -> [Problem] {
         let lib = try Self.library.get()
         guard let parserContext = schemaText.withUnsafeBufferPointer({ buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
@@ -88,7 +65,16 @@ public struct XMLSchemaValidator: Sendable {
             collector.problems.append(Problem(line: Int(line),
                                               message: message.trimmingCharacters(in: .whitespacesAndNewlines)))
         }, box.toOpaque())
-        guard let result = validate(lib, validation) else { return [Problem(line: 0, message: "document XML mal formé")] }
+        let parseOptions: Int32 = 1 << 11 | 1 << 6 | 1 << 5  // XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR
+        guard let doc = document.withUnsafeBufferPointer({ buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                lib.readMemory($0, Int32(buffer.count), "flux.xml", "UTF-8", parseOptions)
+            }
+        }) else {
+            return [Problem(line: 0, message: "document XML mal formé")]
+        }
+        defer { lib.freeDoc(doc) }
+        let result = lib.validateDoc(validation, doc)
         if result != 0, collector.problems.isEmpty {
             collector.problems.append(Problem(line: 0, message: "document refusé par le schéma (code \(result))"))
         }
@@ -110,7 +96,6 @@ public struct XMLSchemaValidator: Sendable {
         let setStructuredErrors: @convention(c) (Pointer, ErrorHandler?, UnsafeMutableRawPointer?) -> Void
         let readMemory: @convention(c) (UnsafePointer<CChar>, Int32, UnsafePointer<CChar>?, UnsafePointer<CChar>?, Int32) -> Pointer?
         let validateDoc: @convention(c) (Pointer, Pointer) -> Int32
-        let validateFile: @convention(c) (Pointer, UnsafePointer<CChar>, Int32) -> Int32
         let freeDoc: @convention(c) (Pointer) -> Void
     }
 
@@ -138,8 +123,6 @@ public struct XMLSchemaValidator: Sendable {
                 readMemory: try load("xmlReadMemory", as: (@convention(c) (UnsafePointer<CChar>, Int32, UnsafePointer<CChar>?,
                                                                            UnsafePointer<CChar>?, Int32) -> Pointer?).self),
                 validateDoc: try load("xmlSchemaValidateDoc", as: (@convention(c) (Pointer, Pointer) -> Int32).self),
-                validateFile: try load("xmlSchemaValidateFile",
-                                       as: (@convention(c) (Pointer, UnsafePointer<CChar>, Int32) -> Int32).self),
                 freeDoc: try load("xmlFreeDoc", as: (@convention(c) (Pointer) -> Void).self)))
         } catch let error as Unavailable {
             return .failure(error)

@@ -134,20 +134,6 @@ public struct CPFFluxWriting {
             """, arguments: [idTechnique, flux, now])
     }
 
-    /// The candidates of the passages sent in flux `id` so far, in the order they were sent
-    /// (numbered from 0).
-    public func forEachSent(in id: String, _ body: (Int, CandidateID) throws -> Void) throws {
-        let rows = try CandidateID.fetchCursor(db, sql: """
-            SELECT p.candidate_id FROM cpf_passage_event e JOIN cpf_passage p ON p.id_technique = e.id_technique
-            WHERE e.flux_id = ? ORDER BY e.id
-            """, arguments: [id])
-        var i = 0
-        while let candidate = try rows.next() {
-            try body(i, candidate)
-            i += 1
-        }
-    }
-
     /// Records the flux itself (its passages sent, the file's SHA-256) and its audit entry.
     public func record(flux id: String, passages: Int, sha256: String) throws {
         try db.execute(sql: """
