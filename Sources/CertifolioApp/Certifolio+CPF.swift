@@ -60,12 +60,12 @@ extension Certifolio {
     public func exportCPF(to path: String, asOf: Day, actor: Actor) throws -> CPFExportSummary {
         guard let settings = try database.cpfSettings() else { throw CPFExportRefused.noSettings }
         let referentiels = try database.referentiels()
-        let temporary = path + ".partiel-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: temporary) }
         return try database.writingCPFFlux(asOf: asOf, actor: actor) { flux in
             let fluxID = UUID().uuidString.lowercased()
             let timestamp = Today.offsetDateTime()
-            let file = try HashedFile(temporary, for: path)
+            var hash = SHA256()
+            let file = try Self.unwritable(path) { try BufferedFile(path: path) { hash.update(data: $0) } }
+            defer { file.discard() }  // after `finish` there is nothing left to discard
             let document = try CPFFlux.Document(id: fluxID, timestamp: timestamp, settings: settings) {
                 try file.write($0)
             }
@@ -83,15 +83,29 @@ extension Certifolio {
                 passages += 1
             }
             try document.finish()
-            let sha256 = try file.close()
             guard passages > 0 else { return CPFExportSummary(fluxID: nil, passages: 0, incomplete: incomplete) }
             let problems = try check.finish()
             guard problems.isEmpty else { throw CPFExportRefused.invalid(problems) }
-            try flux.record(flux: fluxID, passages: passages, sha256: sha256)
-            guard rename(temporary, path) == 0 else {
-                throw InputError(SourceLocation(file: path), "impossible d'écrire le fichier ; rien n'a été enregistré.")
+            // Put in place just before the transaction commits: its hash is then whole, and a flux
+            // that cannot be recorded is taken away again.
+            try Self.unwritable(path) { try file.finish() }
+            do {
+                try flux.record(flux: fluxID, passages: passages,
+                                sha256: hash.finalize().map { String(format: "%02x", $0) }.joined())
+            } catch {
+                try? FileManager.default.removeItem(atPath: path)
+                throw error
             }
             return CPFExportSummary(fluxID: fluxID, passages: passages, incomplete: incomplete)
+        }
+    }
+
+    /// Runs `write`, a failure to write the flux worded for its file.
+    private static func unwritable<T>(_ path: String, _ write: () throws -> T) throws -> T {
+        do {
+            return try write()
+        } catch {
+            throw InputError(SourceLocation(file: path), "impossible d'écrire le fichier ; rien n'a été enregistré.")
         }
     }
 
@@ -129,39 +143,5 @@ extension Certifolio {
     public func recordCPFReport(data: Data, name: String, actor: Actor) throws -> (accepted: Int, refused: Int) {
         let report = try CPFReportReader.read(data: data, file: name)
         return try database.recordCPFReport(source: name, accepted: report.accepted, refused: report.refused, actor: actor)
-    }
-}
-
-/// The flux's file, written beside its destination in large chunks and hashed on the way.
-private final class HashedFile {
-    private let handle: FileHandle
-    private var buffer: [UInt8] = []
-    private var hash = SHA256()
-
-    init(_ temporary: String, for path: String) throws {
-        guard FileManager.default.createFile(atPath: temporary, contents: nil),
-              let handle = FileHandle(forWritingAtPath: temporary) else {
-            throw InputError(SourceLocation(file: path), "impossible d'écrire le fichier ; rien n'a été enregistré.")
-        }
-        self.handle = handle
-        buffer.reserveCapacity(1 << 16)
-    }
-
-    func write(_ text: String) throws {
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 1 << 16 { try flush() }
-    }
-
-    /// Writes what remains, closes the file and returns its SHA-256.
-    func close() throws -> String {
-        try flush()
-        try handle.close()
-        return hash.finalize().map { String(format: "%02x", $0) }.joined()
-    }
-
-    private func flush() throws {
-        hash.update(data: buffer)
-        try handle.write(contentsOf: buffer)
-        buffer.removeAll(keepingCapacity: true)
     }
 }

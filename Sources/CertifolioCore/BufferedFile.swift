@@ -2,15 +2,17 @@ import Foundation
 
 /// A text file written in large chunks and put in place whole: it is written beside its
 /// destination under a temporary name and renamed at the end, so a reader never sees half of
-/// it and a failure leaves nothing behind.
-final class BufferedFile {
+/// it and a failure leaves nothing behind. `written` sees each chunk as it goes (to hash it).
+public final class BufferedFile {
     private let path: String
     private let partial: String
     private let handle: FileHandle
     private var buffer: [UInt8] = []
+    private let written: ([UInt8]) -> Void
 
-    init(path: String) throws {
+    public init(path: String, written: @escaping ([UInt8]) -> Void = { _ in }) throws {
         self.path = path
+        self.written = written
         partial = path + ".partiel-\(UUID().uuidString)"
         guard FileManager.default.createFile(atPath: partial, contents: nil),
               let handle = FileHandle(forWritingAtPath: partial) else {
@@ -20,13 +22,13 @@ final class BufferedFile {
         buffer.reserveCapacity(1 << 16)
     }
 
-    func write(_ text: String) throws {
+    public func write(_ text: String) throws {
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= 1 << 16 { try flush() }
     }
 
     /// Writes what remains and puts the file in place (replacing one already there).
-    func finish() throws {
+    public func finish() throws {
         do {
             try flush()
             try handle.close()
@@ -38,13 +40,14 @@ final class BufferedFile {
     }
 
     /// Leaves nothing behind.
-    func discard() {
+    public func discard() {
         try? handle.close()
         try? FileManager.default.removeItem(atPath: partial)
     }
 
     private func flush() throws {
         guard !buffer.isEmpty else { return }
+        written(buffer)
         try handle.write(contentsOf: buffer)
         buffer.removeAll(keepingCapacity: true)
     }
