@@ -10,8 +10,6 @@
 #
 # Usage: Benchmarks/cpf-memory.sh [N…]      (1000000 takes a few GB of disk and minutes)
 source "$(dirname "$0")/memory-common.sh"
-sizes=("$@")
-[ ${#sizes[@]} -gt 0 ] || sizes=(20000 200000)
 
 for n in "${sizes[@]}"; do
   db=$work/cpf$n.sqlite

@@ -1,9 +1,12 @@
 # What the memory benchmarks share (sourced by progress-memory.sh, pv-memory.sh, cpf-memory.sh):
 # the release binary, a folder removed at exit, `peak` (GNU time's peak resident memory and
-# elapsed time of a command) and `synthetic_database DB N` (a synthetic RNCP41818 cohort of N
-# candidates, Benchmarks/synthetic-cohort.py, imported into a new database DB).
+# elapsed time of a command), `synthetic_database DB N` (a synthetic RNCP41818 cohort of N
+# candidates, Benchmarks/synthetic-cohort.py, imported into a new database DB) and `sizes` (the
+# sizes given to the script, 20000 and 200000 by default).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(20000 200000)
 
 swift build -c release --product certifolio >/dev/null
 bin=.build/release/certifolio

@@ -12,8 +12,6 @@
 #
 # Usage: Benchmarks/pv-memory.sh [N…]      (1000000 takes a few GB of disk and about an hour)
 source "$(dirname "$0")/memory-common.sh"
-sizes=("$@")
-[ ${#sizes[@]} -gt 0 ] || sizes=(20000 200000)
 
 for n in "${sizes[@]}"; do
   db=$work/pv$n.sqlite

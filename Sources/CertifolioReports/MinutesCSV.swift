@@ -20,13 +20,6 @@ public enum MinutesCSV {
         try file.finish()
     }
 
-    /// The whole text at once: for a session of a few candidates.
-    public static func render(_ m: JuryMinutes, rows: JuryMinutes.Rows) throws -> String {
-        var text = header(m)
-        try rows.forEach { text += lines(m, $0) }
-        return text
-    }
-
     /// The CSV written a row at a time, as another pass over the rows goes (the PV's first),
     /// put in place whole at `finish` or not at all.
     public final class Writer {

@@ -76,7 +76,7 @@ extension AppDatabase {
             var arguments: StatementArguments = []
             if let cohorts {
                 condition += " AND candidate IN (SELECT candidate_id FROM enrolment WHERE cohort IN (SELECT value FROM json_each(?)))"
-                arguments = [String(decoding: try JSONEncoder().encode(cohorts), as: UTF8.self)]
+                arguments = [JSONList.of(cohorts)]
             }
             return try DepositRows.deposits(db, where: condition, arguments).sorted { ($0.at, $0.id) < ($1.at, $1.id) }
         }

@@ -17,7 +17,7 @@ extension AppDatabase {
             try db.execute(sql: PurgeSQL.lastActivity)
             let candidates = try CandidateID.fetchAll(db, sql: PurgeSQL.identitiesToAnonymise, arguments: [identityBefore])
             let files = try Row.fetchAll(db, sql: PurgeSQL.filesToErase, arguments: [documentsBefore])
-            let anonymisedNow = String(decoding: try JSONEncoder().encode(candidates.map(\.rawValue)), as: UTF8.self)
+            let anonymisedNow = JSONList.of(candidates.map(\.rawValue))
             let accounts = try Int64.fetchAll(db, sql: PurgeSQL.accountsToAnonymise,
                                               arguments: [accountsBefore, anonymisedNow])
             let summary = PurgeSummary(asOf: day, anonymisedCandidates: candidates, erasedFiles: files.count,

@@ -198,9 +198,7 @@ enum RecordScope {
         case let .page(after, limit):
             return ("WHERE \(column) IN (SELECT id FROM candidate WHERE id > ? ORDER BY id LIMIT ?)", [after ?? "", limit])
         case .ids(let ids):
-            // A JSON array (JSONEncoder quotes every id as it must), one argument whatever the page.
-            let list = (try? JSONEncoder().encode(ids.map(\.rawValue))).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
-            return ("WHERE \(column) IN (SELECT value FROM json_each(?))", [list])
+            return ("WHERE \(column) IN (SELECT value FROM json_each(?))", [JSONList.of(ids.map(\.rawValue))])
         case let .sessionPage(session, after, limit):
             return ("WHERE \(column) IN (SELECT candidate_id FROM jury_convocation WHERE session_id = ? "
                     + "AND candidate_id > ? ORDER BY candidate_id LIMIT ?)", [session, after ?? "", limit])

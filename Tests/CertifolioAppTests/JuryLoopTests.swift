@@ -391,7 +391,9 @@ import Testing
             try loop.database.withMinutes(loop.session, asOf: Day(iso: "2027-07-10")!, keepingRowsUpTo: limit) { m, rows in
                 let summary = try MinutesSummary(rows)
                 try MinutesPDF.write(m, summary: summary, rows: rows, to: loop.path("\(name).pdf"))
-                return (summary.totals, summary.amendments.count, try MinutesCSV.render(m, rows: rows),
+                try MinutesCSV.write(m, rows: rows, to: loop.path("\(name).csv"))
+                return (summary.totals, summary.amendments.count,
+                        try String(contentsOfFile: loop.path("\(name).csv"), encoding: .utf8),
                         try PDFText.flat(loop.path("\(name).pdf")))
             }
         }
