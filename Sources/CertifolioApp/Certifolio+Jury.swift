@@ -318,27 +318,21 @@ extension Certifolio {
     /// Runs `body` on the minutes of a closed session on `asOf` (the amendments dated up to
     /// then) and its rows, read from one snapshot: the one reading of the decisions in force
     /// behind the PV, the notifications and the parchemins. `candidate`: that one's row only.
-    /// `keepingRowsUpTo`: the most candidates whose rows are computed once and kept (above, the
-    /// rows are computed again at each pass). The rows are valid inside `body` only.
+    /// The rows are computed as they are read, a page of candidates at a time, and valid inside
+    /// `body` only.
     public func withMinutes<T>(_ id: JurySessionID, asOf: Day, candidate: CandidateID? = nil,
-                               keepingRowsUpTo limit: Int = Certifolio.rowsKeptInMemory,
                                _ body: (JuryMinutes, JuryMinutes.Rows) throws -> T) throws -> T {
-        try reading(id, draft: false, asOf: asOf, candidate: candidate, limit: limit, body)
+        try reading(id, draft: false, asOf: asOf, candidate: candidate, body)
     }
 
     /// The *projet de PV* of a session still open: the decisions entered so far, as if the
     /// session closed on its date. It counts for nothing and is marked so on every page.
     public func withDraftMinutes<T>(_ id: JurySessionID, _ body: (JuryMinutes, JuryMinutes.Rows) throws -> T) throws -> T {
-        try reading(id, draft: true, asOf: nil, candidate: nil, limit: Self.rowsKeptInMemory, body)
+        try reading(id, draft: true, asOf: nil, candidate: nil, body)
     }
 
-    /// Up to this many convoked candidates, a session's rows are computed once and kept for the
-    /// PV's passes (a few megabytes); beyond, each pass computes them again a page at a time, so
-    /// that the memory stays that of a page whatever the session (docs/performance.md).
-    public static let rowsKeptInMemory = 2_000
-
     /// A closed session's minutes on `asOf`, or an open one's draft on its date.
-    private func reading<T>(_ id: JurySessionID, draft: Bool, asOf: Day?, candidate: CandidateID?, limit: Int,
+    private func reading<T>(_ id: JurySessionID, draft: Bool, asOf: Day?, candidate: CandidateID?,
                             _ body: (JuryMinutes, JuryMinutes.Rows) throws -> T) throws -> T {
         let context = try Context(id, database)
         if draft {
@@ -351,17 +345,14 @@ extension Certifolio {
         return try database.readSession(id) { snapshot in
             let minutes = JuryMinutes(session: snapshot.session, referentiel: context.referentiel, asOf: asOf ?? date,
                                       profile: profile, isDraft: draft)
-            let rows = JuryMinutes.Rows { wanted, each in
+            return try body(minutes, JuryMinutes.Rows { each in
                 try snapshot.forEachConvoked(only: candidate) { convoked in
                     let (record, decisions) = draft ? Self.drafted(convoked, on: date) : (convoked.record, convoked.decisions)
-                    guard wanted(decisions) else { return }
                     try each(try minutes.row(for: record, decisions: decisions) {
                         CompetenceGaps.toAcquire(try snapshot.history(of: record.candidate.id))
                     })
                 }
-            }
-            let count = candidate == nil ? snapshot.session.convoked.count : 1
-            return try body(minutes, count <= limit ? JuryMinutes.Rows(try rows.all()) : rows)
+            })
         }
     }
 
@@ -382,9 +373,7 @@ extension Certifolio {
 
     /// Writes the projet de PV; it is not a document issued (no number, nothing recorded).
     public func writeDraftMinutes(_ id: JurySessionID, pdf: String) throws {
-        try withDraftMinutes(id) { minutes, rows in
-            try MinutesPDF.write(minutes, summary: try MinutesSummary(rows), rows: rows, to: pdf)
-        }
+        try withDraftMinutes(id) { minutes, rows in _ = try MinutesPDF.write(minutes, rows: rows, to: pdf) }
     }
 
     /// Writes the PV (and its CSV twin): both or neither. Each PV written is a document issued:
@@ -407,28 +396,24 @@ extension Certifolio {
         for _ in 1...5 {
             let number = try database.nextDocumentNumber(prefix: prefix)
             let summary = try withMinutes(id, asOf: asOf) { minutes, rows in
-                // The CSV twin in the same pass as the count: the PV states its totals and its
-                // jury's composition before its table, so it is drawn after.
+                // The CSV twin in the pass that counts the rows for the PV.
                 let twin = try csv.map { csv in
                     try Self.naming(csv) { try MinutesCSV.Writer(minutes, to: csv + scratch) }
                 }
-                let summary: MinutesSummary
                 do {
-                    summary = try MinutesSummary(rows) { row in
+                    let (summary, _) = try MinutesPDF.write(minutes, rows: rows, to: pdf + scratch, number: number) { row in
                         if let csv, let twin { try Self.naming(csv) { try twin.add(row) } }
                     }
                     if let csv, let twin { try Self.naming(csv) { try twin.finish() } }
+                    return summary
+                } catch var error as PDFError {
+                    twin?.discard()
+                    error.path = pdf  // the person named that file, not its temporary twin
+                    throw error
                 } catch {
                     twin?.discard()
                     throw error
                 }
-                do {
-                    try MinutesPDF.write(minutes, summary: summary, rows: rows, to: pdf + scratch, number: number)
-                } catch var error as PDFError {
-                    error.path = pdf  // the person named that file, not its temporary twin
-                    throw error
-                }
-                return summary
             }
             let issued = try database.issueDocument(number: number, prefix: prefix, kind: "pv", subject: "session \(id)",
                                                     file: pdf + scratch, actor: actor) {

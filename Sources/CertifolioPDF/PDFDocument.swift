@@ -6,6 +6,9 @@ import Foundation
 /// cairo's PDF surface writes each page out when it is finished, so memory holds the current
 /// page only, whatever the number of pages. The file is written beside its final path and
 /// moved into place by `finish()`: a failure leaves no half-written document behind.
+///
+/// A document may also only measure (`counted` uses one to count the pages): it breaks pages
+/// exactly as the drawn one would, and draws nothing.
 public final class PDFDocument {
     /// A4 in PostScript points.
     public static let pageWidth = 595.28
@@ -23,9 +26,13 @@ public final class PDFDocument {
     let context: OpaquePointer
     /// cairo and pango, as loaded from the system.
     let cairo: PangoCairo
+    /// False for a document that only measures: nothing reaches the surface.
+    let drawing: Bool
     private let surface: OpaquePointer
     private let path: String
-    private let temporaryPath: String
+    /// Where the file is written until `finish()`; nil when only measuring.
+    private let temporaryPath: String?
+    private let layouts = TextLayouts()
     private var finished = false
     /// Drawn at the top of every page after the first (e.g. a table's header row).
     private var continuation: (() -> Void)?
@@ -36,29 +43,44 @@ public final class PDFDocument {
 
     /// `typesetter` is the system's cairo and pango, or why they cannot be had (tests name
     /// libraries that do not exist).
-    init(path: String, title: String, footer: String?, margin: Double,
+    convenience init(path: String, title: String, footer: String?, margin: Double,
          typesetter: Result<PangoCairo, PangoCairo.Unavailable>) throws {
-        self.path = path
-        self.margin = margin
-        self.footer = footer
         let url = URL(fileURLWithPath: path)
-        temporaryPath = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.deletingLastPathComponent().path, isDirectory: &isDirectory),
               isDirectory.boolValue else {
             throw PDFError(path: path, detail: "le dossier n'existe pas")
         }
+        let temporaryPath = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
+        try self.init(path: path, temporaryPath: temporaryPath, title: title, footer: footer, margin: margin,
+                      typesetter: typesetter)
+    }
+
+    /// A document that measures and breaks pages as one written to `path` would, and writes nothing.
+    private convenience init(measuring path: String, title: String, footer: String?, margin: Double) throws {
+        try self.init(path: path, temporaryPath: nil, title: title, footer: footer, margin: margin,
+                      typesetter: PangoCairo.system)
+    }
+
+    private init(path: String, temporaryPath: String?, title: String, footer: String?, margin: Double,
+                 typesetter: Result<PangoCairo, PangoCairo.Unavailable>) throws {
+        self.path = path
+        self.temporaryPath = temporaryPath
+        self.margin = margin
+        self.footer = footer
+        drawing = temporaryPath != nil
         switch typesetter {
         case .success(let loaded): cairo = loaded
         case .failure(let unavailable): throw PDFError(path: path, detail: unavailable.detail)
         }
+        // cairo's PDF surface without a file name writes nothing: its fonts measure the same.
         guard let surface = cairo.pdfSurfaceCreate(temporaryPath, Self.pageWidth, Self.pageHeight) else {
             throw PDFError(path: path, detail: "écriture refusée dans ce dossier")
         }
         guard cairo.surfaceStatus(surface) == PangoCairo.statusSuccess, let context = cairo.create(surface) else {
             cairo.surfaceDestroy(surface)
-            try? FileManager.default.removeItem(atPath: temporaryPath)
+            if let temporaryPath { try? FileManager.default.removeItem(atPath: temporaryPath) }
             throw PDFError(path: path, detail: "écriture refusée dans ce dossier")
         }
         self.surface = surface
@@ -72,7 +94,7 @@ public final class PDFDocument {
         if !finished {
             cairo.destroy(context)
             cairo.surfaceDestroy(surface)
-            try? FileManager.default.removeItem(atPath: temporaryPath)
+            if let temporaryPath { try? FileManager.default.removeItem(atPath: temporaryPath) }
         }
     }
 
@@ -98,7 +120,7 @@ public final class PDFDocument {
     /// Ends the current page and starts the next.
     public func newPage() {
         drawFooter()
-        cairo.showPage(context)
+        if drawing { cairo.showPage(context) }
         pageNumber += 1
         y = margin
         continuation?()
@@ -121,18 +143,31 @@ public final class PDFDocument {
 
     /// A thin horizontal rule.
     public func rule(grey: Double = 0.6) {
+        defer { y += 6 }
+        guard drawing else { return }
         cairo.setSourceRGB(context, grey, grey, grey)
         cairo.setLineWidth(context, 0.5)
         cairo.moveTo(context, margin, y)
         cairo.lineTo(context, margin + contentWidth, y)
         cairo.stroke(context)
-        y += 6
     }
 
     /// An empty framed box (signature, stamp).
     public func frame(x: Double, y top: Double, width: Double, height: Double) {
-        cairo.setSourceRGB(context, 0.3, 0.3, 0.3)
-        cairo.setLineWidth(context, 0.6)
+        box(x: x, y: top, width: width, height: height, border: 0.3, lineWidth: 0.6)
+    }
+
+    /// A rectangle filled with the grey `fill` (if any), its border drawn in the grey `border`.
+    public func box(x: Double, y top: Double, width: Double, height: Double, fill: Double? = nil,
+                    border: Double, lineWidth: Double) {
+        guard drawing else { return }
+        if let fill {
+            cairo.setSourceRGB(context, fill, fill, fill)
+            cairo.rectangle(context, x, top, width, height)
+            cairo.fill(context)
+        }
+        cairo.setSourceRGB(context, border, border, border)
+        cairo.setLineWidth(context, lineWidth)
         cairo.rectangle(context, x, top, width, height)
         cairo.stroke(context)
     }
@@ -140,6 +175,7 @@ public final class PDFDocument {
     /// A QR code, `side` points wide, its top-left corner at (x, y); the quiet zone of four
     /// modules the standard asks for is left white around it, inside `side`.
     public func qrCode(_ code: QRCode, x: Double, y top: Double, side: Double) {
+        guard drawing else { return }
         let module = side / Double(code.size + 8)
         cairo.setSourceRGB(context, 0, 0, 0)
         for (row, line) in code.modules.enumerated() {
@@ -157,6 +193,7 @@ public final class PDFDocument {
 
     /// Writes the last page and moves the file into place.
     public func finish() throws {
+        guard let temporaryPath else { preconditionFailure("a measuring document writes no file") }
         drawFooter()
         cairo.showPage(context)
         cairo.destroy(context)
@@ -177,18 +214,15 @@ public final class PDFDocument {
         }
     }
 
-    /// Writes a document whose footer says "page x/y": `draw` runs twice, first into a scratch
-    /// file to count the pages, then into `path` with the total known (the footer sits below
-    /// the content, so the two runs break pages alike). Returns the number of pages.
+    /// Writes a document whose footer says "page x/y": `draw` runs twice, first on a document
+    /// that only measures, to count the pages, then into `path` with the total known (the
+    /// footer sits below the content, so the two runs break pages alike). Returns the number
+    /// of pages.
     @discardableResult
     public static func counted(path: String, title: String, footer: String, margin: Double = 48,
                                draw: (PDFDocument) throws -> Void) throws -> Int {
-        let scratch = FileManager.default.temporaryDirectory
-            .appendingPathComponent("certifolio-pages-\(UUID().uuidString).pdf").path
-        defer { try? FileManager.default.removeItem(atPath: scratch) }
-        let first = try PDFDocument(path: scratch, title: title, footer: footer, margin: margin)
+        let first = try PDFDocument(measuring: path, title: title, footer: footer, margin: margin)
         try draw(first)
-        try first.finish()
         let document = try PDFDocument(path: path, title: title, footer: footer, margin: margin)
         document.totalPages = first.pageNumber
         try draw(document)
@@ -208,40 +242,41 @@ public final class PDFDocument {
 extension PDFDocument {
     /// The height `text` takes wrapped at `width`.
     public func measure(_ text: String, style: TextStyle, width: Double) -> Double {
-        withLayout(text, style: style, width: width) { layout in
-            var w: Int32 = 0
-            var h: Int32 = 0
-            cairo.layoutGetSize(layout, &w, &h)
-            return Double(h) / Self.pangoScale
-        }
+        layout(text, style: style, width: width).height
     }
 
     /// Draws `text` with its top-left corner at (x, y), wrapped at `width`; does not move `y`.
     public func draw(_ text: String, style: TextStyle, x: Double, y top: Double, width: Double) {
-        withLayout(text, style: style, width: width) { layout in
-            cairo.setSourceRGB(context, style.grey, style.grey, style.grey)
-            cairo.moveTo(context, x, top)
-            cairo.showLayout(context, layout)
-        }
+        guard drawing else { return }
+        let layout = layout(text, style: style, width: width)
+        cairo.setSourceRGB(context, style.grey, style.grey, style.grey)
+        cairo.moveTo(context, x, top)
+        cairo.showLayout(context, layout.pointer)
     }
 
     static let pangoScale = 1024.0
 
-    private func withLayout<T>(_ text: String, style: TextStyle, width: Double,
-                               _ body: (OpaquePointer) -> T) -> T {
-        let layout = cairo.createLayout(context)!
-        defer { cairo.objectUnref(layout) }
-        let font = cairo.fontDescriptionFromString(style.pangoDescription)
-        defer { cairo.fontDescriptionFree(font) }
-        cairo.layoutSetFontDescription(layout, font)
-        cairo.layoutSetWidth(layout, Int32(width * Self.pangoScale))
-        cairo.layoutSetWrap(layout, PangoCairo.wrapWordChar)
-        switch style.alignment {
-        case .left: cairo.layoutSetAlignment(layout, PangoCairo.alignLeft)
-        case .center: cairo.layoutSetAlignment(layout, PangoCairo.alignCenter)
-        case .right: cairo.layoutSetAlignment(layout, PangoCairo.alignRight)
+    /// `text` shaped for `style` and `width`: from the document's cache when measured or drawn before.
+    private func layout(_ text: String, style: TextStyle, width: Double) -> TextLayouts.Layout {
+        let description = style.pangoDescription
+        let key = TextLayouts.Key(text: text, font: description, alignment: style.alignment, width: width)
+        return layouts.layout(key) {
+            let layout = cairo.createLayout(context)!
+            let font = cairo.fontDescriptionFromString(description)
+            defer { cairo.fontDescriptionFree(font) }
+            cairo.layoutSetFontDescription(layout, font)
+            cairo.layoutSetWidth(layout, Int32(width * Self.pangoScale))
+            cairo.layoutSetWrap(layout, PangoCairo.wrapWordChar)
+            switch style.alignment {
+            case .left: cairo.layoutSetAlignment(layout, PangoCairo.alignLeft)
+            case .center: cairo.layoutSetAlignment(layout, PangoCairo.alignCenter)
+            case .right: cairo.layoutSetAlignment(layout, PangoCairo.alignRight)
+            }
+            cairo.layoutSetText(layout, text, -1)
+            var w: Int32 = 0
+            var h: Int32 = 0
+            cairo.layoutGetSize(layout, &w, &h)
+            return TextLayouts.Layout(pointer: layout, height: Double(h) / Self.pangoScale, release: cairo.objectUnref)
         }
-        cairo.layoutSetText(layout, text, -1)
-        return body(layout)
     }
 }

@@ -50,27 +50,19 @@ public struct PDFTable {
     }
 
     private func draw(_ cells: [String], style: TextStyle, fill: Double?) {
+        // Measured as drawn (same style, same width): the document shapes each cell once.
+        let styles = columns.map { style.with(alignment: $0.alignment) }
         var height = 0.0
-        for (cell, width) in zip(cells, widths) {
-            height = max(height, document.measure(cell, style: style, width: width - 2 * padding))
+        for (i, (cell, width)) in zip(cells, widths).enumerated() {
+            height = max(height, document.measure(cell, style: styles[i], width: width - 2 * padding))
         }
         height += 2 * padding
         if document.remaining < height { document.newPage() }
         let top = document.y
         var x = document.margin
-        let cr = document.context
-        let cairo = document.cairo
         for (i, (cell, width)) in zip(cells, widths).enumerated() {
-            if let fill {
-                cairo.setSourceRGB(cr, fill, fill, fill)
-                cairo.rectangle(cr, x, top, width, height)
-                cairo.fill(cr)
-            }
-            cairo.setSourceRGB(cr, 0.55, 0.55, 0.55)
-            cairo.setLineWidth(cr, 0.4)
-            cairo.rectangle(cr, x, top, width, height)
-            cairo.stroke(cr)
-            document.draw(cell, style: style.with(alignment: columns[i].alignment), x: x + padding, y: top + padding,
+            document.box(x: x, y: top, width: width, height: height, fill: fill, border: 0.55, lineWidth: 0.4)
+            document.draw(cell, style: styles[i], x: x + padding, y: top + padding,
                           width: width - 2 * padding)
             x += width
         }

@@ -18,7 +18,7 @@ struct PangoCairo: @unchecked Sendable {  // C function pointers: plain immutabl
     typealias Object = OpaquePointer
 
     // cairo.h, cairo-pdf.h
-    let pdfSurfaceCreate: @convention(c) (UnsafePointer<CChar>, Double, Double) -> Object?
+    let pdfSurfaceCreate: @convention(c) (UnsafePointer<CChar>?, Double, Double) -> Object?
     let pdfSurfaceSetMetadata: @convention(c) (Object, Int32, UnsafePointer<CChar>) -> Void
     let surfaceStatus: @convention(c) (Object) -> Int32
     let surfaceFinish: @convention(c) (Object) -> Void

@@ -86,23 +86,12 @@ public struct JuryMinutes: Sendable {
     /// The convoked candidates' rows in candidate order, computed as they are read: each pass
     /// reads the session again from its snapshot, a page of records in memory at a time.
     public struct Rows {
-        /// Which candidates a pass wants, told from the session's decisions about them before
-        /// their row is computed (a pass over the motives computes only the motivated rows).
-        public typealias Wanted = ([RecordedSessionDecision]) -> Bool
-        private let each: (Wanted, (Row) throws -> Void) throws -> Void
+        private let each: ((Row) throws -> Void) throws -> Void
 
-        /// `each` hands its second argument the row of every candidate its first one wants, in
-        /// candidate order.
-        public init(_ each: @escaping (Wanted, (Row) throws -> Void) throws -> Void) { self.each = each }
+        /// `each` hands its argument the row of every convoked candidate, in candidate order.
+        public init(_ each: @escaping ((Row) throws -> Void) throws -> Void) { self.each = each }
 
-        /// Rows computed already: each pass reads them again from memory.
-        public init(_ rows: [Row]) { self.each = { _, body in for row in rows { try body(row) } } }
-
-        /// `wanted`: a condition every row `body` keeps must meet, as a shortcut; `body` still
-        /// sees only rows, and decides.
-        public func forEach(where wanted: Wanted = { _ in true }, _ body: (Row) throws -> Void) throws {
-            try each(wanted, body)
-        }
+        public func forEach(_ body: (Row) throws -> Void) throws { try each(body) }
 
         /// Every row at once: for one candidate's documents and small sessions (tests, the demo).
         public func all() throws -> [Row] {
@@ -178,16 +167,6 @@ public struct JuryMinutes: Sendable {
         let decisions = recorded.filter { !($0.date > asOf) }
         let ids = Set(decisions.map(\.id))
         return (decisions, ids, Set(decisions.filter { $0.decision.revokes.map(ids.contains) ?? false }.map(\.id)))
-    }
-
-    /// Whether a candidate with these session decisions can be a partial validation, told before
-    /// their row is computed: the session validated a block of theirs and not the title (a title
-    /// validated by the session is awarded in `Row.titleAwarded`, amendments aside).
-    public func mayBePartial(_ recorded: [RecordedSessionDecision]) -> Bool {
-        let (decisions, _, amendments) = split(recorded)
-        let own = decisions.filter { !amendments.contains($0.id) }.map(\.decision)
-        return own.contains { $0.component != .title && $0.decision == .valide }
-            && !own.contains { $0.component == .title && $0.decision == .valide }
     }
 
     /// What remains for the title, one French sentence per missing piece: every block a jury

@@ -5,16 +5,22 @@ import CertifolioPDF
 /// one row per candidate (each block's decision and the title's), totals, partial
 /// validations, motives, amendments.
 ///
-/// The rows are read as they are drawn, three passes per drawing (the table, the partial
-/// validations, the motives), and cairo writes each page out when it is full: the memory does
-/// not grow with the candidates (docs/performance.md).
+/// Each candidate's row is computed once: in the pass that counts the session
+/// (`MinutesSummary`, which the PV states before its table), what the PV draws of the row is
+/// written to a spool (`Spool`), and both drawings read the spool. cairo writes each page out
+/// when it is full: the memory does not grow with the candidates (docs/performance.md).
 public enum MinutesPDF {
-    /// Returns the number of pages written. `summary`: the rows counted beforehand
-    /// (`MinutesSummary(rows)`); `number`: the document's number (`Certifolio.writeMinutes`
-    /// issues one), on every page.
+    /// Counts the rows, handing each to `each` on the way (the CSV twin), then draws the PV.
+    /// `number`: the document's number (`Certifolio.writeMinutes` issues one), on every page.
     @discardableResult
-    public static func write(_ m: JuryMinutes, summary: MinutesSummary, rows: JuryMinutes.Rows, to path: String,
-                             number: String? = nil) throws -> Int {
+    public static func write(_ m: JuryMinutes, rows: JuryMinutes.Rows, to path: String, number: String? = nil,
+                             each: (JuryMinutes.Row) throws -> Void = { _ in }) throws
+        -> (summary: MinutesSummary, pages: Int) {
+        let spool = try Spool(m, path: path)
+        let summary = try MinutesSummary(rows) { row in
+            try spool.append(row)
+            try each(row)
+        }
         // A PV states that the jury met the fiche for every route: without it there is no PV to sign.
         guard m.isDraft || summary.compositionIsMet else {
             throw MinutesRefused(session: m.session.id, problems: summary.compositions.flatMap(\.problems))
@@ -24,7 +30,7 @@ public enum MinutesPDF {
             + "PV \(m.referentiel.code), session n° \(m.session.id) du \(m.session.date.french)"
             + (number.map { ", document \($0)" } ?? "")
         let title = m.isDraft ? "Projet de procès-verbal de la session de jury" : "Procès-verbal de la session de jury"
-        return try PDFDocument.counted(path: path, title: "\(title) — session n° \(m.session.id)", footer: footer) { pdf in
+        let pages = try PDFDocument.counted(path: path, title: "\(title) — session n° \(m.session.id)", footer: footer) { pdf in
             DocumentParts.heading(pdf, m.referentiel, title: title,
                                   subtitle: "Session n° \(m.session.id) du \(m.session.date.french) — \(m.session.place)",
                                   profile: m.profile)
@@ -35,14 +41,15 @@ public enum MinutesPDF {
             }
             sessionFacts(pdf, m, summary)
             jury(pdf, m, summary)
-            try decisionsTable(pdf, m, summary, rows)
+            try decisionsTable(pdf, m, spool)
             totals(pdf, summary)
-            try partialValidations(pdf, m, summary, rows)
-            try motives(pdf, m, summary, rows)
+            try partialValidations(pdf, spool)
+            try motives(pdf, m, summary, spool)
             amendments(pdf, summary)
             DocumentParts.appeal(pdf, m.profile)
             signatures(pdf, m)
         }
+        return (summary, pages)
     }
 
     private static func sessionFacts(_ pdf: PDFDocument, _ m: JuryMinutes, _ summary: MinutesSummary) {
@@ -103,24 +110,17 @@ public enum MinutesPDF {
 
     private static func candidates(_ n: Int) -> String { n > 1 ? "\(n) candidats" : "1 candidat" }
 
-    private static func decisionsTable(_ pdf: PDFDocument, _ m: JuryMinutes, _ summary: MinutesSummary,
-                                       _ rows: JuryMinutes.Rows) throws {
+    private static func decisionsTable(_ pdf: PDFDocument, _ m: JuryMinutes, _ spool: Spool) throws {
         pdf.paragraph("Décisions", style: .heading)
-        let blocks = m.referentiel.blocks.map(\.code)
-        let amended = Set(summary.amendments.map(\.revoked.decision.slot))
         var columns = [PDFTable.Column("Candidat — date de naissance — voie d'accès", weight: 4.6)]
-        columns += blocks.map { PDFTable.Column(shortCode($0, in: m.referentiel.code), weight: 1, alignment: .center) }
+        columns += m.referentiel.blocks.map {
+            PDFTable.Column(shortCode($0.code, in: m.referentiel.code), weight: 1, alignment: .center)
+        }
         columns.append(PDFTable.Column("Titre", weight: 1.1, alignment: .center))
         let table = PDFTable(pdf, columns: columns)
         table.begin()
         var i = 0
-        try rows.forEach { row in
-            var cells = ["\(row.candidate.id) — \(row.candidate.displayName)\n\(row.candidate.birthDate.french) — "
-                         + row.route]
-            for code in blocks {
-                cells.append(cell(row, .block(code), amended: amended))
-            }
-            cells.append(cell(row, .title, amended: amended))
+        try spool.table.forEach { cells in
             table.row(cells, shaded: i % 2 == 1)
             i += 1
         }
@@ -137,15 +137,6 @@ public enum MinutesPDF {
                           style: .note, spaceAfter: 1)
         }
         pdf.skip(9)
-    }
-
-    private static func cell(_ row: JuryMinutes.Row, _ component: DecisionComponent, amended: Set<DecisionSlot>) -> String {
-        if let decision = row.decisions[component] {
-            let mark = amended.contains(DecisionSlot(row.candidate.id, component)) ? " *" : ""
-            return decision.decision.decision.pvWord + mark
-        }
-        if case .block(let code) = component, row.acquiredBefore.contains(code) { return "Acquis" }
-        return "—"
     }
 
     /// "BC01" for "RNCP41818BC01": the column headers stay narrow.
@@ -169,20 +160,16 @@ public enum MinutesPDF {
         pdf.skip(10)
     }
 
-    private static func partialValidations(_ pdf: PDFDocument, _ m: JuryMinutes, _ summary: MinutesSummary,
-                                           _ rows: JuryMinutes.Rows) throws {
-        guard summary.totals.partial > 0 else { return }
+    private static func partialValidations(_ pdf: PDFDocument, _ spool: Spool) throws {
+        guard spool.partial.count > 0 else { return }
         pdf.keep(60)
         pdf.paragraph("Validations partielles : blocs acquis et ce qui reste à acquérir", style: .heading)
-        try rows.forEach(where: m.mayBePartial) { row in
-            guard row.isPartial else { return }
+        try spool.partial.forEach { partial in
             pdf.keep(40)
-            pdf.paragraph("\(row.candidate.id) — \(row.candidate.displayName)", style: TextStyle.body.with(bold: true),
-                          spaceAfter: 2)
-            let acquired = row.acquired.map { "\($0.0) (jury du \($0.1.french))" }.joined(separator: ", ")
-            pdf.paragraph("Blocs acquis : \(acquired.isEmpty ? "aucun" : acquired).", spaceAfter: 2)
+            pdf.paragraph(partial.candidate, style: TextStyle.body.with(bold: true), spaceAfter: 2)
+            pdf.paragraph(partial.acquired, spaceAfter: 2)
             pdf.paragraph("Reste à acquérir pour le titre :", spaceAfter: 1)
-            for item in row.remaining {
+            for item in partial.remaining {
                 pdf.paragraph("• " + item, spaceAfter: 1, x: pdf.margin + 10, width: pdf.contentWidth - 10)
             }
             pdf.skip(7)
@@ -190,17 +177,12 @@ public enum MinutesPDF {
     }
 
     private static func motives(_ pdf: PDFDocument, _ m: JuryMinutes, _ summary: MinutesSummary,
-                                _ rows: JuryMinutes.Rows) throws {
-        guard summary.motives > 0 || !summary.steppingAside.isEmpty else { return }
+                                _ spool: Spool) throws {
+        guard spool.motives.count > 0 || !summary.steppingAside.isEmpty else { return }
         pdf.keep(60)
         pdf.paragraph("Motifs et observations", style: .heading)
-        if summary.motives > 0 {
-            try rows.forEach(where: { $0.contains { $0.decision.motive != nil } }) { row in
-                for d in row.motivated {
-                    pdf.paragraph("\(row.candidate.id), \(d.decision.component.french) — \(d.decision.decision.pvWord) : "
-                                  + (d.decision.motive ?? ""), spaceAfter: 3)
-                }
-            }
+        try spool.motives.forEach { paragraphs in
+            for paragraph in paragraphs { pdf.paragraph(paragraph, spaceAfter: 3) }
         }
         // One sentence per member: the candidates whose decision they did not sit on.
         for name in m.session.members.map(\.name) {

@@ -33,8 +33,8 @@ func benchJury(_ app: Certifolio, candidates total: Int, work: URL) throws {
 
     // Two PVs of different sizes from candidates not convoked above, each written by the
     // release `certifolio jury pv` in its own process: its peak memory should barely depend on
-    // the number of pages (pages do not stay; the rows of a session this small are kept, those
-    // of a larger one are read a page at a time: Benchmarks/pv-memory.sh).
+    // the number of pages (pages do not stay; the rows are read a page of candidates at a time
+    // and spooled for the drawing: Benchmarks/pv-memory.sh).
     let database_path = work.appendingPathComponent("bench.sqlite").path
     let cli = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("certifolio").path
     for size in [250, 1_000] where total >= proposeCount + 1_250 {
@@ -46,7 +46,7 @@ func benchJury(_ app: Certifolio, candidates total: Int, work: URL) throws {
         var pages = 0
         let writeTime = try seconds {
             pages = try app.withMinutes(id, asOf: day) { minutes, rows in
-                try MinutesPDF.write(minutes, summary: try MinutesSummary(rows), rows: rows, to: pdf)
+                try MinutesPDF.write(minutes, rows: rows, to: pdf).pages
             }
         }
         var line = "jury pv, \(size) candidats (\(pages) pages) : écriture du PDF \(format(writeTime)) s (cible < 3 s pour 1 000)"

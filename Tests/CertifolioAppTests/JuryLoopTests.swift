@@ -379,32 +379,34 @@ import Testing
         #expect(whole.flatMap(\.1).sorted() == (try loop.database.sessionDecisions(loop.session)).map(\.id).sorted())
     }
 
-    /// A large session's rows are computed again at each pass of the PV, a small one's once:
-    /// both readings give the same summary, the same CSV and the same PDF text.
-    @Test func rowsComputedAtEachPassReadAsRowsKept() throws {
+    /// The PV computes each candidate's row once, in the pass that counts the session: both
+    /// drawings (the first counts the pages) read what it spooled, partial validations, motives
+    /// and amendment marks included.
+    @Test func thePVComputesEachCandidatesRowOnce() throws {
         let loop = try Loop()
         try loop.runToClosing()
         _ = try loop.database.revoke(Revocation(candidate: "MQ031", component: .title, decision: .ajourne,
                                                 reason: "Livret non remis", date: Day(iso: "2027-07-02")!),
                                      in: loop.session, actor: tester)
-        func read(keepingUpTo limit: Int, _ name: String) throws -> (MinutesSummary.Totals, Int, String, String) {
-            try loop.database.withMinutes(loop.session, asOf: Day(iso: "2027-07-10")!, keepingRowsUpTo: limit) { m, rows in
-                let summary = try MinutesSummary(rows)
-                try MinutesPDF.write(m, summary: summary, rows: rows, to: loop.path("\(name).pdf"))
-                try MinutesCSV.write(m, rows: rows, to: loop.path("\(name).csv"))
-                return (summary.totals, summary.amendments.count,
-                        try String(contentsOfFile: loop.path("\(name).csv"), encoding: .utf8),
-                        try PDFText.flat(loop.path("\(name).pdf")))
+        var computed: [CandidateID] = []
+        let (summary, pages) = try loop.database.withMinutes(loop.session, asOf: Day(iso: "2027-07-10")!) { m, rows in
+            let counted = JuryMinutes.Rows { each in
+                try rows.forEach { row in
+                    computed.append(row.candidate.id)
+                    try each(row)
+                }
             }
+            return try MinutesPDF.write(m, rows: counted, to: loop.path("pv.pdf"))
         }
-        let streamed = try read(keepingUpTo: 0, "streamed")
-        let kept = try read(keepingUpTo: JuryLoopTests.rowsKept, "kept")
-        #expect(streamed.0 == kept.0 && streamed.0.candidates == 29 && streamed.1 == 1 && kept.1 == 1)
-        #expect(streamed.2 == kept.2)
-        #expect(streamed.3 == kept.3 && streamed.3.contains("Validations partielles") && streamed.3.contains("Livret non remis"))
+        #expect(computed == (try loop.database.jurySession(loop.session)).convoked.sorted())
+        #expect(summary.totals.candidates == 29 && summary.amendments.count == 1)
+        let text = try PDFText.flat(loop.path("pv.pdf"))
+        for expected in ["MQ031 — ", "Validé *", "Validations partielles", "Reste à acquérir pour le titre",
+                         "MQ002, titre — Ajourné : Fraude constatée au mémoire", "Livret non remis",
+                         "— page \(pages)/\(pages)"] {
+            #expect(text.contains(expected), "PV should contain « \(expected) »")
+        }
     }
-
-    static let rowsKept = Certifolio.rowsKeptInMemory
 
     /// A PV is drawn outside the write transaction under the next number; if another PV of the
     /// session took that number meanwhile, nothing is issued under it twice and the file is not

@@ -119,6 +119,58 @@ struct PDFDocumentTests {
         #expect(pages[1].contains("Essai — page 2"))
     }
 
+    /// `counted` measures first on a document that draws nothing, then draws: the page count
+    /// it found is the one drawn, every page says "x/y", and repeated cells (drawn from the
+    /// cache of shaped texts) appear wherever they are due, unique ones once.
+    @Test func aCountedDocumentNumbersItsPagesAsDrawn() throws {
+        let path = folder.appendingPathComponent("counted.pdf").path
+        let words = ["Validé", "Ajourné", "Acquis", "—"]
+        let pages = try PDFDocument.counted(path: path, title: "Table", footer: "Essai") { pdf in
+            pdf.paragraph("Décisions", style: .heading)
+            let table = PDFTable(pdf, columns: [.init("Candidat", weight: 3), .init("BC01", weight: 1, alignment: .center),
+                                                .init("Titre", weight: 1, alignment: .center)])
+            table.begin()
+            for i in 1...400 {
+                // Some names wrap onto two lines: the rows' heights vary as they will in a PV.
+                let name = "C\(i) — " + (i % 7 == 0 ? "Marie-Hélène de la Tour d'Auvergne-Lauraguais" : "Léa Martin")
+                table.row([name, words[i % 4], words[(i / 2) % 4]], shaded: i % 2 == 1)
+            }
+            table.end()
+            pdf.paragraph("Fin du tableau.")
+        }
+        let drawn = try PDFText.pages(path)
+        #expect(pages > 5 && drawn.count == pages)
+        for (n, page) in drawn.enumerated() {
+            #expect(PDFText.flat(text: page).contains("Essai — page \(n + 1)/\(pages)"), "page \(n + 1)")
+        }
+        let text = try PDFText.flat(path)
+        for i in [1, 7, 200, 399, 400] { #expect(text.contains("C\(i) — "), "row \(i)") }
+        #expect(text.components(separatedBy: "Validé").count - 1 == 200)
+        #expect(drawn.last.map { PDFText.flat(text: $0).contains("Fin du tableau.") } == true)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["counted.pdf"])
+    }
+
+    /// A text shaped once is drawn again from the cache; a full cache starts again empty, and
+    /// a layout in use outlives its eviction.
+    @Test func shapedTextsAreKeptUpToTheCacheCapacity() throws {
+        let cache = TextLayouts(capacity: 2)
+        var shaped = 0
+        func layout(_ text: String) -> TextLayouts.Layout {
+            cache.layout(.init(text: text, font: "DejaVu Sans 10", alignment: .left, width: 100)) {
+                shaped += 1
+                return TextLayouts.Layout(pointer: OpaquePointer(bitPattern: 0x1000 + shaped)!, height: Double(shaped),
+                                          release: { _ in })
+            }
+        }
+        let first = layout("Validé")
+        #expect(layout("Validé") === first && shaped == 1)
+        _ = layout("Ajourné")
+        _ = layout("Acquis")  // the cache was full: it starts again with this one
+        #expect(shaped == 3 && first.height == 1)
+        #expect(layout("Validé") !== first && shaped == 4)
+        #expect(layout("Acquis").height == 3 && shaped == 4)
+    }
+
     @Test func anUnwritablePathIsRefusedAndLeavesNothing() throws {
         let missing = folder.appendingPathComponent("absent/pv.pdf").path
         #expect(throws: PDFError.self) { _ = try PDFDocument(path: missing, title: "x") }

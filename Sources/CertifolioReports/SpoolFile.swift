@@ -1,0 +1,60 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Values written once to a temporary file, one JSON line each, and read back in order as
+/// many times as needed; the file goes with the spool.
+///
+/// Why: a document drawn twice (the PV counts its pages first) would otherwise compute its
+/// content twice, or hold it all in memory; a spool keeps one value in memory at a time.
+final class SpoolFile<Value: Codable> {
+    /// The temporary file (removed with the spool).
+    let path: String
+    private let file: UnsafeMutablePointer<FILE>
+    private let encoder = JSONEncoder()
+    private let decoder = JSONDecoder()
+    private let failure: (String) -> Error
+    /// Values written so far.
+    private(set) var count = 0
+
+    /// A new empty spool in the system's temporary folder; `failure` words why it cannot be had.
+    init(failure: @escaping (String) -> Error) throws {
+        path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("certifolio-spool-\(UUID().uuidString).jsonl").path
+        guard let file = fopen(path, "w+") else {
+            throw failure("le fichier temporaire \(path) ne peut être créé")
+        }
+        self.file = file
+        self.failure = failure
+    }
+
+    deinit {
+        fclose(file)
+        unlink(path)
+    }
+
+    func append(_ value: Value) throws {
+        var line = try encoder.encode(value)
+        line.append(UInt8(ascii: "\n"))
+        let written = line.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+        guard written == line.count else { throw failure("le fichier temporaire \(path) est plein") }
+        count += 1
+    }
+
+    /// Every value written, in order.
+    func forEach(_ body: (Value) throws -> Void) throws {
+        guard fflush(file) == 0 else { throw failure("le fichier temporaire \(path) est plein") }
+        rewind(file)
+        defer { fseek(file, 0, SEEK_END) }
+        var buffer: UnsafeMutablePointer<CChar>?
+        var capacity = 0
+        defer { free(buffer) }
+        while true {
+            let length = getline(&buffer, &capacity, file)
+            guard length > 0, let buffer else { break }
+            let line = Data(bytesNoCopy: buffer, count: length, deallocator: .none)
+            try body(try decoder.decode(Value.self, from: line))
+        }
+    }
+}
