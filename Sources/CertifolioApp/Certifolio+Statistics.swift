@@ -49,11 +49,12 @@ extension Certifolio {
         guard let referentiel = try database.referentiels()[certification] else {
             throw StoreError.unknownCertification(certification)
         }
-        let routes = Dictionary(uniqueKeysWithValues: try database.enrolledCandidates().map { ($0.candidate.id, $0.enrolment.route) })
-        let holders = try database.cpfAwards(asOf: asOf).filter { $0.certification == certification }.map { award in
-            InsertionStatistics.Holder(candidate: award.candidate, year: award.awardedOn.year,
-                                       viaVAE: routes[award.candidate].flatMap { referentiel.route($0)?.cpfAccess } == .vae)
+        var tally = InsertionStatistics.Tally()
+        try database.forEachHolder(of: certification, asOf: asOf) { holder in
+            tally.add(InsertionStatistics.Holder(candidate: holder.candidate, year: holder.awardedOn.year,
+                                                 viaVAE: referentiel.route(holder.route)?.cpfAccess == .vae),
+                      surveys: holder.surveys)
         }
-        return InsertionStatistics.table(holders: holders, surveys: try database.insertionSurveys())
+        return tally.rows
     }
 }

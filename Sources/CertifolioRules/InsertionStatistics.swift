@@ -38,6 +38,21 @@ public enum InsertionStatistics {
         static func percent(_ part: Int, _ whole: Int) -> Int? {
             whole > 0 ? (part * 200 + whole) / (whole * 2) : nil
         }
+
+        /// One holder's answer that counts (nil: none recorded).
+        mutating func count(_ answer: InsertionSurvey?) {
+            guard let answer, answer.situation.isRespondent else {
+                nonRespondents += 1
+                return
+            }
+            respondents += 1
+            if answer.situation.isNeutralised {
+                neutralised += 1
+            } else if answer.situation == .employed {
+                employed += 1
+                if answer.targetJob == true { inTargetJob += 1 }
+            }
+        }
     }
 
     public struct Row: Sendable, Equatable {
@@ -50,31 +65,43 @@ public enum InsertionStatistics {
 
     /// One row per year with holders, the latest year first.
     public static func table(holders: [Holder], surveys: [InsertionSurvey]) -> [Row] {
-        var latest: [SurveyHorizon: [CandidateID: InsertionSurvey]] = [:]
-        for survey in surveys {  // in recording order: on the same date the later line counts
-            if let kept = latest[survey.horizon]?[survey.candidate], kept.date > survey.date { continue }
-            latest[survey.horizon, default: [:]][survey.candidate] = survey
+        let answers = Dictionary(grouping: surveys, by: \.candidate)  // grouping keeps recording order
+        var tally = Tally()
+        for holder in holders { tally.add(holder, surveys: answers[holder.candidate] ?? []) }
+        return tally.rows
+    }
+
+    /// The table counted one holder at a time, in any order: the store hands the holders a page
+    /// at a time with their answers, so a million holders count in the memory of a page.
+    public struct Tally: Sendable {
+        private var years: [Int: Row] = [:]
+
+        public init() {}
+
+        /// One holder and their candidate's answers in recording order (anyone else's are ignored).
+        public mutating func add(_ holder: Holder, surveys: [InsertionSurvey]) {
+            var row = years[holder.year]
+                ?? Row(year: holder.year, certified: 0, certifiedVAE: 0, sixMonths: Horizon(), twoYears: Horizon())
+            row.certified += 1
+            if holder.viaVAE { row.certifiedVAE += 1 }
+            let mine = surveys.filter { $0.candidate == holder.candidate }
+            row.sixMonths.count(InsertionStatistics.latest(mine, .sixMonths))
+            row.twoYears.count(InsertionStatistics.latest(mine, .twoYears))
+            years[holder.year] = row
         }
-        func horizon(_ h: SurveyHorizon, _ group: [Holder]) -> Horizon {
-            var result = Horizon()
-            for holder in group {
-                guard let answer = latest[h]?[holder.candidate], answer.situation.isRespondent else {
-                    result.nonRespondents += 1
-                    continue
-                }
-                result.respondents += 1
-                if answer.situation.isNeutralised {
-                    result.neutralised += 1
-                } else if answer.situation == .employed {
-                    result.employed += 1
-                    if answer.targetJob == true { result.inTargetJob += 1 }
-                }
-            }
-            return result
+
+        /// One row per year with holders, the latest year first.
+        public var rows: [Row] { years.values.sorted { $0.year > $1.year } }
+    }
+
+    /// The answer that counts for a horizon among one holder's, in recording order: the latest
+    /// by date; on the same date, the one recorded later.
+    static func latest(_ surveys: [InsertionSurvey], _ horizon: SurveyHorizon) -> InsertionSurvey? {
+        var kept: InsertionSurvey?
+        for survey in surveys where survey.horizon == horizon {
+            if let kept, kept.date > survey.date { continue }
+            kept = survey
         }
-        return Dictionary(grouping: holders, by: \.year).sorted { $0.key > $1.key }.map { year, group in
-            Row(year: year, certified: group.count, certifiedVAE: group.filter(\.viaVAE).count,
-                sixMonths: horizon(.sixMonths, group), twoYears: horizon(.twoYears, group))
-        }
+        return kept
     }
 }

@@ -145,10 +145,10 @@ public struct CPFFluxWriting {
     }
 }
 
-/// The awards in force and their passages' status, as `cpfAwards` and the flux read them.
-private enum CPFAwardRows {
+/// The awards in force and their passages' status, as `cpfAwards`, the flux and the statistics read them.
+enum CPFAwardRows {
     static let select = """
-        SELECT d.id AS decision_id, d.candidate_id, d.date, n.certification, c.family_name, c.given_names,
+        SELECT d.id AS decision_id, d.candidate_id, d.date, n.certification, n.route, c.family_name, c.given_names,
                p.id_technique, e.status, e.message, e.at
         FROM jury_decision d
         JOIN candidate c ON c.id = d.candidate_id

@@ -22,17 +22,50 @@ extension AppDatabase {
         }
     }
 
-    /// Every answer recorded, in recording order.
-    public func insertionSurveys() throws -> [InsertionSurvey] {
+    /// A fiche's holders on `asOf` (its titles awarded and in force, as the CPF declares them),
+    /// a page of `pageSize` at a time by candidate, each with their route and their survey
+    /// answers in recording order, from one snapshot: the statistics count a million holders in
+    /// the memory of a page.
+    public func forEachHolder(of certification: CertificationCode, asOf: Day, pageSize: Int = 1000,
+                              _ body: (Holder) throws -> Void) throws {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM insertion_survey ORDER BY id").map { row in
-                InsertionSurvey(candidate: try row.decode(forColumn: "candidate_id"), date: try row.decode(forColumn: "surveyed_on"),
-                                horizon: SurveyHorizon(rawValue: row["horizon"])!,
-                                situation: EmploymentSituation(rawValue: row["situation"])!,
-                                targetJob: row["target_job"],
-                                contract: (row["contract"] as String?).flatMap(EmploymentContract.init(rawValue:)))
+            var after: (candidate: String, decision: Int64) = ("", -1)
+            while true {
+                // The CPF's reading of the awards in force, walked by candidate as its export does.
+                let awards = try Row.fetchAll(db, sql: CPFAwardRows.select + """
+                     AND +n.certification = ? AND d.candidate_id >= ? AND (d.candidate_id > ? OR d.id > ?)
+                    ORDER BY d.candidate_id, d.id LIMIT ?
+                    """, arguments: [asOf, certification, after.candidate, after.candidate, after.decision, pageSize])
+                guard let last = awards.last else { return }
+                let ids = awards.map { $0["candidate_id"] as String }
+                let answers = Dictionary(grouping: try Row.fetchAll(db, sql: """
+                    SELECT * FROM insertion_survey WHERE candidate_id IN (SELECT value FROM json_each(?)) ORDER BY id
+                    """, arguments: [JSONList.of(ids)]).map(Self.survey), by: \.candidate)
+                for award in awards {
+                    let candidate: CandidateID = try award.decode(forColumn: "candidate_id")
+                    try body(Holder(candidate: candidate, awardedOn: try award.decode(forColumn: "date"),
+                                    route: try award.decode(forColumn: "route"), surveys: answers[candidate] ?? []))
+                }
+                after = (last["candidate_id"], last["decision_id"])
             }
         }
+    }
+
+    /// A holder of a title as the statistics count them.
+    public struct Holder: Sendable {
+        public var candidate: CandidateID
+        public var awardedOn: Day
+        public var route: AccessRouteID
+        /// Their answers to the insertion surveys, in recording order.
+        public var surveys: [InsertionSurvey]
+    }
+
+    private static func survey(_ row: Row) throws -> InsertionSurvey {
+        InsertionSurvey(candidate: try row.decode(forColumn: "candidate_id"), date: try row.decode(forColumn: "surveyed_on"),
+                        horizon: SurveyHorizon(rawValue: row["horizon"])!,
+                        situation: EmploymentSituation(rawValue: row["situation"])!,
+                        targetJob: row["target_job"],
+                        contract: (row["contract"] as String?).flatMap(EmploymentContract.init(rawValue:)))
     }
 
     /// The ids of every candidate recorded.

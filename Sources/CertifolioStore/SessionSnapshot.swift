@@ -12,9 +12,9 @@ public struct ConvokedCandidate: Sendable {
     public var drafts: [SessionDecision]
 }
 
-/// One session read from one snapshot of the database: the PV's passes over a session's
-/// candidates (the totals, then the table) all see the same record, whatever is written
-/// meanwhile. Valid only inside `AppDatabase.readSession`, which holds the snapshot.
+/// One session read from one snapshot of the database: a document of the session (the PV and
+/// its CSV twin, the notifications, the parchemins) sees one state of the record, whatever is
+/// written meanwhile. Valid only inside `AppDatabase.readSession`, which holds the snapshot.
 public struct SessionSnapshot {
     fileprivate let db: Database
     public let session: JurySession

@@ -1,5 +1,6 @@
 import CertifolioCore
 import CertifolioInterchange
+import CertifolioRules
 import Foundation
 import Testing
 @testable import CertifolioApp
@@ -133,6 +134,47 @@ import Testing
         }
         #expect(try s.database.contentDigest() == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: s.folder.path).allSatisfy { !$0.hasPrefix("flux.xml") })
+    }
+
+    /// The statistics count a fiche's holders a page at a time with their answers: the same
+    /// table as every award counted against every answer at once, whatever the page size.
+    @Test func statisticsCountTheHoldersAPageAtATime() throws {
+        let s = try sandbox()
+        let awards = try s.database.cpfAwards(asOf: Self.day)
+        let byFiche = Dictionary(grouping: awards, by: \.certification)
+        let (code, mine) = try #require(byFiche.max { $0.value.count < $1.value.count })
+        try #require(mine.count >= 3)
+        let other = try #require(try s.database.enrolledCandidates().first { c in !awards.contains { $0.candidate == c.candidate.id } })
+        func answer(_ id: CandidateID, _ date: String, _ horizon: SurveyHorizon, _ situation: EmploymentSituation,
+                    _ target: Bool? = nil) -> InsertionSurvey {
+            InsertionSurvey(candidate: id, date: Day(iso: date)!, horizon: horizon, situation: situation, targetJob: target,
+                            contract: situation == .employed ? .permanent : nil)
+        }
+        let surveys = [answer(mine[0].candidate, "2027-03-01", .sixMonths, .seeking),
+                       answer(mine[1].candidate, "2027-03-01", .sixMonths, .employed, true),
+                       answer(mine[0].candidate, "2027-04-01", .sixMonths, .employed, false),  // later: counts
+                       answer(mine[2].candidate, "2027-03-01", .sixMonths, .furtherStudies),
+                       answer(other.candidate.id, "2027-03-01", .sixMonths, .employed, true)]  // not a holder
+        try s.database.database.recordSurveys(surveys, source: "test", actor: tester)
+        let referentiel = try #require(try s.database.referentiels()[code])
+        let holders = try mine.map { award in
+            let route = try #require(try s.database.candidateRecord(award.candidate)).enrolment.route
+            return InsertionStatistics.Holder(candidate: award.candidate, year: award.awardedOn.year,
+                                              viaVAE: referentiel.route(route)?.cpfAccess == .vae)
+        }
+        let expected = InsertionStatistics.table(holders: holders, surveys: surveys)
+        #expect(try s.database.statistics(of: code, asOf: Self.day) == expected)
+        #expect(expected.map(\.sixMonths.respondents).reduce(0, +) == 3)
+        func read(_ pageSize: Int) throws -> [String] {
+            var seen: [String] = []
+            try s.database.database.forEachHolder(of: code, asOf: Self.day, pageSize: pageSize) {
+                seen.append("\($0.candidate) \($0.awardedOn) \($0.route) \($0.surveys.map(\.date))")
+            }
+            return seen
+        }
+        let whole = try read(1000)
+        #expect(whole.count == mine.count)
+        #expect(try read(1) == whole && (try read(3)) == whole)
     }
 
     @Test func incompleteHoldersAreListedAndRevokedTitlesNeverSent() throws {
