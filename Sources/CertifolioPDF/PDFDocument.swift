@@ -158,8 +158,8 @@ public final class PDFDocument {
     }
 
     /// A rectangle filled with the grey `fill` (if any), its border drawn in the grey `border`.
-    public func box(x: Double, y top: Double, width: Double, height: Double, fill: Double? = nil,
-                    border: Double, lineWidth: Double) {
+    func box(x: Double, y top: Double, width: Double, height: Double, fill: Double? = nil,
+             border: Double, lineWidth: Double) {
         guard drawing else { return }
         if let fill {
             cairo.setSourceRGB(context, fill, fill, fill)

@@ -46,9 +46,11 @@ public struct SessionSnapshot {
     private func page(_ scope: RecordScope) throws -> [ConvokedCandidate] {
         let (filter, arguments) = scope.filter("candidate_id")
         let sessionArguments = arguments + [session.id.rawValue]
+        // The unary `+` keeps SQLite on the candidates' index: by the session's, it went through
+        // every decision of the session for each page (a million candidates took hours).
         let decisions = Dictionary(grouping: try JuryRows.RecordedDecision.fetchAll(db, sql: """
             SELECT id, date, candidate_id, component, decision, motive, revokes_decision_id, revocation_reason
-            FROM jury_decision \(filter) AND session_id = ? ORDER BY id
+            FROM jury_decision \(filter) AND +session_id = ? ORDER BY id
             """, arguments: sessionArguments).map(\.value), by: \.decision.candidate)
         let drafts = Dictionary(grouping: try JuryRows.DecisionRow.fetchAll(db, sql: """
             SELECT candidate_id, component, decision, motive, revokes_decision_id, revocation_reason
