@@ -45,10 +45,12 @@ extension Certifolio {
 
     /// Every award in force on `asOf` with where its declaration stands, the most urgent first:
     /// overdue, then by days left; the accepted last.
-    public func cpfAwards(asOf: Day) throws -> [CPFAward] {
-        try database.cpfAwards(asOf: asOf).sorted { a, b in
-            (a.daysLeft(on: asOf) ?? Int.max, a.candidate) < (b.daysLeft(on: asOf) ?? Int.max, b.candidate)
-        }
+    public func cpfAwards(asOf: Day) throws -> [CPFAward] { try database.cpfAwards(asOf: asOf) }
+
+    /// The same, one at a time: `cpf status` and the declarations' CSV list a million of them
+    /// in the memory of one.
+    public func forEachCPFAward(asOf: Day, _ body: (CPFAward) throws -> Void) throws {
+        try database.forEachCPFAward(asOf: asOf, body)
     }
 
     /// Writes the flux of every award due (never sent, or refused and to send again) to `path`:

@@ -134,7 +134,10 @@ public struct CPFAward: Sendable, Equatable {
     }
 
     /// Three months after the award: the declaration's limit.
-    public var limit: Day { awardedOn.adding(months: 3) }
+    public var limit: Day { awardedOn.adding(months: Self.monthsToDeclare) }
+
+    /// How long a certifier has to declare a holder to the Caisse des dépôts.
+    public static let monthsToDeclare = 3
 
     /// Days left before the limit on `day` (negative: overdue); nil once accepted.
     public func daysLeft(on day: Day) -> Int? {

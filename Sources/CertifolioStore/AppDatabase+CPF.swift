@@ -30,11 +30,21 @@ extension AppDatabase {
     }
 
     /// Every award in force on `asOf` (a title `valide` decision dated then or before, not
-    /// revoked), with its passage's status, by award date then candidate.
+    /// revoked), with its passage's status, the most urgent first: by the declaration's limit,
+    /// then candidate; the accepted last, by candidate.
     public func cpfAwards(asOf: Day) throws -> [CPFAward] {
+        var awards: [CPFAward] = []
+        try forEachCPFAward(asOf: asOf) { awards.append($0) }
+        return awards
+    }
+
+    /// The same, one at a time from one cursor that SQLite sorts (spilling to its temporary
+    /// files): a million declarations are listed in the memory of one.
+    public func forEachCPFAward(asOf: Day, _ body: (CPFAward) throws -> Void) throws {
         try writer.read { db in
-            try Row.fetchAll(db, sql: CPFAwardRows.select + " ORDER BY d.date, d.candidate_id",
-                             arguments: [asOf]).map(CPFAwardRows.award)
+            let rows = try Row.fetchCursor(db, sql: CPFAwardRows.select + " ORDER BY " + CPFAwardRows.urgency,
+                                           arguments: [asOf])
+            while let row = try rows.next() { try body(try CPFAwardRows.award(row)) }
         }
     }
 
@@ -158,6 +168,23 @@ enum CPFAwardRows {
         WHERE d.component = 'title' AND d.decision = 'valide' AND d.date <= ?
           AND NOT EXISTS (SELECT 1 FROM jury_decision r WHERE r.revokes_decision_id = d.id)
         """
+
+    /// The most urgent first, as `CPFAward.daysLeft` counts: the accepted last; the others by
+    /// their limit; then by candidate (and decision, for a title awarded twice).
+    static let urgency = """
+        e.status IS 'accepted', CASE WHEN e.status IS 'accepted' THEN '' ELSE \(limit(of: "d.date")) END,
+        d.candidate_id, d.id
+        """
+
+    /// `CPFAward.limit` in SQL: the same day `CPFAward.monthsToDeclare` months later, or the last
+    /// day of that month when it is shorter (SQLite's own '+3 months' would run over into the
+    /// next month instead).
+    static func limit(of column: String) -> String {
+        let months = CPFAward.monthsToDeclare
+        return "min(date(\(column), 'start of month', '+\(months) months', "
+            + "'+' || (CAST(substr(\(column), 9, 2) AS INTEGER) - 1) || ' days'), "
+            + "date(\(column), 'start of month', '+\(months + 1) months', '-1 day'))"
+    }
 
     static func award(_ row: Row) throws -> CPFAward {
         let at: String = row["at"] ?? ""

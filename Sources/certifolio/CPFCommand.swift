@@ -101,9 +101,10 @@ struct CPFStatusCommand: ParsableCommand {
     func run() throws {
         let app = try Certifolio.open(path: options.db)
         let day = asOf ?? Today.day()
-        let awards = try app.cpfAwards(asOf: day)
-        if json {
-            for a in awards {
+        var listed = 0
+        try app.forEachCPFAward(asOf: day) { a in
+            listed += 1
+            if json {
                 var object: [String: Any] = [
                     "candidate_id": a.candidate.rawValue, "certification": a.certification.rawValue,
                     "awarded_on": a.awardedOn.iso, "limit": a.limit.iso, "status": a.status.code,
@@ -111,15 +112,13 @@ struct CPFStatusCommand: ParsableCommand {
                 ]
                 if case .refused(let message, _) = a.status { object["message"] = message }
                 try Output.jsonLine(object)
+                return
             }
-            return
-        }
-        if awards.isEmpty { print("Aucun titre délivré au \(day.french).") }
-        for a in awards {
             let left = a.daysLeft(on: day).map { $0 < 0 ? "en retard de \(French.count(-$0, "jour", "jours"))"
                                                   : "\(French.count($0, "jour", "jours")) restants" } ?? ""
             print("\(a.candidate)  \(a.name)  \(a.certification)  titre du \(a.awardedOn.french)  \(a.status.french)"
                   + (left.isEmpty ? "" : "  — \(left) (limite \(a.limit.french))"))
         }
+        if listed == 0 && !json { print("Aucun titre délivré au \(day.french).") }
     }
 }

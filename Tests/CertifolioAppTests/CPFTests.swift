@@ -93,6 +93,10 @@ import Testing
         #expect(after.first { $0.idTechnique == refusedID }?.status == .refused(message: "Aucun titulaire ne correspond",
                                                                                 on: after.first { $0.idTechnique == refusedID }!.status.day))
         #expect(after.filter { $0.status.code == "accepted" }.count == ids.count - 1)
+        // The most urgent first (SQLite sorts them): by days left, then candidate; the accepted last.
+        let urgency = after.map { ($0.daysLeft(on: Self.day) ?? Int.max, $0.candidate) }
+        #expect(zip(urgency, urgency.dropFirst()).allSatisfy { $0 <= $1 })
+        #expect(after.first?.status.code == "refused" && after.last?.status.code == "accepted")
         // Only the refused passage goes again, under the same id.
         let second = s.folder.appendingPathComponent("second.xml").path
         let summary = try s.database.exportCPF(to: second, asOf: Self.day, actor: tester)

@@ -40,7 +40,8 @@ struct CPFWebTests {
             #expect(page.text.contains("Accepté"))
             let csv = try await browser.get("/cpf.csv")
             #expect(csv.body.hasPrefix("candidate_id,name,certification,awarded_on,limit,days_left,status,id_technique,message\n"))
-            #expect(csv.body.contains(",accepted,"))
+            #expect(csv.body.contains(",accepted,") && csv.headers[.contentType]?.hasPrefix("text/csv") == true)
+            #expect(csv.body.split(separator: "\n").count == ids.count + 1, "one line per award, written as they are read")
         }
     }
 }

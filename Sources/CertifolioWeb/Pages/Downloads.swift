@@ -51,10 +51,30 @@ enum Downloads {
     /// list the staff read on a page can be taken away this way.
     static func csv(_ header: [String], _ rows: [[String]], filename: String, separator: Character = ",") -> Response {
         var text = header.joined(separator: String(separator)) + "\n"
-        for row in rows {
-            text += row.map { CSVField.quoted($0, separator: separator) }.joined(separator: String(separator)) + "\n"
-        }
+        for row in rows { text += line(row, separator) }
         return file(ByteBuffer(string: text), type: "text/csv; charset=utf-8", filename: filename)
+    }
+
+    /// The same CSV from a reader that hands its rows over one at a time inside one read of the
+    /// store (a cursor SQLite sorts): written to a temporary file, then sent from it.
+    static func csvWritten(_ header: [String], filename: String, separator: Character = ",",
+                           _ produce: (_ emit: ([String]) throws -> Void) throws -> Void) throws -> Response {
+        try written(named: filename, type: "text/csv; charset=utf-8") { path in
+            let file = try BufferedFile(path: path)
+            do {
+                try file.write(header.joined(separator: String(separator)) + "\n")
+                try produce { try file.write(line($0, separator)) }
+                try file.finish()
+            } catch {
+                file.discard()
+                throw error
+            }
+        }
+    }
+
+    /// One CSV line, its fields quoted as `CSVField` quotes them.
+    private static func line(_ fields: [String], _ separator: Character) -> String {
+        fields.map { CSVField.quoted($0, separator: separator) }.joined(separator: String(separator)) + "\n"
     }
 
     /// The same CSV written as `produce` hands rows over (a page at a time): the response starts
@@ -67,10 +87,7 @@ enum Downloads {
         let body = ResponseBody { writer in
             try await writer.write(ByteBuffer(string: header.joined(separator: String(separator)) + "\n"))
             try await produce { rows in
-                var text = ""
-                for row in rows {
-                    text += row.map { CSVField.quoted($0, separator: separator) }.joined(separator: String(separator)) + "\n"
-                }
+                let text = rows.map { line($0, separator) }.joined()
                 if !text.isEmpty { try await writer.write(ByteBuffer(string: text)) }
             }
             try await writer.finish(nil)

@@ -24,13 +24,15 @@ struct CPFRoutes {
         manager.get(WebRoutes.cpf) { _, context in try page(context) }
         manager.get(WebRoutes.cpfCSV) { _, _ in
             let day = services.today()
-            return Downloads.csv(["candidate_id", "name", "certification", "awarded_on", "limit", "days_left", "status",
-                                  "id_technique", "message"], try services.app.cpfAwards(asOf: day).map { a in
-                var message = ""
-                if case .refused(let text, _) = a.status { message = text }
-                return [a.candidate.rawValue, a.name, a.certification.rawValue, a.awardedOn.iso, a.limit.iso,
-                        a.daysLeft(on: day).map(String.init) ?? "", a.status.code, a.idTechnique ?? "", message]
-            }, filename: "cpf-titulaires.csv")
+            return try Downloads.csvWritten(["candidate_id", "name", "certification", "awarded_on", "limit", "days_left",
+                                             "status", "id_technique", "message"], filename: "cpf-titulaires.csv") { emit in
+                try services.app.forEachCPFAward(asOf: day) { a in
+                    var message = ""
+                    if case .refused(let text, _) = a.status { message = text }
+                    try emit([a.candidate.rawValue, a.name, a.certification.rawValue, a.awardedOn.iso, a.limit.iso,
+                              a.daysLeft(on: day).map(String.init) ?? "", a.status.code, a.idTechnique ?? "", message])
+                }
+            }
         }
         manager.post(WebRoutes.cpfSettings) { _, context -> Response in
             let account = try context.requireIdentity()
