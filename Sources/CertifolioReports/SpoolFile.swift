@@ -4,12 +4,13 @@ import Glibc
 #endif
 
 /// Values written once to a temporary file, one JSON line each, and read back in order as
-/// many times as needed; the file goes with the spool.
+/// many times as needed. The file is unlinked as soon as it is open: it lives as long as the
+/// spool, and a process killed midway leaves nothing behind.
 ///
 /// Why: a document drawn twice (the PV counts its pages first) would otherwise compute its
 /// content twice, or hold it all in memory; a spool keeps one value in memory at a time.
 final class SpoolFile<Value: Codable> {
-    /// The temporary file (removed with the spool).
+    /// Where the file was created (unlinked at once).
     let path: String
     private let file: UnsafeMutablePointer<FILE>
     private let encoder = JSONEncoder()
@@ -25,14 +26,12 @@ final class SpoolFile<Value: Codable> {
         guard let file = fopen(path, "w+") else {
             throw failure("le fichier temporaire \(path) ne peut être créé")
         }
+        unlink(path)
         self.file = file
         self.failure = failure
     }
 
-    deinit {
-        fclose(file)
-        unlink(path)
-    }
+    deinit { fclose(file) }
 
     func append(_ value: Value) throws {
         var line = try encoder.encode(value)

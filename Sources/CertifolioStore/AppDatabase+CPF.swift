@@ -42,9 +42,11 @@ extension AppDatabase {
     /// files): a million declarations are listed in the memory of one.
     public func forEachCPFAward(asOf: Day, _ body: (CPFAward) throws -> Void) throws {
         try writer.read { db in
-            let rows = try Row.fetchCursor(db, sql: CPFAwardRows.select + " ORDER BY " + CPFAwardRows.urgency,
-                                           arguments: [asOf])
-            while let row = try rows.next() { try body(try CPFAwardRows.award(row)) }
+            try Self.scanning(db) {
+                let rows = try Row.fetchCursor(db, sql: CPFAwardRows.select + " ORDER BY " + CPFAwardRows.urgency,
+                                               arguments: [asOf])
+                while let row = try rows.next() { try body(try CPFAwardRows.award(row)) }
+            }
         }
     }
 

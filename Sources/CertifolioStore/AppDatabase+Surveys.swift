@@ -29,24 +29,26 @@ extension AppDatabase {
     public func forEachHolder(of certification: CertificationCode, asOf: Day, pageSize: Int = 1000,
                               _ body: (Holder) throws -> Void) throws {
         try writer.read { db in
-            var after: (candidate: String, decision: Int64) = ("", -1)
-            while true {
-                // The CPF's reading of the awards in force, walked by candidate as its export does.
-                let awards = try Row.fetchAll(db, sql: CPFAwardRows.select + """
-                     AND +n.certification = ? AND d.candidate_id >= ? AND (d.candidate_id > ? OR d.id > ?)
-                    ORDER BY d.candidate_id, d.id LIMIT ?
-                    """, arguments: [asOf, certification, after.candidate, after.candidate, after.decision, pageSize])
-                guard let last = awards.last else { return }
-                let ids = awards.map { $0["candidate_id"] as String }
-                let answers = Dictionary(grouping: try Row.fetchAll(db, sql: """
-                    SELECT * FROM insertion_survey WHERE candidate_id IN (SELECT value FROM json_each(?)) ORDER BY id
-                    """, arguments: [JSONList.of(ids)]).map(Self.survey), by: \.candidate)
-                for award in awards {
-                    let candidate: CandidateID = try award.decode(forColumn: "candidate_id")
-                    try body(Holder(candidate: candidate, awardedOn: try award.decode(forColumn: "date"),
-                                    route: try award.decode(forColumn: "route"), surveys: answers[candidate] ?? []))
+            try Self.scanning(db) {
+                var after: (candidate: String, decision: Int64) = ("", -1)
+                while true {
+                    // The CPF's reading of the awards in force, walked by candidate as its export does.
+                    let awards = try Row.fetchAll(db, sql: CPFAwardRows.select + """
+                         AND +n.certification = ? AND d.candidate_id >= ? AND (d.candidate_id > ? OR d.id > ?)
+                        ORDER BY d.candidate_id, d.id LIMIT ?
+                        """, arguments: [asOf, certification, after.candidate, after.candidate, after.decision, pageSize])
+                    guard let last = awards.last else { return }
+                    let ids = awards.map { $0["candidate_id"] as String }
+                    let answers = Dictionary(grouping: try Row.fetchAll(db, sql: """
+                        SELECT * FROM insertion_survey WHERE candidate_id IN (SELECT value FROM json_each(?)) ORDER BY id
+                        """, arguments: [JSONList.of(ids)]).map(Self.survey), by: \.candidate)
+                    for award in awards {
+                        let candidate: CandidateID = try award.decode(forColumn: "candidate_id")
+                        try body(Holder(candidate: candidate, awardedOn: try award.decode(forColumn: "date"),
+                                        route: try award.decode(forColumn: "route"), surveys: answers[candidate] ?? []))
+                    }
+                    after = (last["candidate_id"], last["decision_id"])
                 }
-                after = (last["candidate_id"], last["decision_id"])
             }
         }
     }

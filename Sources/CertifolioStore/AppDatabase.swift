@@ -56,9 +56,22 @@ public final class AppDatabase: Sendable {
             // WAL makes a commit one sequential write; NORMAL is durable in WAL mode.
             if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
             // 64 MiB of page cache: large imports and full scans stay in memory.
-            try db.execute(sql: "PRAGMA cache_size = -65536")
+            try db.execute(sql: "PRAGMA cache_size = -\(cacheKiB)")
         }
         return config
+    }
+
+    private static let cacheKiB = 65_536
+
+    /// Runs `body`, a read that walks the whole database once (the statistics, the list of the
+    /// CPF declarations), with 8 MiB of page cache instead of 64, then the usual cache again.
+    /// Such a read would fill the cache to its 64 MiB without reading a page twice, and SQLite
+    /// sorts in memory up to the cache's size before it spills to temporary files: a million
+    /// holders then cost 55 to 120 MiB more than 20 000 (docs/performance.md).
+    static func scanning<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        try db.execute(sql: "PRAGMA cache_size = -8192")
+        defer { try? db.execute(sql: "PRAGMA cache_size = -\(cacheKiB)") }
+        return try body()
     }
 
     /// The migration files, read once per process (every open and `appliedMigrations` use them).

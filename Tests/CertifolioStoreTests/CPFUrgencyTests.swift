@@ -24,3 +24,23 @@ struct CPFUrgencyTests {
         #expect(checked == 2557)  // seven years, two of them leap: every month's end, 29 February
     }
 }
+
+/// A read that walks the whole database once (the statistics, the declarations' list) runs with
+/// a small page cache, and leaves its connection with the usual one, even when it fails.
+struct ScanningCacheTests {
+    struct Stop: Error {}
+
+    @Test func aScanShrinksTheCacheThenGivesItBack() throws {
+        let t = try TemporaryDatabase()
+        func cacheSize(_ db: Database) throws -> Int? { try Int.fetchOne(db, sql: "PRAGMA cache_size") }
+        let sizes: [Int?] = try t.database.writer.read { db in
+            let before = try cacheSize(db)
+            let inside = try AppDatabase.scanning(db) { try cacheSize(db) }
+            let after = try cacheSize(db)
+            var failed = false
+            do { try AppDatabase.scanning(db) { throw Stop() } } catch is Stop { failed = true }
+            return [before, inside, after, failed ? try cacheSize(db) : nil]
+        }
+        #expect(sizes == [-65_536, -8_192, -65_536, -65_536])
+    }
+}
