@@ -53,6 +53,20 @@ extension Certifolio {
         try database.forEachCPFAward(asOf: asOf, body)
     }
 
+    /// What the CPF page shows: how many awards are in force, to send and overdue, counted over
+    /// them all, and the `showing` most urgent (a national certifier's page lists a few hundred,
+    /// not a million; the CSV has them all).
+    public func cpfOverview(asOf: Day, showing limit: Int = 500) throws -> CPFOverview {
+        var overview = CPFOverview()
+        try forEachCPFAward(asOf: asOf) { award in
+            overview.total += 1
+            if award.status.isDue { overview.due += 1 }
+            if let left = award.daysLeft(on: asOf), left < 0 { overview.overdue += 1 }
+            if overview.mostUrgent.count < limit { overview.mostUrgent.append(award) }
+        }
+        return overview
+    }
+
     /// Writes the flux of every award due (never sent, or refused and to send again) to `path`:
     /// built from the records a page of holders at a time into a file beside `path`, checked
     /// against the Caisse's schema a page at a time (`CPFFluxCheck`), then recorded (passages, `sent`

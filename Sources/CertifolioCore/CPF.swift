@@ -145,3 +145,17 @@ public struct CPFAward: Sendable, Equatable {
         return limit.ordinal - day.ordinal
     }
 }
+
+/// The awards in force on a day as the CPF page sums them up: counts over them all, and the
+/// most urgent ones listed.
+public struct CPFOverview: Sendable, Equatable {
+    /// The most urgent first (`Certifolio.cpfAwards`' order), up to the number asked for.
+    public var mostUrgent: [CPFAward] = []
+    public var total = 0
+    /// Never sent, or refused and to send again.
+    public var due = 0
+    /// Past their three months and not accepted.
+    public var overdue = 0
+
+    public init() {}
+}

@@ -97,6 +97,11 @@ import Testing
         let urgency = after.map { ($0.daysLeft(on: Self.day) ?? Int.max, $0.candidate) }
         #expect(zip(urgency, urgency.dropFirst()).allSatisfy { $0 <= $1 })
         #expect(after.first?.status.code == "refused" && after.last?.status.code == "accepted")
+        // The page's overview counts them all and lists the most urgent.
+        let overview = try s.database.cpfOverview(asOf: Self.day, showing: 2)
+        #expect(overview.mostUrgent == Array(after.prefix(2)) && overview.total == after.count)
+        #expect(overview.due == after.filter(\.status.isDue).count && overview.due == 1)
+        #expect(overview.overdue == after.filter { ($0.daysLeft(on: Self.day) ?? 0) < 0 }.count)
         // Only the refused passage goes again, under the same id.
         let second = s.folder.appendingPathComponent("second.xml").path
         let summary = try s.database.exportCPF(to: second, asOf: Self.day, actor: tester)

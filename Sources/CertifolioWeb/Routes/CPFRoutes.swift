@@ -4,9 +4,10 @@ import CertifolioInterchange
 import Foundation
 import Hummingbird
 
-/// The gestionnaire's CPF page: the certifier's identifiers at the Caisse des Dépôts, every award
-/// with where its declaration stands and the days left of its three months (the overdue first),
-/// the flux to download (validated before it is written) and the Caisse's report to record.
+/// The gestionnaire's CPF page: the certifier's identifiers at the Caisse des Dépôts, the awards
+/// with where their declaration stands and the days left of their three months (the overdue
+/// first; the 500 most urgent, every one in the CSV), the flux to download (validated before it
+/// is written) and the Caisse's report to record.
 struct CPFRoutes {
     let services: WebServices
 
@@ -14,7 +15,7 @@ struct CPFRoutes {
         let settings: CPFSettings?
         var typed: CPFSettingsForm?
         var settingsErrors: [CPFSettings.Field: String] = [:]
-        let awards: [CPFAward]
+        let overview: CPFOverview
         let asOf: Day
         var errors: [String] = []
     }
@@ -86,7 +87,7 @@ struct CPFRoutes {
                       errors: [String] = [], status: HTTPResponse.Status = .ok) throws -> Response {
         let day = services.today()
         let page = Page(settings: try services.app.cpfSettings(), typed: typed, settingsErrors: settingsErrors,
-                        awards: try services.app.cpfAwards(asOf: day), asOf: day, errors: errors)
+                        overview: try services.app.cpfOverview(asOf: day), asOf: day, errors: errors)
         return services.pages.render(page, title: "Déclaration CPF des titulaires", context: context, status: status)
     }
 }
@@ -125,15 +126,13 @@ extension CPFRoutes.Page: PageContent {
         let depositors = CPFDepositor.allCases.map {
             SelectOption(value: $0.rawValue, label: $0.french.capitalizedFirst, selected: $0 == (current?.depositor ?? .certifier))
         }
-        let overdue = awards.filter { ($0.daysLeft(on: asOf) ?? 0) < 0 }.count
-        let due = awards.filter(\.status.isDue).count
         return """
             <h1>Déclaration CPF des titulaires</h1>
             <p class="hint">Chaque titulaire se déclare à la Caisse des dépôts dans les trois mois de la délivrance du titre (article L6113-8 du code du travail). Le flux est vérifié par le schéma de la Caisse avant d'être écrit ; un passage accepté n'est jamais renvoyé, un passage refusé se renvoie une fois corrigé.</p>
             \(FormHTML.refusal("Rien n'a été fait :", errors))\
             <section class="panel" aria-labelledby="titulaires">
               <h2 id="titulaires">Titres délivrés au \(asOf.french)</h2>
-              <p>\(French.count(awards.count, "titre", "titres")) ; \(French.count(due, "à envoyer", "à envoyer")) ; \(French.count(overdue, "en retard", "en retard")). <a href="\(WebRoutes.cpfCSV.path)">Exporter la liste (CSV)</a></p>
+              <p>\(French.count(overview.total, "titre", "titres")) ; \(French.count(overview.due, "à envoyer", "à envoyer")) ; \(French.count(overview.overdue, "en retard", "en retard")). <a href="\(WebRoutes.cpfCSV.path)">Exporter la liste (CSV)</a></p>
               \(table)\
               <form method="post" action="\(WebRoutes.cpfFlux.path)" class="inline-form">
                 \(FormHTML.token(csrf))
@@ -163,8 +162,13 @@ extension CPFRoutes.Page: PageContent {
     }
 
     private var table: HTML {
+        let awards = overview.mostUrgent
         guard !awards.isEmpty else { return "<p>Aucun titre délivré pour l'instant.</p>\n" }
-        return """
+        let more: HTML = overview.total > awards.count
+            ? "<p class=\"hint\">Les \(awards.count) déclarations les plus urgentes sont affichées ; "
+                + "la liste complète est dans l'export CSV.</p>\n"
+            : ""
+        return more + """
             <table class="stacked">
               <thead><tr><th scope="col">Titulaire</th><th scope="col">Titre du</th><th scope="col">Limite</th><th scope="col">Statut</th></tr></thead>
               <tbody>
