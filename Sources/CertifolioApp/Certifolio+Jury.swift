@@ -406,13 +406,11 @@ extension Certifolio {
                     }
                     if let csv, let twin { try Self.naming(csv) { try twin.finish() } }
                     return summary
-                } catch var error as PDFError {
-                    twin?.discard()
-                    error.path = pdf  // the person named that file, not its temporary twin
-                    throw error
                 } catch {
                     twin?.discard()
-                    throw error
+                    guard var refused = error as? PDFError else { throw error }
+                    refused.path = pdf  // the person named that file, not its temporary twin
+                    throw refused
                 }
             }
             let issued = try database.issueDocument(number: number, prefix: prefix, kind: "pv", subject: "session \(id)",

@@ -37,13 +37,13 @@ final class SpoolFile<Value: Codable> {
         var line = try encoder.encode(value)
         line.append(UInt8(ascii: "\n"))
         let written = line.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
-        guard written == line.count else { throw failure("le fichier temporaire \(path) est plein") }
+        guard written == line.count else { throw failure(full) }
         count += 1
     }
 
     /// Every value written, in order.
     func forEach(_ body: (Value) throws -> Void) throws {
-        guard fflush(file) == 0 else { throw failure("le fichier temporaire \(path) est plein") }
+        guard fflush(file) == 0 else { throw failure(full) }
         rewind(file)
         defer { fseek(file, 0, SEEK_END) }
         var buffer: UnsafeMutablePointer<CChar>?
@@ -55,5 +55,12 @@ final class SpoolFile<Value: Codable> {
             let line = Data(bytesNoCopy: buffer, count: length, deallocator: .none)
             try body(try decoder.decode(Value.self, from: line))
         }
+        // getline says -1 at the end and on a failure alike: a spool is never read short.
+        guard ferror(file) == 0 else { throw failure("le fichier temporaire n'a pu être relu dans \(folder)") }
     }
+
+    private var folder: String { (path as NSString).deletingLastPathComponent }
+
+    /// The file is unlinked: what fills up is the temporary folder's disk.
+    private var full: String { "plus de place pour les fichiers temporaires dans \(folder)" }
 }

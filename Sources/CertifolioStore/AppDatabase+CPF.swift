@@ -107,17 +107,11 @@ public struct CPFFluxWriting {
     public func forEachDue(pageSize: Int = 1000,
                            _ body: (CPFAward, Candidate, Enrolment) throws -> Void) throws {
         for certification in try CertificationCode.fetchAll(db, sql: "SELECT code FROM certification ORDER BY code") {
-            var after: (candidate: CandidateID, decision: Int64)?
+            var after = CPFAwardRows.Start()
             while true {
-                // Each page walks the decisions' index by candidate from where the last one ended;
-                // the unary `+` keeps SQLite from starting at the certification's enrolments
-                // instead, which sorted them all again for every page.
-                let awards = try Row.fetchAll(db, sql: CPFAwardRows.select + """
-                     AND (e.status IS NULL OR e.status = 'refused') AND +n.certification = ?
-                     AND d.candidate_id >= ? AND (d.candidate_id > ? OR d.id > ?)
-                    ORDER BY d.candidate_id, d.id LIMIT ?
-                    """, arguments: [asOf, certification, after?.candidate.rawValue ?? "", after?.candidate.rawValue ?? "",
-                                     after?.decision ?? -1, pageSize]).map(CPFAwardRows.award)
+                let page = CPFAwardRows.page(of: certification, from: after, limit: pageSize)
+                let awards = try Row.fetchAll(db, sql: CPFAwardRows.select + " AND (e.status IS NULL OR e.status = 'refused')"
+                                              + page.sql, arguments: [asOf] + page.arguments).map(CPFAwardRows.award)
                 guard let last = awards.last else { break }
                 let people = Dictionary(try RecordLoader.people(db, .ids(awards.map(\.candidate))).map { ($0.candidate.id, $0) },
                                         uniquingKeysWith: { a, _ in a })
@@ -125,7 +119,7 @@ public struct CPFFluxWriting {
                     guard let person = people[award.candidate] else { continue }
                     try body(award, person.candidate, person.enrolment)
                 }
-                after = (last.candidate, last.decision)
+                after = CPFAwardRows.Start(candidate: last.candidate.rawValue, decision: last.decision)
             }
         }
     }
@@ -170,6 +164,24 @@ enum CPFAwardRows {
         WHERE d.component = 'title' AND d.decision = 'valide' AND d.date <= ?
           AND NOT EXISTS (SELECT 1 FROM jury_decision r WHERE r.revokes_decision_id = d.id)
         """
+
+    /// Where a page of a fiche's awards starts: after this candidate's decision (the first page:
+    /// before every candidate).
+    struct Start {
+        var candidate = ""
+        var decision: Int64 = -1
+    }
+
+    /// The conditions and order that follow `select` for a page of `limit` awards of one fiche
+    /// walked by candidate: each page walks the decisions' index by candidate from where the last
+    /// one ended. The unary `+` keeps SQLite from starting at the fiche's enrolments instead,
+    /// which sorted them all again for every page.
+    static func page(of certification: CertificationCode, from start: Start, limit: Int)
+        -> (sql: String, arguments: StatementArguments) {
+        (" AND +n.certification = ? AND d.candidate_id >= ? AND (d.candidate_id > ? OR d.id > ?) "
+            + "ORDER BY d.candidate_id, d.id LIMIT ?",
+         [certification, start.candidate, start.candidate, start.decision, limit])
+    }
 
     /// The most urgent first, as `CPFAward.daysLeft` counts: the accepted last; the others by
     /// their limit; then by candidate (and decision, for a title awarded twice).

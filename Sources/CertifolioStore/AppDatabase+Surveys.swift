@@ -30,13 +30,11 @@ extension AppDatabase {
                               _ body: (Holder) throws -> Void) throws {
         try writer.read { db in
             try Self.scanning(db) {
-                var after: (candidate: String, decision: Int64) = ("", -1)
+                var after = CPFAwardRows.Start()
                 while true {
                     // The CPF's reading of the awards in force, walked by candidate as its export does.
-                    let awards = try Row.fetchAll(db, sql: CPFAwardRows.select + """
-                         AND +n.certification = ? AND d.candidate_id >= ? AND (d.candidate_id > ? OR d.id > ?)
-                        ORDER BY d.candidate_id, d.id LIMIT ?
-                        """, arguments: [asOf, certification, after.candidate, after.candidate, after.decision, pageSize])
+                    let page = CPFAwardRows.page(of: certification, from: after, limit: pageSize)
+                    let awards = try Row.fetchAll(db, sql: CPFAwardRows.select + page.sql, arguments: [asOf] + page.arguments)
                     guard let last = awards.last else { return }
                     let ids = awards.map { $0["candidate_id"] as String }
                     let answers = Dictionary(grouping: try Row.fetchAll(db, sql: """
@@ -47,7 +45,7 @@ extension AppDatabase {
                         try body(Holder(candidate: candidate, awardedOn: try award.decode(forColumn: "date"),
                                         route: try award.decode(forColumn: "route"), surveys: answers[candidate] ?? []))
                     }
-                    after = (last["candidate_id"], last["decision_id"])
+                    after = CPFAwardRows.Start(candidate: last["candidate_id"], decision: last["decision_id"])
                 }
             }
         }
